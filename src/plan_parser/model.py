@@ -1,0 +1,202 @@
+"""The plan model: plain dataclasses whose field names are the public contract.
+
+Every field here appears, with the same name, in ``Plan.to_dict()`` and so in the
+JSON output; ``docs/schema.md`` and ``schema/plan.schema.json`` describe them.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass
+class Quantity:
+    """A number as a plan writes it, with its normalized reading.
+
+    ``raw`` keeps the text exactly as written; everything else is derived from it
+    (see ``docs/schema.md`` for each field).  ``year`` is set for indicator cells,
+    ``context`` for quantities found in running text.
+    """
+
+    raw: str
+    kind: str  # number | range | ratio | text
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    parts: list[float] | None = None
+    unit: str | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
+    comparator: str | None = None
+    cumulative: bool = False
+    footnote: str | None = None
+    year: int | None = None
+    context: str | None = None
+
+
+@dataclass
+class Source:
+    path: str | None
+    format: str  # txt | docx | html | md
+    encoding: str | None
+    sha256: str
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    issuer: str | None = None
+    region: str | None = None
+    level: str | None = None  # 省 | 市 | 区 | 县 | None
+    period_start: int | None = None
+    period_end: int | None = None
+    issued_date: str | None = None  # ISO YYYY-MM-DD
+    doc_number: str | None = None
+    title_en: str | None = None
+
+
+@dataclass
+class TextBlock:
+    """A paragraph of running text kept with its location."""
+
+    text: str
+    loc: dict
+
+
+@dataclass
+class Section:
+    number: int
+    title: str
+    loc: dict
+    title_en: str | None = None
+    paragraphs: list[TextBlock] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    number: int
+    title: str
+    loc: dict
+    title_en: str | None = None
+    part: int | None = None
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[TextBlock] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """A 篇: the optional level above chapters in national and provincial plans."""
+
+    number: int
+    title: str
+    loc: dict
+    title_en: str | None = None
+
+
+@dataclass
+class Column:
+    """A 专栏 box: an indicator table, a project list, or other boxed text."""
+
+    number: int
+    title: str
+    kind: str  # indicators | projects | other
+    loc: dict
+    title_en: str | None = None
+    chapter: int | None = None
+    section: int | None = None
+    notes: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    paragraphs: list[TextBlock] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    column: int
+    seq: int
+    name: str
+    loc: dict
+    category: str | None = None
+    category_en: str | None = None
+    name_en: str | None = None
+    unit: str | None = None
+    unit_en: str | None = None
+    parent_seq: int | None = None
+    attribute: str | None = None
+    attribute_code: str | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    actual: Quantity | None = None
+
+
+@dataclass
+class Project:
+    column: int
+    seq: int
+    title: str
+    text: str
+    loc: dict
+    title_en: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    chapter: int | None
+    section: int | None
+    seq: int
+    title: str
+    text: str
+    loc: dict
+
+
+@dataclass
+class Warning:
+    code: str
+    message: str
+    location: dict
+
+
+@dataclass
+class Plan:
+    """A parsed plan.  Build one with :func:`plan_parser.load_plan`."""
+
+    source: Source
+    meta: Meta = field(default_factory=Meta)
+    preamble: list[TextBlock] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
+
+    # -- views -------------------------------------------------------------
+    @property
+    def sections(self) -> list[Section]:
+        """All sections of all chapters, in order."""
+        return [s for c in self.chapters for s in c.sections]
+
+    def column(self, number: int) -> Column:
+        """The 专栏 with this number (the first, if a plan repeats one)."""
+        for col in self.columns:
+            if col.number == number:
+                return col
+        raise KeyError(f"no 专栏{number}")
+
+    # -- output ------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as plain JSON-ready data, in the contract's field order."""
+        data = dataclasses.asdict(self)
+        ordered = {"schema_version": data.pop("schema_version")}
+        ordered.update(data)
+        return ordered
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The plan as JSON text (UTF-8 characters kept, not escaped)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
