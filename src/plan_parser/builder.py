@@ -1,0 +1,309 @@
+"""The structure builder: one pass over the block stream, for every input format.
+
+It understands plans — headings, 专栏 boxes, indicator tables, project lists,
+tasks, notes and the front matter — and nothing about file formats.  Every
+paragraph it is given ends up somewhere in the :class:`Plan` (a heading, a
+section's paragraphs, a task, a 专栏, the preamble) or in ``warnings``.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from . import headings as H
+from .blocks import Block, Paragraph, ReadResult, Table
+from .indicators import HeaderRoles, RawRow, build_indicators, is_cumulative_note, read_header, read_rows
+from .meta import read_meta
+from .model import (Chapter, Column, Part, Plan, Project, Section, Source, Task, TextBlock,
+                    Warning)
+from .quantity import extract_quantities
+
+
+def span(first: dict, last: dict) -> dict:
+    """A location running from ``first`` to ``last``: ``{"line": 3, "end_line": 7}``."""
+    loc = dict(first)
+    for key in ("line", "block"):
+        if key in last and last[key] != first.get(key):
+            loc[f"end_{key}"] = last[key]
+    return loc
+
+
+@dataclass
+class _OpenColumn:
+    """A 专栏 being read: its model object plus what is pending until it closes."""
+
+    column: Column
+    header: HeaderRoles | None = None
+    rows: list[RawRow] = field(default_factory=list)
+    has_box: bool = False
+    last_loc: dict | None = None
+    project: Project | None = None
+    project_last: dict | None = None
+    built: list = field(default_factory=list)
+
+
+@dataclass
+class _OpenTask:
+    task: Task
+    last_loc: dict
+
+
+class PlanBuilder:
+    """Consume blocks with :meth:`feed`, then call :meth:`finish` for the Plan."""
+
+    def __init__(self, source: Source, meta_hints: dict | None = None):
+        self.plan = Plan(source=source)
+        self.meta_hints = meta_hints or {}
+        self.part: Part | None = None
+        self.chapter: Chapter | None = None
+        self.section: Section | None = None
+        self.col: _OpenColumn | None = None
+        self.last_closed: _OpenColumn | None = None
+        self.task: _OpenTask | None = None
+        self.first_title: str | None = None
+
+    # -- entry points ---------------------------------------------------------
+    def feed(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self._paragraph(block, in_box=False)
+            else:
+                self._table(block)
+
+    def finish(self) -> Plan:
+        self._close_task()
+        self._close_column()
+        plan = self.plan
+        front = [p.text for p in plan.preamble]
+        plan.meta = read_meta(front, self.first_title, self.meta_hints)
+        return plan
+
+    def warn(self, code: str, message: str, location: dict) -> None:
+        self.plan.warnings.append(Warning(code, message, dict(location)))
+
+    # -- paragraphs -----------------------------------------------------------
+    def _paragraph(self, p: Paragraph, in_box: bool) -> None:
+        text = p.text
+        if not text:
+            return
+        heading = H.match_heading(text)
+        if heading:
+            self._heading(heading, p.loc)
+            return
+        column = H.match_column(text)
+        if column:
+            self._open_column(column[0], column[1], p.loc)
+            return
+        if H.is_note(text) and self._note(text, p.loc):
+            return
+        if self.col is not None and self._column_paragraph(p, in_box):
+            return
+        self.last_closed = None
+        body = H.match_task(text)
+        if body is not None and self.chapter is not None:
+            self._start_task(body, p.loc)
+            return
+        if self.task is not None:
+            self.task.task.text += "\n" + text
+            self.task.last_loc = p.loc
+            return
+        self._running_text(TextBlock(text, p.loc))
+
+    def _running_text(self, block: TextBlock) -> None:
+        if self.section is not None:
+            self.section.paragraphs.append(block)
+        elif self.chapter is not None:
+            self.chapter.paragraphs.append(block)
+        else:
+            self.plan.preamble.append(block)
+
+    def _heading(self, heading: H.Heading, loc: dict) -> None:
+        self._close_task()
+        self._close_column()
+        self.last_closed = None
+        if heading.level == "part":
+            self.part = Part(heading.number, heading.title, dict(loc))
+            self.plan.parts.append(self.part)
+            return
+        if heading.level == "chapter":
+            self.chapter = Chapter(heading.number, heading.title, dict(loc),
+                                   part=self.part.number if self.part else None)
+            self.plan.chapters.append(self.chapter)
+            self.section = None
+            return
+        if self.chapter is None:
+            self.warn("section_outside_chapter",
+                      f"第{heading.number}节 {heading.title} stands before any chapter", loc)
+            self.chapter = Chapter(0, "", dict(loc))
+            self.plan.chapters.append(self.chapter)
+        self.section = Section(heading.number, heading.title, dict(loc))
+        self.chapter.sections.append(self.section)
+
+    # -- tasks ----------------------------------------------------------------
+    def _start_task(self, body: str, loc: dict) -> None:
+        self._close_task()
+        siblings = [t for t in self.plan.tasks if (t.chapter, t.section) == self._where()]
+        task = Task(chapter=self._where()[0], section=self._where()[1], seq=len(siblings) + 1,
+                    title=H.first_sentence(body), text=body, loc=dict(loc))
+        self.plan.tasks.append(task)
+        self.task = _OpenTask(task, loc)
+
+    def _close_task(self) -> None:
+        if self.task is not None:
+            self.task.task.loc = span(self.task.task.loc, self.task.last_loc)
+            self.task = None
+
+    def _where(self) -> tuple[int | None, int | None]:
+        return (self.chapter.number if self.chapter else None,
+                self.section.number if self.section else None)
+
+    # -- 专栏 -----------------------------------------------------------------
+    def _open_column(self, number: int, title: str, loc: dict) -> None:
+        self._close_task()
+        self._close_column()
+        chapter, section = self._where()
+        column = Column(number=number, title=title, kind="other", loc=dict(loc),
+                        chapter=chapter, section=section)
+        self.plan.columns.append(column)
+        self.col = _OpenColumn(column, last_loc=loc)
+
+    def _note(self, text: str, loc: dict) -> bool:
+        """Attach a 注/备注 line to the 专栏 it follows; False when there is none."""
+        target = self.col or self.last_closed
+        if target is None:
+            return False
+        target.column.notes.append(text)
+        target.last_loc = loc
+        if target is self.last_closed:
+            target.column.loc = span(target.column.loc, loc)
+            if target.header is not None and is_cumulative_note(text):
+                self._rebuild_indicators(target)
+        return True
+
+    def _column_paragraph(self, p: Paragraph, in_box: bool) -> bool:
+        """Place a paragraph inside the open 专栏; False when it closes the 专栏."""
+        col = self.col
+        if col.header is not None or (col.has_box and not in_box) or (
+                not in_box and H.match_task(p.text) is not None):
+            self._close_column()
+            return False
+        col.last_loc = p.loc
+        item = H.match_item(p.text)
+        if item is not None:
+            col.column.kind = "projects"
+            self._close_project()
+            seq, body = item
+            col.project = Project(column=col.column.number, seq=seq, title=H.first_sentence(body),
+                                  text=body, loc=dict(p.loc))
+            col.project_last = p.loc
+            self.plan.projects.append(col.project)
+        elif col.project is not None:
+            col.project.text += "\n" + p.text
+            col.project_last = p.loc
+        else:
+            col.column.paragraphs.append(TextBlock(p.text, p.loc))
+        return True
+
+    def _close_project(self) -> None:
+        col = self.col
+        if col is not None and col.project is not None:
+            col.project.loc = span(col.project.loc, col.project_last)
+            col.project.quantities = extract_quantities(col.project.text)
+            col.project = None
+
+    def _close_column(self) -> None:
+        col = self.col
+        if col is None:
+            return
+        self._close_project()
+        col.column.loc = span(col.column.loc, col.last_loc)
+        if col.header is not None:
+            self._rebuild_indicators(col)
+        elif col.column.kind == "other" and not col.column.paragraphs:
+            self.warn("empty_column", f"专栏{col.column.number} holds no table and no items",
+                      col.column.loc)
+        self.col = None
+        self.last_closed = col
+
+    def _rebuild_indicators(self, col: _OpenColumn) -> None:
+        """(Re)build a 专栏's indicators; notes after the table may change them."""
+        cumulative = any(is_cumulative_note(n) for n in col.column.notes)
+        built = build_indicators(col.column.number, col.rows, col.header, cumulative)
+        stale = {id(old) for old in col.built}
+        self.plan.indicators = [i for i in self.plan.indicators if id(i) not in stale]
+        col.built = built
+        self.plan.indicators.extend(built)
+
+    # -- tables ---------------------------------------------------------------
+    def _table(self, table: Table) -> None:
+        if not table.rows:
+            return
+        if all(len(row) == 1 for row in table.rows):
+            self._box(table)
+            return
+        first = [c.text.strip() for c in table.rows[0]]
+        start = 0
+        filled = [c for c in first if c]
+        if len(filled) == 1 and (column := H.match_column(filled[0])):
+            self._open_column(column[0], column[1], table.row_locs[0] if table.row_locs else table.loc)
+            start = 1
+        if start >= len(table.rows):
+            return
+        header = read_header([c.text for c in table.rows[start]])
+        if header is None:
+            self._other_table(table, start)
+            return
+        if self.col is None or self.col.header is not None or self.col.has_box:
+            self.warn("table_outside_column", "an indicator table with no 专栏 title above it; "
+                      "read as an unnumbered 专栏", table.loc)
+            self._open_column(0, "", table.loc)
+        self._close_task()
+        col = self.col
+        col.column.kind = "indicators"
+        col.column.headers = [c.text for c in table.rows[start]]
+        col.header = header
+        rows, notes = read_rows(table, start, header, self.warn)
+        col.rows = rows
+        col.column.notes.extend(notes)
+        last_row = table.row_locs[-1] if table.row_locs else table.loc
+        col.last_loc = last_row
+
+    def _box(self, table: Table) -> None:
+        """A one-column frame: its paragraphs (and nested tables) are read in place."""
+        if self.col is not None and self.col.header is None:
+            self.col.has_box = True
+        for row in table.rows:
+            for cell in row:
+                for block in cell.blocks:
+                    if isinstance(block, Paragraph):
+                        self._paragraph(block, in_box=True)
+                    else:
+                        self._table(block)
+        if self.col is not None and self.col.header is None:
+            self.col.has_box = True
+
+    def _other_table(self, table: Table, start: int) -> None:
+        """A table that is not an indicator table: keep its rows as text, and say so."""
+        target = self.col.column if self.col is not None else None
+        for r in range(start, len(table.rows)):
+            loc = table.row_locs[r] if r < len(table.row_locs) else dict(table.loc, row=r)
+            text = " | ".join(c.text for c in table.rows[r])
+            if target is not None:
+                target.paragraphs.append(TextBlock(text, loc))
+                self.col.last_loc = loc
+            else:
+                self._running_text(TextBlock(text, loc))
+        if target is None:
+            self.warn("unrecognized_table", "a table without indicator headers; kept as text rows",
+                      table.loc)
+
+
+def build_plan(result: ReadResult, *, path: str | None, data: bytes) -> Plan:
+    """Build a :class:`Plan` from a reader's output."""
+    source = Source(path=path, format=result.format, encoding=result.encoding,
+                    sha256=hashlib.sha256(data).hexdigest())
+    builder = PlanBuilder(source, result.meta_hints)
+    for code, message, location in result.warnings:
+        builder.warn(code, message, location)
+    builder.feed(result.blocks)
+    return builder.finish()

@@ -1,0 +1,107 @@
+"""The ``plan-parser`` command line.
+
+Exit codes follow ``diff(1)``: 0 success (for ``diff``/``check``: no differences),
+1 differences found, 2 trouble.  Trouble is always one line on stderr naming the
+file and the reason — never a traceback (set ``PLAN_PARSER_DEBUG=1`` to see one).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import PlanParseError
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 2 with the one-line message convention."""
+
+    def error(self, message: str) -> None:  # noqa: D102
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_TROUBLE, f"plan-parser: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="plan-parser", description=__doc__.split("\n")[0])
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"plan-parser {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("parse", help="parse plans and print them (JSON, a table, or Markdown)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", "-f", choices=["json", "table", "markdown"], default="json")
+    p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
+                   help="force a reader instead of sniffing the content")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language for table/markdown")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(run=cmd_parse)
+    return parser
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _load(path: str, fmt: str | None = None):
+    """Load one plan; any failure becomes a PlanParseError naming the file."""
+    from .api import load_plan
+
+    try:
+        return load_plan(path, format=fmt)
+    except PlanParseError:
+        raise
+    except Exception as exc:  # a bug must still name the file, and not kill a batch
+        if os.environ.get("PLAN_PARSER_DEBUG"):
+            raise
+        raise PlanParseError(path, f"internal error: {type(exc).__name__}: {exc}", "internal") from exc
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from .render import plan_markdown, plan_table
+
+    status = EXIT_OK
+    chunks: list[str] = []
+    for path in args.files:
+        try:
+            plan = _load(path, args.input_format)
+        except PlanParseError as exc:
+            print(f"plan-parser: {exc}", file=sys.stderr)
+            status = EXIT_TROUBLE
+            continue
+        if args.format == "json":
+            chunks.append(plan.to_json())
+        elif args.format == "table":
+            chunks.append(plan_table(plan, args.lang))
+        else:
+            chunks.append(plan_markdown(plan, args.lang))
+    if chunks:
+        _write("\n".join(chunks), args.output)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except PlanParseError as exc:
+        print(f"plan-parser: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        print("plan-parser: interrupted", file=sys.stderr)
+        return EXIT_TROUBLE
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the promise is: never a traceback
+        if os.environ.get("PLAN_PARSER_DEBUG"):
+            raise
+        print(f"plan-parser: internal error: {type(exc).__name__}: {exc} "
+              "(set PLAN_PARSER_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_TROUBLE

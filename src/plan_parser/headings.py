@@ -1,0 +1,106 @@
+"""Recognising the lines that structure a plan: 篇/章/节 headings, 专栏 titles,
+numbered items, tasks and table notes.
+
+Everything here looks at one paragraph's text at a time; the builder decides what
+the match means in context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import chinese_to_int
+
+# Spacing after 第X章 may be none, ASCII or ideographic spaces, or no-break spaces.
+_SPACE = r"[\s\u3000\xa0]"
+_NUM = r"[0-9０-９一二三四五六七八九十百千零〇○两]+"
+
+_HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|章|节){_SPACE}*(.*)$")
+_COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
+_ITEM = re.compile(rf"^(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]){_SPACE}*(.+)$")
+_NOTE = re.compile(rf"^(注|备注|说明|资料来源|数据来源){_SPACE}*(\d*){_SPACE}*[:：]")
+_TASK = re.compile(r"^(?:——|─{2}|—{2}|--)\s*")
+_TITLE_END = "。"
+
+LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: str  # part | chapter | section
+    number: int
+    title: str
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of spaces (ASCII, ideographic, no-break) to nothing between CJK
+    and to one space elsewhere; used on heading titles only."""
+    text = re.sub(r"[\s\u3000\xa0]+", " ", text).strip()
+    return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
+
+
+def to_int(numeral: str) -> int | None:
+    """Arabic (half or full width) or Chinese numeral to int; None when unreadable."""
+    numeral = numeral.translate(_FULLWIDTH_DIGITS)
+    if numeral.isdigit():
+        return int(numeral)
+    try:
+        return chinese_to_int(numeral)
+    except ValueError:
+        return None
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def match_heading(text: str) -> Heading | None:
+    """``第三章  重点任务`` → Heading("chapter", 3, "重点任务")."""
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    number = to_int(m.group(1))
+    if number is None:
+        return None
+    title = normalize_space(m.group(3))
+    # A sentence that merely starts with 第一节 (e.g. inside prose) is not a heading.
+    if len(title) > 60 or title.endswith("。") and len(title) > 30:
+        return None
+    return Heading(LEVELS[m.group(2)], number, title)
+
+
+def match_column(text: str) -> tuple[int, str] | None:
+    """``专栏3  实现更加充分和高质量就业重点项目`` → (3, title)."""
+    m = _COLUMN.match(text)
+    if not m:
+        return None
+    number = to_int(m.group(1))
+    if number is None or len(m.group(2)) > 80:
+        return None
+    return number, normalize_space(m.group(2))
+
+
+def match_item(text: str) -> tuple[int, str] | None:
+    """A numbered item ``1.`` ``2、`` ``（3）`` → (number, text after the number)."""
+    m = _ITEM.match(text)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2)), m.group(3).strip()
+
+
+def is_note(text: str) -> bool:
+    """``注：…`` / ``备注：…`` lines that explain a table."""
+    return bool(_NOTE.match(text))
+
+
+def match_task(text: str) -> str | None:
+    """A task paragraph ``——实施就业优先战略…`` → its text without the dash."""
+    m = _TASK.match(text)
+    if not m or len(text) <= m.end():
+        return None
+    return text[m.end():]
+
+
+def first_sentence(text: str) -> str:
+    """The text up to (not including) the first 。, the title of a task or project."""
+    head, sep, _ = text.partition(_TITLE_END)
+    return head.strip() if sep else text.strip()

@@ -1,0 +1,195 @@
+"""Indicator tables: header roles, category rows, indicator rows.
+
+A header row tells which column holds what (``2020年基数`` is the baseline,
+``2025年目标`` the target, the last bare year of a review table the actual value,
+``指标属性`` the attribute).  Rows are kept raw until the 专栏 closes, because the
+note that says brackets are five-year totals comes *after* the table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Table
+from .model import Indicator, Quantity
+from .quantity import is_unit, parse_quantity
+
+ATTRIBUTE_CODES = {"预期性": "anticipatory", "约束性": "binding"}
+
+_YEAR_BASE = re.compile(r"^(\d{4})\s*年?\s*(?:基数|基期|基期值|现状|现状值|基准值)$")
+_YEAR_TARGET = re.compile(r"^(\d{4})\s*年?\s*(?:目标|目标值|预期目标|规划目标)$")
+_YEAR_ONLY = re.compile(r"^(\d{4})\s*年?(?:实际|完成|完成值|实际值)?$")
+_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、])\s*(.+)$")
+_ROW_NAME = re.compile(r"^(?:(\d+)\s*[.．、](?!\d))?\s*(其中\s*[:：]\s*)?(.+)$")
+_TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
+_CUMULATIVE_NOTE = re.compile(r"[\[［〔【]\s*[\]］〕】]\s*内.*累计")
+
+NAME, CATEGORY, UNIT, BASELINE, TARGET, ACTUAL, ATTRIBUTE = (
+    "name", "category", "unit", "baseline", "target", "actual", "attribute")
+
+
+@dataclass
+class HeaderRoles:
+    """Column index → role, and the year each value column speaks of."""
+
+    roles: dict[int, str]
+    years: dict[str, int | None] = field(default_factory=dict)
+
+    @property
+    def is_review(self) -> bool:
+        return ACTUAL in self.roles.values()
+
+
+def read_header(cells: list[str]) -> HeaderRoles | None:
+    """Assign roles to a header row; None when it is not an indicator table header."""
+    roles: dict[int, str] = {}
+    years: dict[str, int | None] = {}
+    bare_years: list[tuple[int, int]] = []
+    planned_target: int | None = None
+    for i, raw in enumerate(cells):
+        text = re.sub(r"\s+", "", raw)
+        if not text:
+            continue
+        if text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i == 0 and text.endswith("指标")):
+            roles[i] = NAME
+        elif text in ("类别", "分类", "领域", "类型"):
+            roles[i] = CATEGORY
+        elif text in ("单位", "计量单位"):
+            roles[i] = UNIT
+        elif text in ("指标属性", "属性", "指标性质", "性质"):
+            roles[i] = ATTRIBUTE
+        elif m := _YEAR_BASE.match(text):
+            roles[i], years[BASELINE] = BASELINE, int(m.group(1))
+        elif text in ("规划目标", "目标", "目标值"):
+            planned_target = i
+        elif m := _YEAR_TARGET.match(text):
+            roles[i], years[TARGET] = TARGET, int(m.group(1))
+        elif m := _YEAR_ONLY.match(text):
+            bare_years.append((i, int(m.group(1))))
+    if planned_target is not None:
+        roles[planned_target] = TARGET
+    if bare_years:
+        # A review table reads 2015年 | 规划目标 | 2020年: the first bare year is the
+        # baseline, the last the actual value, and the planned target speaks of it.
+        # Without a 目标 column, 2020年 | 2025年 is simply baseline and target.
+        if BASELINE not in roles.values():
+            index, year = bare_years.pop(0)
+            roles[index], years[BASELINE] = BASELINE, year
+        if bare_years:
+            index, year = bare_years[-1]
+            if TARGET in roles.values():
+                roles[index], years[ACTUAL] = ACTUAL, year
+                if years.get(TARGET) is None:
+                    years[TARGET] = year
+            else:
+                roles[index], years[TARGET] = TARGET, year
+    if NAME not in roles.values() or not ({BASELINE, TARGET, ACTUAL} & set(roles.values())):
+        return None
+    return HeaderRoles(roles, years)
+
+
+def is_cumulative_note(note: str) -> bool:
+    """``注：[ ]内为五年累计值`` — bracketed values in this table are multi-year totals."""
+    return bool(_CUMULATIVE_NOTE.search(note))
+
+
+def split_name(cell: str) -> tuple[int | None, bool, str, str | None]:
+    """``10.其中：高级职称人才总量（万人）`` → (10, True, "高级职称人才总量", "万人")."""
+    m = _ROW_NAME.match(cell.strip())
+    seq = int(m.group(1)) if m and m.group(1) else None
+    is_part = bool(m and m.group(2))
+    name = (m.group(3) if m else cell).strip()
+    unit = None
+    paren = _TRAILING_PAREN.match(name)
+    if paren and is_unit(paren.group(2).strip()):
+        name, unit = paren.group(1).strip(), paren.group(2).strip()
+    return seq, is_part, name, unit
+
+
+def category_of(cell: str) -> str:
+    """``一、就业创业`` → ``就业创业``."""
+    m = _CATEGORY.match(cell.strip())
+    return (m.group(1) if m else cell).strip()
+
+
+@dataclass
+class RawRow:
+    """An indicator row as read, before quantities are parsed."""
+
+    seq: int
+    is_part: bool
+    name: str
+    unit: str | None
+    category: str | None
+    cells: dict[str, str]
+    loc: dict
+
+
+def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles,
+                     brackets_cumulative: bool) -> list[Indicator]:
+    """Turn raw rows into Indicators once the table's notes are known."""
+    out: list[Indicator] = []
+    parent: int | None = None
+    for row in rows:
+        if not row.is_part:
+            parent = row.seq
+        values: dict[str, Quantity | None] = {}
+        for role in (BASELINE, TARGET, ACTUAL):
+            raw = row.cells.get(role)
+            q = parse_quantity(raw, row.unit, brackets_cumulative=brackets_cumulative) if raw else None
+            if q is not None:
+                q.year = header.years.get(role)
+            values[role] = q
+        attribute = row.cells.get(ATTRIBUTE) or None
+        out.append(Indicator(
+            column=column_number, seq=row.seq, name=row.name, loc=row.loc,
+            category=row.category, unit=row.unit,
+            parent_seq=parent if row.is_part and parent != row.seq else None,
+            attribute=attribute, attribute_code=ATTRIBUTE_CODES.get(attribute or ""),
+            baseline=values[BASELINE], target=values[TARGET], actual=values[ACTUAL]))
+    return out
+
+
+def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tuple[list[RawRow], list[str]]:
+    """Read the rows below the header: category rows, indicator rows, note rows.
+
+    Returns the indicator rows and any notes found inside the table.  ``warn(code,
+    message, loc)`` reports rows it could only partly read.
+    """
+    rows: list[RawRow] = []
+    notes: list[str] = []
+    category: str | None = None
+    width = len(table.rows[header_index])
+    next_seq = 1
+    for r in range(header_index + 1, len(table.rows)):
+        cells = [c.text.strip() for c in table.rows[r]]
+        loc = table.row_locs[r] if r < len(table.row_locs) else dict(table.loc, row=r)
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) == 1 and (len(cells) == 1 or cells[0] == filled[0]) and not _looks_like_row(filled[0]):
+            if re.match(r"^(注|备注|说明)", filled[0]):
+                notes.append(filled[0])
+            else:
+                category = category_of(filled[0])
+            continue
+        if len(cells) != width:
+            warn("row_shape", f"row has {len(cells)} cells where the header has {width}; "
+                 "read by position", loc)
+        by_role = {role: cells[i] for i, role in header.roles.items() if i < len(cells)}
+        name_cell = by_role.get(NAME, "")
+        seq, is_part, name, unit = split_name(name_cell)
+        if by_role.get(UNIT):
+            unit = by_role[UNIT]
+        if by_role.get(CATEGORY):
+            category = category_of(by_role[CATEGORY])
+        if seq is None:
+            seq = next_seq
+        next_seq = seq + 1
+        rows.append(RawRow(seq, is_part, name, unit, category, by_role, loc))
+    return rows, notes
+
+
+def _looks_like_row(text: str) -> bool:
+    """A lone cell that starts ``12.`` is an indicator with its values missing."""
+    return bool(re.match(r"^\d+\s*[.．](?!\d)", text))

@@ -1,0 +1,77 @@
+"""Readers: bytes in, a :class:`~plan_parser.blocks.ReadResult` out.
+
+The format is decided by content first and by the file extension only as a hint,
+because plans travel with wrong extensions (an HTML page saved as ``.txt``, a
+``.doc`` renamed to ``.docx``).  Each reader module is imported only when used.
+"""
+from __future__ import annotations
+
+import importlib
+import zipfile
+import io
+
+from ..blocks import ReadResult
+from ..errors import PlanParseError
+
+#: format name -> "module:function"; the function takes ``(data: bytes)``.
+READERS = {
+    "txt": "plan_parser.readers.text:read_text",
+    "md": "plan_parser.readers.markdown:read_markdown",
+    "html": "plan_parser.readers.html:read_html",
+    "docx": "plan_parser.readers.docx:read_docx",
+}
+
+EXTENSIONS = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "md", ".markdown": "md",
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
+    ".docx": "docx",
+}
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff_format(data: bytes, hint: str | None = None) -> str:
+    """Name the format of ``data``; raise :class:`PlanParseError` for what no reader takes."""
+    head = data[:4096]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            raise PlanParseError(None, "a damaged zip archive, not a readable .docx", "corrupt")
+        if "word/document.xml" in names:
+            return "docx"
+        if "content.xml" in names:
+            raise PlanParseError(None, "an OpenDocument file (.odt); save it as .docx", "unsupported_format")
+        raise PlanParseError(None, "a zip archive that is not a Word .docx", "unsupported_format")
+    if head.startswith(_OLE_MAGIC):
+        raise PlanParseError(None, "a legacy Word .doc (OLE2) file; save it as .docx", "unsupported_format")
+    if head.startswith(b"%PDF"):
+        raise PlanParseError(None, "a PDF; extract its text or save it as .docx first", "unsupported_format")
+    if head.startswith(b"{\\rtf"):
+        raise PlanParseError(None, "an RTF file; save it as .docx", "unsupported_format")
+    for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+                        (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive")):
+        if head.startswith(magic):
+            raise PlanParseError(None, f"{what}, not a plan", "unsupported_format")
+    lowered = head.lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered or (
+        b"<body" in lowered or (b"<p" in lowered and b"</p>" in lowered) or b"<table" in lowered
+    ):
+        return "html"
+    if hint in ("md", "txt"):
+        return hint
+    if hint == "html":
+        return "html"
+    return "txt"
+
+
+def read_bytes(data: bytes, *, format: str | None = None, hint: str | None = None) -> ReadResult:
+    """Read ``data`` with the reader for ``format`` (or the sniffed format)."""
+    fmt = format or sniff_format(data, hint)
+    if fmt not in READERS:
+        raise PlanParseError(None, f"unknown format {fmt!r} (choose from {', '.join(READERS)})",
+                             "unsupported_format")
+    module_name, func_name = READERS[fmt].split(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    return reader(data)

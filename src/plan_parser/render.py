@@ -1,0 +1,95 @@
+"""Human-readable views of a plan: a terminal table and Markdown.
+
+Both are built from ``Plan`` objects only; JSON is ``Plan.to_json``.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from .model import Indicator, Plan, Quantity
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by ``text``: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def text_table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain aligned table for terminals (CJK-aware widths)."""
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    out = ["| " + " | ".join(map(esc, header)) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(map(esc, r)) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def show(q: Quantity | None) -> str:
+    """A cell as written (raw), or an empty string for a missing value."""
+    return "" if q is None else q.raw
+
+
+INDICATOR_HEADER = ["专栏", "#", "indicator", "unit", "baseline", "target", "actual", "attribute"]
+
+
+def indicator_rows(indicators: list[Indicator], lang: str = "zh") -> list[list[str]]:
+    rows = []
+    for ind in indicators:
+        name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
+        if ind.parent_seq is not None:
+            name = ("  其中：" if lang == "zh" else "  of which: ") + name
+        unit = (ind.unit if lang == "zh" or not ind.unit_en else ind.unit_en) or ""
+        attribute = (ind.attribute if lang == "zh" else ind.attribute_code) or ""
+        rows.append([str(ind.column), str(ind.seq), name, unit, show(ind.baseline),
+                     show(ind.target), show(ind.actual), attribute])
+    return rows
+
+
+def plan_table(plan: Plan, lang: str = "zh") -> str:
+    """The terminal view: a one-line summary, then every indicator."""
+    m = plan.meta
+    title = (m.title_en if lang == "en" and m.title_en else m.title) or "(untitled plan)"
+    summary = (f"{title}\n{m.region or '?'} · {m.period_start or '?'}–{m.period_end or '?'} · "
+               f"{len(plan.chapters)} chapters, {len(plan.sections)} sections, "
+               f"{len(plan.columns)} 专栏, {len(plan.indicators)} indicators, "
+               f"{len(plan.projects)} projects, {len(plan.tasks)} tasks, "
+               f"{len(plan.warnings)} warnings")
+    return summary + "\n\n" + text_table(INDICATOR_HEADER, indicator_rows(plan.indicators, lang))
+
+
+def plan_markdown(plan: Plan, lang: str = "zh") -> str:
+    """A Markdown report: meta, outline, each 专栏 with its indicators or projects, tasks."""
+    en = lang == "en"
+    pick = lambda zh, e: (e or zh) if en else zh  # noqa: E731
+    m = plan.meta
+    out = [f"# {pick(m.title, m.title_en) or '(untitled plan)'}", ""]
+    out += [f"- **region**: {m.region} ({m.level})", f"- **issuer**: {m.issuer}",
+            f"- **period**: {m.period_start}–{m.period_end}", f"- **issued**: {m.issued_date}",
+            f"- **document number**: {m.doc_number or '—'}", ""]
+    out += ["## Outline", ""]
+    for ch in plan.chapters:
+        out.append(f"- 第{ch.number}章 {pick(ch.title, ch.title_en)}")
+        out += [f"  - 第{s.number}节 {pick(s.title, s.title_en)}" for s in ch.sections]
+    for col in plan.columns:
+        out += ["", f"## 专栏{col.number} {pick(col.title, col.title_en)}", ""]
+        if col.kind == "indicators":
+            inds = [i for i in plan.indicators if i.column == col.number]
+            out.append(markdown_table(INDICATOR_HEADER[1:], [r[1:] for r in indicator_rows(inds, lang)]))
+        else:
+            out += [f"{p.seq}. {pick(p.title, p.title_en)}" for p in plan.projects if p.column == col.number]
+        out += [f"\n> {n}" for n in col.notes]
+    out += ["", "## Tasks", ""]
+    out += [f"- 第{t.chapter}章第{t.section}节 #{t.seq}: {t.title}" for t in plan.tasks]
+    if plan.warnings:
+        out += ["", "## Warnings", ""]
+        out += [f"- `{w.code}` at {w.location}: {w.message}" for w in plan.warnings]
+    return "\n".join(out) + "\n"
