@@ -1,0 +1,93 @@
+"""Assertions that a parsed Plan is the reference plan — shared by every input form."""
+from __future__ import annotations
+
+import dataclasses
+
+from reference_expected import (CHAPTERS, COLUMN_NOTES, COLUMNS, META, PROJECTS, TASKS,
+                                expected_indicators)
+
+QUANTITY_FIELDS = ("raw", "kind", "value", "lower", "upper", "parts", "unit", "base_value",
+                   "base_unit", "comparator", "cumulative", "footnote", "year")
+
+
+def quantity_dict(q) -> dict | None:
+    if q is None:
+        return None
+    d = dataclasses.asdict(q)
+    return {k: d[k] for k in QUANTITY_FIELDS}
+
+
+def indicator_dict(ind) -> dict:
+    return dict(column=ind.column, seq=ind.seq, category=ind.category, name=ind.name, unit=ind.unit,
+                parent_seq=ind.parent_seq, attribute=ind.attribute, attribute_code=ind.attribute_code,
+                baseline=quantity_dict(ind.baseline), target=quantity_dict(ind.target),
+                actual=quantity_dict(ind.actual))
+
+
+def check_counts(plan) -> None:
+    assert len(plan.chapters) == 3
+    assert len(plan.sections) == 16
+    assert len(plan.columns) == 7
+    assert [c.kind for c in plan.columns].count("indicators") == 2
+    assert [c.kind for c in plan.columns].count("projects") == 5
+    assert len(plan.indicators) == 34
+    assert [i.column for i in plan.indicators].count(1) == 15
+    assert [i.column for i in plan.indicators].count(2) == 19
+    assert len(plan.projects) == 29
+    assert len(plan.tasks) == 35
+
+
+def check_meta(plan) -> None:
+    meta = dataclasses.asdict(plan.meta)
+    assert {k: meta[k] for k in META} == META
+
+
+def check_headings(plan) -> None:
+    got = [(c.number, c.title, [(s.number, s.title) for s in c.sections]) for c in plan.chapters]
+    assert got == CHAPTERS
+
+
+def check_columns(plan) -> None:
+    got = [(c.number, c.title, c.kind, c.chapter, c.section) for c in plan.columns]
+    assert got == COLUMNS
+    for number, notes in COLUMN_NOTES.items():
+        assert plan.column(number).notes == notes
+    for col in plan.columns:
+        if col.number > 2:
+            assert col.notes == []
+
+
+def check_indicators(plan) -> None:
+    expected = expected_indicators()
+    got = [indicator_dict(i) for i in plan.indicators]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected):
+        assert g == e, f"专栏{e['column']} row {e['seq']}"
+
+
+def check_projects(plan) -> None:
+    got: dict[int, list[str]] = {}
+    for p in plan.projects:
+        got.setdefault(p.column, []).append(p.title)
+        assert p.seq == len(got[p.column])
+    assert got == PROJECTS
+
+
+def check_tasks(plan) -> None:
+    got: dict[tuple, list[str]] = {}
+    for t in plan.tasks:
+        got.setdefault((t.chapter, t.section), []).append(t.title)
+        assert t.seq == len(got[(t.chapter, t.section)])
+    assert got == TASKS
+
+
+def check_reference_plan(plan) -> None:
+    """Everything the first issue requires of the reference plan, in any input format."""
+    check_counts(plan)
+    check_meta(plan)
+    check_headings(plan)
+    check_columns(plan)
+    check_indicators(plan)
+    check_projects(plan)
+    check_tasks(plan)
+    assert plan.warnings == []
