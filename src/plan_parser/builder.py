@@ -61,9 +61,13 @@ class PlanBuilder:
         self.last_closed: _OpenColumn | None = None
         self.task: _OpenTask | None = None
         self.first_title: str | None = None
+        self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
+        self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
+        self.in_toc = False
 
     # -- entry points ---------------------------------------------------------
     def feed(self, blocks: list[Block]) -> None:
+        self.official = not any(isinstance(b, Paragraph) and H.match_heading(b.text) for b in blocks)
         for block in blocks:
             if isinstance(block, Paragraph):
                 self._paragraph(block, in_box=False)
@@ -86,9 +90,19 @@ class PlanBuilder:
         text = p.text
         if not text:
             return
-        heading = H.match_heading(text)
+        if not in_box and H.is_toc(text):
+            self.in_toc = True
+            self._running_text(TextBlock(text, p.loc))
+            return
+        heading, run_on = H.match_heading(text), ""
+        if heading is None and self.official and not in_box:
+            heading, run_on = H.match_official(text) or (None, "")
+        if self.in_toc and self._toc_entry(heading, text, p.loc):
+            return
         if heading:
             self._heading(heading, p.loc)
+            if run_on:
+                self._paragraph(Paragraph(run_on, p.loc, p.style), in_box)
             return
         column = H.match_column(text)
         if column:
@@ -108,6 +122,20 @@ class PlanBuilder:
             self.task.last_loc = p.loc
             return
         self._running_text(TextBlock(text, p.loc))
+
+    def _toc_entry(self, heading: H.Heading | None, text: str, loc: dict) -> bool:
+        """Inside a 目录: keep its entries as front matter until the first entry recurs
+        as the real heading (or real prose starts).  True when ``text`` was an entry."""
+        key = heading and (heading.level, heading.number)
+        if heading is not None and (self.toc_first is None or key != self.toc_first):
+            self.toc_first = self.toc_first or key
+            self._running_text(TextBlock(text, loc))
+            return True
+        if heading is None and len(text) <= 40 and self.toc_first is not None:
+            self._running_text(TextBlock(text, loc))  # e.g. 附件, 专栏 lists, page numbers
+            return True
+        self.in_toc = False
+        return False
 
     def _running_text(self, block: TextBlock) -> None:
         if self.section is not None:

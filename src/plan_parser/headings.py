@@ -24,6 +24,12 @@ _TITLE_END = "。"
 
 LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
 
+# The official sequence many district plans use instead of 章/节: 一、 → （一） → 1. → （1）.
+_OFFICIAL_CHAPTER = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*(.+)$")
+_OFFICIAL_SECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")
+_TOC = re.compile(r"^目[\s\u3000\xa0]*录$")
+_RUN_IN_TITLE_MAX = 30
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -66,6 +72,33 @@ def match_heading(text: str) -> Heading | None:
     if len(title) > 60 or title.endswith("。") and len(title) > 30:
         return None
     return Heading(LEVELS[m.group(2)], number, title)
+
+
+def match_official(text: str) -> tuple[Heading, str] | None:
+    """``一、发展基础`` (chapter) or ``（一）发展基础。正文…`` (section, run in).
+
+    Returns the heading and the text that runs on after it on the same line (a
+    run-in heading ends at its first 。), or None for a sentence that merely
+    starts with a numeral.
+    """
+    for pattern, level in ((_OFFICIAL_CHAPTER, "chapter"), (_OFFICIAL_SECTION, "section")):
+        m = pattern.match(text)
+        if not m:
+            continue
+        number = to_int(m.group(1))
+        body = m.group(2).strip()
+        title, sep, rest = body.partition("。")
+        if sep and len(title) <= _RUN_IN_TITLE_MAX:
+            return Heading(level, number, normalize_space(title)), rest.strip()
+        if not sep and len(body) <= _RUN_IN_TITLE_MAX and not re.search(r"[，；,;]", body):
+            return Heading(level, number, normalize_space(body)), ""
+        return None
+    return None
+
+
+def is_toc(text: str) -> bool:
+    """The 目录 line that opens a table of contents."""
+    return bool(_TOC.match(text))
 
 
 def match_column(text: str) -> tuple[int, str] | None:

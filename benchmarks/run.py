@@ -1,0 +1,79 @@
+"""Benchmarks: ``python benchmarks/run.py`` (add ``--quick`` for fewer repeats).
+
+Speed is measured here, not asserted in tests.  Each figure is the median of many
+runs, in process, after a warm-up; import costs are measured in fresh interpreters
+and reported net of the interpreter's own start-up.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def median_ms(fn, repeat: int) -> float:
+    fn()  # warm-up: lazy imports, caches
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def fresh_interpreter_ms(code: str, repeat: int) -> float:
+    """Median wall time of ``python -c code`` in a fresh process."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True,
+                       env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def report(name: str, ms: float, note: str = "") -> None:
+    print(f"{name:<48} {ms:9.2f} ms  {note}")
+
+
+def bench_parse(repeat: int) -> dict[str, float]:
+    from plan_parser import load_plan
+
+    out = {}
+    txt = SAMPLES / "tongliang_hrss_14th.txt"
+    out["parse txt"] = median_ms(lambda: load_plan(txt), repeat)
+    report("parse reference plan (.txt)", out["parse txt"], "target < 10 ms")
+    return out
+
+
+def bench_import(repeat: int) -> dict[str, float]:
+    base = fresh_interpreter_ms("pass", repeat)
+    total = fresh_interpreter_ms("import plan_parser", repeat)
+    report("import plan_parser (net of interpreter start)", total - base, "target < 100 ms")
+    heavy = subprocess.run(
+        [sys.executable, "-c", "import sys, plan_parser; "
+         "print(sorted(m for m in ('jieba','pandas','docx','lxml') if m in sys.modules))"],
+        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""}).stdout.strip()
+    print(f"{'  heavy modules loaded by import plan_parser':<48} {heavy}")
+    return {"import": total - base}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args()
+    repeat = 20 if args.quick else 200
+    print(f"python {sys.version.split()[0]}, median of {repeat} runs (imports: {repeat // 10 or 3} runs)")
+    bench_parse(repeat)
+    bench_import(max(3, repeat // 10))
+
+
+if __name__ == "__main__":
+    main()
