@@ -7,6 +7,7 @@ file and the reason — never a traceback (set ``PLAN_PARSER_DEBUG=1`` to see on
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -39,17 +40,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language for table/markdown")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(run=cmd_parse)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"plan_parser.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"plan_parser.{name}":
+                raise
+            continue
+        module.register(sub)
     return parser
 
 
-def _write(text: str, output: str | None) -> None:
+#: Modules that add subcommands: each has ``register(subparsers)`` and imports its
+#: heavy machinery only inside the command it runs.
+COMMAND_MODULES = ("cli_diff", "cli_export", "cli_glossary")
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to ``output`` (UTF-8) or stdout; every command prints through this."""
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _load(path: str, fmt: str | None = None):
+def load_for_cli(path: str, fmt: str | None = None):
     """Load one plan; any failure becomes a PlanParseError naming the file."""
     from .api import load_plan
 
@@ -70,7 +85,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     chunks: list[str] = []
     for path in args.files:
         try:
-            plan = _load(path, args.input_format)
+            plan = load_for_cli(path, args.input_format)
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE
@@ -82,7 +97,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         else:
             chunks.append(plan_markdown(plan, args.lang))
     if chunks:
-        _write("\n".join(chunks), args.output)
+        write_output("\n".join(chunks), args.output)
     return status
 
 
