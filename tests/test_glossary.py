@@ -1,0 +1,397 @@
+"""Tests for plan_parser.glossary and the built-in glossary data file."""
+from __future__ import annotations
+
+import collections
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_parser.glossary import (
+    BUILTIN_PATH,
+    Glossary,
+    Translation,
+    contains_cjk,
+    normalize,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
+SRC = ROOT / "src"
+
+
+@pytest.fixture(scope="module")
+def g() -> Glossary:
+    return Glossary.builtin()
+
+
+# ---------------------------------------------------------------------------
+# names of the reference plan, extracted with simple regexes
+
+def _sample() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def _boxes(text: str) -> dict[str, str]:
+    parts = re.split(r"^(专栏\d+)\s+.*$", text, flags=re.M)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def reference_names() -> dict[str, list[str]]:
+    text = _sample()
+    boxes = _boxes(text)
+    indicators_raw = [
+        m.group(0).strip()
+        for box in ("专栏1", "专栏2")
+        for m in re.finditer(r"^\t\d+\.[\u4e00-\u9fff].*$", boxes[box], re.M)
+    ]
+    indicators = []
+    for raw in indicators_raw:
+        name = re.sub(r"^\d+\.", "", raw)
+        name = re.sub(r"^其中：", "", name)
+        name = re.sub(r"（[^（）]*）$", "", name)
+        indicators.append(name)
+    projects = []
+    for box in ("专栏3", "专栏4", "专栏5", "专栏6", "专栏7"):
+        body = re.split(r"^第[一二三四五六七八九十]+[章节]", boxes[box], flags=re.M)[0]
+        projects += [m.group(1) for m in re.finditer(r"^\t?\d+\.(.+?)。", body, re.M)]
+    return {
+        "chapters": re.findall(r"^第[一二三四五六七八九十]+章\s+(.+?)\s*$", text, re.M),
+        "sections": re.findall(r"^第[一二三四五六七八九十]+节\s+(.+?)\s*$", text, re.M),
+        "boxes": re.findall(r"^专栏\d+\s+(.+?)\s*$", text, re.M),
+        "indicators": indicators,
+        "indicators_raw": indicators_raw,
+        "projects": projects,
+        "tasks": re.findall(r"^——(.+?)。", text, re.M),
+        "categories": re.findall(r"^\t[一二三四五六七八九十]+、(.+?)\s*$", text, re.M),
+    }
+
+
+REF = reference_names()
+
+
+def test_reference_extraction_counts():
+    assert {k: len(v) for k, v in REF.items()} == {
+        "chapters": 3,
+        "sections": 16,
+        "boxes": 7,
+        "indicators": 34,
+        "indicators_raw": 34,
+        "projects": 29,
+        "tasks": 35,
+        "categories": 9,
+    }
+
+
+@pytest.mark.parametrize(
+    "kind", ["chapters", "sections", "boxes", "indicators", "projects", "tasks", "categories"]
+)
+def test_every_reference_name_is_in_the_glossary(g, kind):
+    for name in REF[kind]:
+        result = g.translate(name)
+        assert result.method == "exact", (kind, name, result)
+        assert result.en and not contains_cjk(result.en), (kind, name, result)
+        assert result.missing == []
+
+
+def test_raw_indicator_rows_translate_by_normalization(g):
+    # e.g. "10.其中：高级职称人才总量（万人）" as it stands in the table
+    for raw, bare in zip(REF["indicators_raw"], REF["indicators"]):
+        result = g.translate(raw)
+        assert result.en == g.translate(bare).en, raw
+        assert result.method == ("exact" if raw == bare else "normalized"), raw
+
+
+def test_raw_headings_and_task_paragraph_starts(g):
+    text = _sample()
+    for line in re.findall(r"^——.+?。", text, re.M):
+        result = g.translate(line)
+        assert result.method == "normalized" and result.en, line
+    for line in re.findall(r"^\t?\d+\.[^。\n]+。", text, re.M):
+        result = g.translate(line.strip())
+        assert result.en and not contains_cjk(result.en), line
+
+
+# ---------------------------------------------------------------------------
+# exact values
+
+EXPECTED = {
+    # units
+    "万人": "10,000 persons",
+    "万人次": "10,000 person-times",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "%": "%",
+    "个百分点": "percentage points",
+    "人": "persons",
+    "人次": "person-times",
+    "场次": "sessions",
+    # attributes
+    "预期性": "anticipatory",
+    "约束性": "binding",
+    # categories
+    "就业创业": "employment and entrepreneurship",
+    "社会保障": "social security",
+    "人才队伍": "talent workforce",
+    "劳动关系": "labor relations",
+    "公共服务": "public services",
+    # headers
+    "指标": "indicator",
+    "基数": "baseline",
+    "目标": "target",
+    "规划目标": "planned target",
+    "指标属性": "attribute",
+    "备注": "remarks",
+    # headings
+    "章": "chapter",
+    "节": "section",
+    "专栏": "box",
+    "篇": "part",
+    "重点项目": "key projects",
+    "主要指标": "main indicators",
+    # indicators
+    "城镇调查失业率": "surveyed urban unemployment rate",
+    "城镇登记失业率": "registered urban unemployment rate",
+    "城镇新增就业": "new urban jobs",
+    "城镇新增就业人数": "new urban jobs (persons)",
+    "基本养老保险参保率": "basic old-age insurance coverage rate",
+    "失业保险参保人数": "persons covered by unemployment insurance",
+    "工伤保险参保人数": "persons covered by work-related injury insurance",
+    "社会保障卡持卡人数": "social security cardholders",
+    "博士后研究人员招收数": "postdoctoral researchers recruited",
+    "劳动人事争议仲裁结案率": "case closure rate of labor and personnel dispute arbitration",
+    # titles
+    "重点任务": "key tasks",
+    "“十四五”时期主要指标": "main indicators for the 14th Five-Year Plan period",
+    "构建和谐劳动关系": "build harmonious labor relations",
+    "创新创业大赛": "innovation and entrepreneurship competition",
+    "高技能人才振兴计划": "program for revitalizing highly skilled workers",
+    "服务乡村振兴": "serve rural revitalization",
+    # terms
+    "养老保险": "old-age insurance",
+    "工伤保险": "work-related injury insurance",
+    "农民工": "migrant workers",
+    "高校毕业生": "college graduates",
+    "创业担保贷款": "business start-up guaranteed loans",
+    "劳动保障监察": "labor security inspection",
+    "社会保障卡": "social security card",
+    "职业技能培训": "vocational skills training",
+}
+
+
+@pytest.mark.parametrize("zh,en", sorted(EXPECTED.items()))
+def test_exact_translations(g, zh, en):
+    assert g.translate(zh) == Translation(en, "exact", [])
+
+
+@pytest.mark.parametrize(
+    "zh,en",
+    [
+        ("1.城镇新增就业人数（万人）", "new urban jobs (persons)"),
+        ("10.其中：高级职称人才总量（万人）", "total personnel with senior professional titles"),
+        ("2.城镇调查失业率（%）", "surveyed urban unemployment rate"),
+        ("一、就业创业", "employment and entrepreneurship"),
+        ("（三）人才队伍", "talent workforce"),
+        ("  城镇 调查失业率 ", "surveyed urban unemployment rate"),
+        ("——强化职业技能培训。", "strengthen vocational skills training"),
+        ('"十四五"时期主要指标', "main indicators for the 14th Five-Year Plan period"),
+        ("５.工伤保险（万人）", "work-related injury insurance"),
+    ],
+)
+def test_normalized_translations(g, zh, en):
+    assert g.translate(zh) == Translation(en, "normalized", [])
+
+
+def test_normalize():
+    assert normalize("10.其中：高级职称人才总量（万人）") == "高级职称人才总量"
+    assert normalize("4.开展补贴性职业培训人次（万人次）") == "开展补贴性职业培训人次"
+    assert normalize("“巴渝工匠”高质量发展工程。") == '"巴渝工匠"高质量发展工程'
+    assert normalize("高、中、初级专业技术人才比例") == "高,中,初级专业技术人才比例"
+    # a parenthesis that is not a unit stays
+    assert normalize("公共培训（实训）") == "公共培训(实训)"
+    assert normalize("5G AR  应用") == "5G AR应用"
+
+
+# ---------------------------------------------------------------------------
+# composition
+
+@pytest.mark.parametrize(
+    "zh,en",
+    [
+        ("农民工职业技能培训人数", "migrant workers vocational skills training (persons)"),
+        ("农民工返乡创业人数（万人）", "migrant workers starting businesses after returning home (persons)"),
+        ("城乡居民养老保险参保人数", "persons covered by old-age insurance for urban and rural residents"),
+        (
+            "高级职称人才占专业技术人才比例",
+            "ratio of personnel with senior professional titles among professional and technical personnel",
+        ),
+        ("技能人才占就业人员比重", "share of skilled workers among employed persons"),
+        ("2020年基数", "2020 baseline"),
+        ("2025年目标", "2025 target"),
+        ("失业保险和工伤保险", "unemployment insurance and work-related injury insurance"),
+        ("建立“智能+技能”人才孵化基地", "establish intelligence + skills talent incubation base"),
+    ],
+)
+def test_composed(g, zh, en):
+    assert zh not in g
+    assert g.translate(zh) == Translation(en, "composed", [])
+
+
+def test_unknown_word_is_reported_missing(g):
+    result = g.translate("农民工饺子培训人数")
+    assert result == Translation(None, None, ["饺子"])
+    assert not result
+
+
+def test_coverage_counts_missing_segments(g):
+    names = ["农民工饺子培训人数", "饺子参保人数", "城镇调查失业率", "农民工职业技能培训人数"]
+    assert g.coverage(names) == collections.Counter({"饺子": 2})
+
+
+def test_empty_names(g):
+    assert g.translate("") == Translation(None, None, [])
+    assert g.translate("  ") == Translation(None, None, [])
+
+
+def test_composed_english_never_contains_cjk(g):
+    for name in ["社保卡“一卡通”建设项目", "农民工参加补贴性职业培训人次", "“十四五”期间新增就业人数"]:
+        result = g.translate(name)
+        assert result.en is None or not contains_cjk(result.en)
+
+
+# ---------------------------------------------------------------------------
+# user glossaries
+
+def test_user_toml_overrides_and_adds(g, tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[indicators]\n"城镇调查失业率" = "urban surveyed unemployment rate"\n'
+        '[terms]\n"饺子" = "dumplings"\n',
+        encoding="utf-8",
+    )
+    user = Glossary.load(path)
+    assert len(user) == 2
+    merged = g.merged(user)
+    assert len(merged) == len(g) + 1
+    assert merged.translate("城镇调查失业率").en == "urban surveyed unemployment rate"
+    assert merged.translate("饺子") == Translation("dumplings", "exact", [])
+    assert merged.translate("农民工饺子培训人数") == Translation(
+        "migrant workers dumplings training (persons)", "composed", []
+    )
+    # the built-in glossary is unchanged
+    assert g.translate("城镇调查失业率").en == "surveyed urban unemployment rate"
+    assert "饺子" not in g
+
+
+def test_user_csv_overrides_across_tables(g, tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "zh,en\n预期性,expected\n就业见习基地,employment internship bases\n",
+        encoding="utf-8-sig",
+    )
+    user = Glossary.load(path)
+    assert user.tables == {
+        "terms": {"预期性": "expected", "就业见习基地": "employment internship bases"}
+    }
+    merged = g.merged(user)
+    # 预期性 is in [attributes] of the built-in glossary, in [terms] of the CSV: the CSV wins
+    assert merged.translate("预期性") == Translation("expected", "exact", [])
+    assert merged.translate("就业见习基地").en == "employment internship bases"
+    assert "预期性" not in merged.tables["attributes"]
+
+
+def test_user_files_are_validated(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("zh,en\n饺子,饺子 dumplings\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="CJK"):
+        Glossary.load(bad)
+    bad3 = tmp_path / "bad3.csv"
+    bad3.write_text("zh,en\n饺子,dumplings,extra\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="2 columns"):
+        Glossary.load(bad3)
+    with pytest.raises(ValueError, match="format"):
+        Glossary.load(tmp_path / "x.json")
+    with pytest.raises(ValueError, match="CJK"):
+        Glossary({"terms": {"饺子": "jiaozi 饺子"}})
+
+
+# ---------------------------------------------------------------------------
+# the data file
+
+def test_builtin_is_cached_and_large(g):
+    assert Glossary.builtin() is g
+    assert len(g) >= 300
+    counts = {t: len(e) for t, e in g.tables.items()}
+    for table in ("units", "attributes", "categories", "headers", "headings",
+                  "indicators", "titles", "terms", "function_words", "suffixes"):
+        assert counts.get(table), table
+    assert BUILTIN_PATH.name == "glossary.toml" and BUILTIN_PATH.parent.name == "data"
+
+
+def test_builtin_values_are_plain_english(g):
+    for table, entries in g.tables.items():
+        for zh, en in entries.items():
+            assert en.isascii() and not contains_cjk(en), (table, zh, en)
+            assert en == en.strip() and "  " not in en, (table, zh, en)
+            if table not in ("function_words", "suffixes"):
+                assert en, (table, zh)
+    for zh, en in g.tables["suffixes"].items():
+        assert en.count("{}") <= 1, zh
+
+
+def test_builtin_is_consistent_across_tables(g):
+    seen: dict[str, dict[str, str]] = collections.defaultdict(dict)
+    for table, entries in g.tables.items():
+        if table in ("function_words", "suffixes"):
+            continue
+        for zh, en in entries.items():
+            seen[zh][table] = en
+    conflicts = {zh: t for zh, t in seen.items() if len(set(t.values())) > 1}
+    assert conflicts == {}
+
+
+# ---------------------------------------------------------------------------
+# import weight and jieba noise
+
+def _run(code: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_import_does_not_import_jieba():
+    proc = _run(
+        "import sys, plan_parser.glossary as G\n"
+        "assert 'jieba' not in sys.modules, 'on import'\n"
+        "g = G.Glossary.builtin()\n"
+        "assert g.translate('城镇调查失业率').method == 'exact'\n"
+        "assert g.translate('2.城镇调查失业率（%）').method == 'normalized'\n"
+        "assert 'jieba' not in sys.modules, 'after exact/normalized lookups'\n"
+        "print('ok')\n"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
+
+
+def test_jieba_is_quiet_and_loaded_once():
+    proc = _run(
+        "import sys, plan_parser.glossary as G\n"
+        "g = G.Glossary.builtin()\n"
+        "print(g.translate('农民工职业技能培训人数').en)\n"
+        "first = G._tokenizer()\n"
+        "g2 = g.merged(G.Glossary({'terms': {'饺子': 'dumplings'}}))\n"
+        "print(g2.translate('饺子培训人数').en)\n"
+        "assert G._tokenizer() is first\n"
+        "assert 'jieba' in sys.modules and G.jieba_init_seconds is not None\n"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert proc.stdout.splitlines() == [
+        "migrant workers vocational skills training (persons)",
+        "dumplings training (persons)",
+    ]
