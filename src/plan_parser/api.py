@@ -42,14 +42,33 @@ def _read_input(source, max_bytes: int) -> tuple[bytes, str | None]:
     return data, name
 
 
+def resolve_glossary(glossary=None):
+    """The built-in glossary, extended by a user glossary (a path or a Glossary)."""
+    from .glossary import Glossary
+
+    builtin = Glossary.builtin()
+    if glossary is None:
+        return builtin
+    if not isinstance(glossary, Glossary):
+        try:
+            glossary = Glossary.load(glossary)
+        except (OSError, ValueError) as exc:
+            raise PlanParseError(str(glossary), f"cannot read glossary: {exc}", "glossary") from None
+    return builtin.merged(glossary)
+
+
 def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+              glossary=None, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
     """Parse a plan from a path, bytes or a binary file object.
 
     ``format`` forces a reader (``txt``, ``docx``, ``html``, ``md``); by default the
     format is sniffed from the content, with the file extension as a hint.
+    ``glossary`` (a TOML/CSV path or a :class:`~plan_parser.glossary.Glossary`) adds
+    to or overrides the built-in zh→en glossary used for the ``*_en`` labels.
     Raises :class:`~plan_parser.errors.PlanParseError` for input that is not a plan.
     """
+    from .bilingual import apply_glossary
+
     from .builder import build_plan
     from .readers import EXTENSIONS, read_bytes
 
@@ -67,4 +86,5 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
     if not (plan.chapters or plan.columns or plan.parts):
         raise PlanParseError(path, "no plan structure found: no 第X章/第X节 headings and no 专栏 tables",
                              "not_a_plan")
+    apply_glossary(plan, resolve_glossary(glossary))
     return plan

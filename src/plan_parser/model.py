@@ -151,6 +151,7 @@ class Task:
     title: str
     text: str
     loc: dict
+    title_en: str | None = None
 
 
 @dataclass
