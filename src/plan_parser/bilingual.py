@@ -30,6 +30,7 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
         return cache[zh]
 
     plan.meta.title_en = en(plan.meta.title, {})
+    plan.meta.region_en = en(plan.meta.region, {})
     for part in plan.parts:
         part.title_en = en(part.title, part.loc)
     for chapter in plan.chapters:

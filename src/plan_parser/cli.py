@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=["json", "table", "markdown"], default="json")
     p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
                    help="force a reader instead of sniffing the content")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language for table/markdown")
+    add_label_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(run=cmd_parse)
     for name in COMMAND_MODULES:
@@ -56,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
 COMMAND_MODULES = ("cli_diff", "cli_export", "cli_glossary")
 
 
+def add_label_options(p: argparse.ArgumentParser) -> None:
+    """``--lang`` and ``--glossary``, shared by every command that prints labels."""
+    p.add_argument("--lang", choices=["zh", "en"], default="zh",
+                   help="label language: zh (default) or en; JSON always carries both")
+    p.add_argument("--glossary", metavar="FILE",
+                   help="a user glossary (TOML or CSV, zh → en) that adds to or overrides the built-in one")
+
+
 def write_output(text: str, output: str | None) -> None:
     """Write to ``output`` (UTF-8) or stdout; every command prints through this."""
     if output:
@@ -64,12 +72,12 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def load_for_cli(path: str, fmt: str | None = None):
+def load_for_cli(path: str, fmt: str | None = None, glossary=None):
     """Load one plan; any failure becomes a PlanParseError naming the file."""
     from .api import load_plan
 
     try:
-        return load_plan(path, format=fmt)
+        return load_plan(path, format=fmt, glossary=glossary)
     except PlanParseError:
         raise
     except Exception as exc:  # a bug must still name the file, and not kill a batch
@@ -81,17 +89,20 @@ def load_for_cli(path: str, fmt: str | None = None):
 def cmd_parse(args: argparse.Namespace) -> int:
     from .render import plan_markdown, plan_table
 
+    from .api import resolve_glossary
+
+    glossary = resolve_glossary(args.glossary)
     status = EXIT_OK
     chunks: list[str] = []
     for path in args.files:
         try:
-            plan = load_for_cli(path, args.input_format)
+            plan = load_for_cli(path, args.input_format, glossary)
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE
             continue
         if args.format == "json":
-            chunks.append(plan.to_json())
+            chunks.append(plan.to_json(lang=args.lang if args.lang == "en" else None))
         elif args.format == "table":
             chunks.append(plan_table(plan, args.lang))
         else:

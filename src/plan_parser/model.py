@@ -57,6 +57,7 @@ class Meta:
     issued_date: str | None = None  # ISO YYYY-MM-DD
     doc_number: str | None = None
     title_en: str | None = None
+    region_en: str | None = None
 
 
 @dataclass
@@ -191,13 +192,43 @@ class Plan:
         raise KeyError(f"no 专栏{number}")
 
     # -- output ------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        """The plan as plain JSON-ready data, in the contract's field order."""
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The plan as plain JSON-ready data, in the contract's field order.
+
+        ``lang=None`` or ``"zh"`` gives the contract's shape: Chinese labels with
+        their ``*_en`` companions.  ``lang="en"`` is a display view: every label
+        that has an English rendering shows it, and the Chinese moves to ``*_zh``.
+        """
         data = dataclasses.asdict(self)
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
+        if lang == "en":
+            _swap_labels(ordered)
+        elif lang not in (None, "zh"):
+            raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
         return ordered
 
-    def to_json(self, *, indent: int | None = 2) -> str:
+    def to_json(self, *, indent: int | None = 2, lang: str | None = None) -> str:
         """The plan as JSON text (UTF-8 characters kept, not escaped)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+
+    def to_frames(self) -> dict[str, Any]:
+        """pandas DataFrames (indicators, projects, …); see ``docs/export.md``."""
+        from .frames import plan_to_frames
+
+        return plan_to_frames(self)
+
+
+def _swap_labels(node: Any) -> None:
+    """In place: ``name``/``name_en`` → English in ``name``, Chinese in ``name_zh``."""
+    if isinstance(node, list):
+        for item in node:
+            _swap_labels(item)
+    elif isinstance(node, dict):
+        for key in [k for k in node if k.endswith("_en")]:
+            base = key[:-3]
+            if base in node and node[key] is not None:
+                node[f"{base}_zh"], node[base] = node[base], node[key]
+        for value in node.values():
+            if isinstance(value, (list, dict)):
+                _swap_labels(value)

@@ -26,6 +26,20 @@ def text_table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), rule, *(line(r) for r in rows)])
 
 
+def truncate(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` display columns, marking the cut with …."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
     out = ["| " + " | ".join(map(esc, header)) + " |", "|" + "---|" * len(header)]
@@ -39,6 +53,8 @@ def show(q: Quantity | None) -> str:
 
 
 INDICATOR_HEADER = ["专栏", "#", "indicator", "unit", "baseline", "target", "actual", "attribute"]
+INDICATOR_HEADER_EN = ["box", "#", "indicator", "unit", "baseline", "target", "actual", "attribute"]
+NAME_WIDTH = 56  # display columns for an indicator name in the terminal view
 
 
 def indicator_rows(indicators: list[Indicator], lang: str = "zh") -> list[list[str]]:
@@ -57,13 +73,30 @@ def indicator_rows(indicators: list[Indicator], lang: str = "zh") -> list[list[s
 def plan_table(plan: Plan, lang: str = "zh") -> str:
     """The terminal view: a one-line summary, then every indicator."""
     m = plan.meta
-    title = (m.title_en if lang == "en" and m.title_en else m.title) or "(untitled plan)"
-    summary = (f"{title}\n{m.region or '?'} · {m.period_start or '?'}–{m.period_end or '?'} · "
+    en = lang == "en"
+    title = (m.title_en if en and m.title_en else m.title) or "(untitled plan)"
+    region = (m.region_en if en and m.region_en else m.region) or "?"
+    level = _level_label(m.level, en)
+    summary = (f"{title}\n{region} ({level}) · {m.period_start or '?'}–{m.period_end or '?'} · "
                f"{len(plan.chapters)} chapters, {len(plan.sections)} sections, "
-               f"{len(plan.columns)} 专栏, {len(plan.indicators)} indicators, "
+               f"{len(plan.columns)} {'boxes' if en else '专栏'}, {len(plan.indicators)} indicators, "
                f"{len(plan.projects)} projects, {len(plan.tasks)} tasks, "
                f"{len(plan.warnings)} warnings")
-    return summary + "\n\n" + text_table(INDICATOR_HEADER, indicator_rows(plan.indicators, lang))
+    rows = indicator_rows(plan.indicators, lang)
+    for row in rows:
+        row[2] = truncate(row[2], NAME_WIDTH)
+    return summary + "\n\n" + text_table(INDICATOR_HEADER_EN if en else INDICATOR_HEADER, rows)
+
+
+def _level_label(level: str | None, en: bool) -> str:
+    """省/市/区/县, or its English from the glossary."""
+    if not level:
+        return "?"
+    if not en:
+        return level
+    from .glossary import Glossary
+
+    return Glossary.builtin().get(level) or level
 
 
 def plan_markdown(plan: Plan, lang: str = "zh") -> str:

@@ -1,0 +1,146 @@
+"""English labels on parsed plans: coverage, exact renderings, user glossaries, --lang."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_parser import load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
+BUNDLED = [SAMPLE, ROOT / "samples" / "tongliang_hrss_14th.docx",
+           *sorted((ROOT / "tests" / "data").glob("*.txt"))]
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(SAMPLE)
+
+
+def _en_fields(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("_en"):
+                yield f"{path}.{key}", value
+            yield from _en_fields(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _en_fields(value, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_no_english_field_holds_chinese(path):
+    data = load_plan(path).to_dict()
+    fields = list(_en_fields(data))
+    assert fields, "the plan has English label fields"
+    assert [(k, v) for k, v in fields if v is not None and CJK.search(v)] == []
+
+
+def test_every_label_of_the_reference_plan_has_english(plan):
+    labels = [("meta.title", plan.meta.title_en), ("meta.region", plan.meta.region_en)]
+    labels += [(c.title, c.title_en) for c in plan.chapters]
+    labels += [(s.title, s.title_en) for s in plan.sections]
+    labels += [(c.title, c.title_en) for c in plan.columns]
+    labels += [(t.title, t.title_en) for t in plan.tasks]
+    labels += [(p.title, p.title_en) for p in plan.projects]
+    for i in plan.indicators:
+        labels += [(i.name, i.name_en), (i.category, i.category_en)]
+        if i.unit:
+            labels.append((i.unit, i.unit_en))
+    assert [zh for zh, en in labels if not en] == []
+    assert not any(w.code == "untranslated" for w in plan.warnings)
+
+
+def test_representative_renderings(plan):
+    ind = {(i.column, i.seq): i for i in plan.indicators}
+    assert ind[2, 2].name_en == "surveyed urban unemployment rate"
+    assert ind[2, 3].name_en == "registered urban unemployment rate"
+    assert ind[2, 1].name_en == "new urban jobs (persons)"
+    assert ind[2, 10].name_en == "total personnel with senior professional titles"
+    assert ind[2, 6].name_en == "basic old-age insurance coverage rate"
+    assert ind[1, 9].name_en == "unemployment insurance"
+    assert ind[1, 8].name_en == "work-related injury insurance"
+    assert ind[2, 1].unit_en == "10,000 persons"
+    assert ind[2, 4].unit_en == "10,000 person-times"
+    assert ind[1, 4].unit_en == "10,000 yuan"
+    assert ind[2, 2].unit_en == "%"
+    assert ind[2, 11].unit_en == "persons"
+    assert ind[2, 1].category_en == "employment and entrepreneurship"
+    assert ind[2, 6].category_en == "social security"
+    assert ind[2, 9].category_en == "talent workforce"
+    assert ind[2, 15].category_en == "labor relations"
+    assert ind[2, 18].category_en == "public services"
+    assert [i.attribute_code for i in (ind[2, 1], ind[2, 7])] == ["anticipatory", "binding"]
+    assert plan.chapters[1].title_en == "key tasks"
+    assert plan.chapters[0].title_en == "guiding thought and main objectives"
+    assert plan.meta.region_en == "Tongliang District"
+    assert plan.meta.title_en.startswith("Chongqing Tongliang District 14th Five-Year Plan")
+
+
+def test_user_glossary_overrides_one_entry_and_adds_another(tmp_path):
+    user = tmp_path / "mine.toml"
+    user.write_text('[indicators]\n"城镇调查失业率" = "urban surveyed jobless rate"\n'
+                    '[terms]\n"饺子" = "dumplings"\n', encoding="utf-8")
+    plan = load_plan(SAMPLE, glossary=user)
+    rate = next(i for i in plan.indicators if i.name == "城镇调查失业率")
+    assert rate.name_en == "urban surveyed jobless rate"
+    # the addition is used when a name needs it: a constructed plan with an unknown word
+    text = SAMPLE.read_text(encoding="utf-8").replace("城镇登记失业率（%）", "饺子失业率（%）")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    without = load_plan(edited)
+    assert next(i for i in without.indicators if i.name == "饺子失业率").name_en is None
+    assert [w.message for w in without.warnings if w.code == "untranslated"] == [
+        "no English for '饺子失业率': glossary lacks 饺子"]
+    with_user = load_plan(edited, glossary=user)
+    assert next(i for i in with_user.indicators if i.name == "饺子失业率").name_en == "dumplings unemployment rate"
+    assert with_user.warnings == []
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "plan_parser", *args], capture_output=True, text=True,
+                          encoding="utf-8")
+
+
+def test_cli_lang_en_and_glossary_option(tmp_path):
+    user = tmp_path / "mine.csv"
+    user.write_text("zh,en\n城镇调查失业率,urban surveyed jobless rate\n", encoding="utf-8")
+    out = _cli("parse", str(SAMPLE), "--format", "table", "--lang", "en", "--glossary", str(user))
+    assert out.returncode == 0, out.stderr
+    assert "urban surveyed jobless rate" in out.stdout
+    assert "Tongliang District (district)" in out.stdout
+    data = json.loads(_cli("parse", str(SAMPLE), "--lang", "en").stdout)
+    first = data["indicators"][0]
+    assert (first["name"], first["name_zh"]) == ("new urban jobs (persons)", "城镇新增就业人数")
+
+
+def test_glossary_missing_lists_uncovered_terms(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8").replace("城镇登记失业率（%）", "饺子失业率（%）").replace(
+        "6.城镇职工养老保险", "6.饺子养老保险")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    out = _cli("glossary", "missing", str(edited), str(SAMPLE))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[2:] == ["[terms]", '"饺子" = ""  # 2']
+
+
+def test_to_dict_lang_en_swaps_labels(plan):
+    en = plan.to_dict(lang="en")
+    assert en["chapters"][1]["title"] == "key tasks"
+    assert en["chapters"][1]["title_zh"] == "重点任务"
+    assert plan.to_dict()["chapters"][1]["title"] == "重点任务"
+    with pytest.raises(ValueError):
+        plan.to_dict(lang="fr")
+
+
+def test_reference_plan_needs_no_jieba():
+    code = ("import sys; from plan_parser import load_plan; load_plan(sys.argv[1]); "
+            "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
