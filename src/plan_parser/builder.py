@@ -83,7 +83,10 @@ class PlanBuilder:
         return plan
 
     def warn(self, code: str, message: str, location: dict) -> None:
-        self.plan.warnings.append(Warning(code, message, dict(location)))
+        """Record a warning once (a 专栏 rebuilt after its note must not repeat it)."""
+        warning = Warning(code, message, dict(location))
+        if warning not in self.plan.warnings:
+            self.plan.warnings.append(warning)
 
     # -- paragraphs -----------------------------------------------------------
     def _paragraph(self, p: Paragraph, in_box: bool) -> None:
@@ -149,6 +152,7 @@ class PlanBuilder:
         self._close_task()
         self._close_column()
         self.last_closed = None
+        self._check_sequence(heading, loc)
         if heading.level == "part":
             self.part = Part(heading.number, heading.title, dict(loc))
             self.plan.parts.append(self.part)
@@ -166,6 +170,21 @@ class PlanBuilder:
             self.plan.chapters.append(self.chapter)
         self.section = Section(heading.number, heading.title, dict(loc))
         self.chapter.sections.append(self.section)
+
+    def _check_sequence(self, heading: H.Heading, loc: dict) -> None:
+        """Warn when heading numbers skip or repeat (第一章 then 第三章)."""
+        if heading.level == "part":
+            previous = self.plan.parts[-1].number if self.plan.parts else 0
+        elif heading.level == "chapter":
+            previous = self.plan.chapters[-1].number if self.plan.chapters else 0
+            if self.part is not None and self.plan.chapters and self.plan.chapters[-1].part != self.part.number:
+                previous = self.plan.chapters[-1].number  # chapters run on across parts
+        else:
+            previous = self.chapter.sections[-1].number if self.chapter and self.chapter.sections else 0
+        if heading.number != previous + 1:
+            name = {"part": "篇", "chapter": "章", "section": "节"}[heading.level]
+            self.warn("heading_skip", f"第{heading.number}{name} {heading.title} follows "
+                      f"{f'第{previous}{name}' if previous else 'no earlier ' + name}", loc)
 
     # -- tasks ----------------------------------------------------------------
     def _start_task(self, body: str, loc: dict) -> None:
@@ -190,6 +209,8 @@ class PlanBuilder:
         self._close_task()
         self._close_column()
         chapter, section = self._where()
+        if number and any(c.number == number for c in self.plan.columns):
+            self.warn("duplicate_column", f"专栏{number} {title} repeats the number of an earlier 专栏", loc)
         column = Column(number=number, title=title, kind="other", loc=dict(loc),
                         chapter=chapter, section=section)
         self.plan.columns.append(column)
@@ -256,7 +277,7 @@ class PlanBuilder:
     def _rebuild_indicators(self, col: _OpenColumn) -> None:
         """(Re)build a 专栏's indicators; notes after the table may change them."""
         cumulative = any(is_cumulative_note(n) for n in col.column.notes)
-        built = build_indicators(col.column.number, col.rows, col.header, cumulative)
+        built = build_indicators(col.column.number, col.rows, col.header, cumulative, self.warn)
         stale = {id(old) for old in col.built}
         self.plan.indicators = [i for i in self.plan.indicators if id(i) not in stale]
         col.built = built

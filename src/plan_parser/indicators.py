@@ -125,9 +125,15 @@ class RawRow:
     loc: dict
 
 
+_UNITLESS_NAME = re.compile(r"(率|比例|比重|指数|系数|倍数|比|占比|水平|排名|等级)$")
+
+
 def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles,
-                     brackets_cumulative: bool) -> list[Indicator]:
-    """Turn raw rows into Indicators once the table's notes are known."""
+                     brackets_cumulative: bool, warn) -> list[Indicator]:
+    """Turn raw rows into Indicators once the table's notes are known.
+
+    ``warn(code, message, loc)`` reports a row whose numbers carry no unit.
+    """
     out: list[Indicator] = []
     parent: int | None = None
     for row in rows:
@@ -140,6 +146,10 @@ def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles
             if q is not None:
                 q.year = header.years.get(role)
             values[role] = q
+        if row.unit is None and not _UNITLESS_NAME.search(row.name) and any(
+                q is not None and q.kind in ("number", "range") and q.unit is None for q in values.values()):
+            warn("missing_unit", f"专栏{column_number} row {row.seq} {row.name}: numbers with no unit "
+                 "(none in the name's parenthesis, a 单位 column or the cell)", row.loc)
         attribute = row.cells.get(ATTRIBUTE) or None
         out.append(Indicator(
             column=column_number, seq=row.seq, name=row.name, loc=row.loc,

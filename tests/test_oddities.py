@@ -1,0 +1,66 @@
+"""Oddities parsed, not fatal: each gives a warning with its location.
+
+Every input here is CONSTRUCTED in the test (small plans in the sample's flattened-text
+format: a cell is a TAB-led line, rows are separated by one blank line, a table ends at two).
+"""
+from __future__ import annotations
+
+import textwrap
+
+from plan_parser import load_plan
+
+HEAD = "某某区就业“十四五”规划（2021—2025年）\n\n第一章  总体要求\n\n第一节  主要目标\n\n"
+
+
+def parse(body: str, tmp_path):
+    path = tmp_path / "odd.txt"
+    path.write_text(HEAD + textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    return load_plan(path)
+
+
+def codes(plan):
+    """The oddity warnings (made-up names here also lack English; that is tested elsewhere)."""
+    return [(w.code, w.location) for w in plan.warnings if w.code != "untranslated"]
+
+
+TABLE_HEAD = "专栏1  主要指标\n\n\t指标\n\t2020年基数\n\t2025年目标\n\t指标属性\n\n"
+
+
+def test_row_with_too_many_and_too_few_cells(tmp_path):
+    plan = parse(TABLE_HEAD + "\t1.城镇新增就业人数（万人）\n\t[8.49]\n\t[5]\n\t预期性\n\t多余\n\n"
+                 "\t2.城镇调查失业率（%）\n\t5.5\n\n\n", tmp_path)
+    assert [(i.seq, i.name, i.baseline.raw, i.target and i.target.raw, i.attribute) for i in plan.indicators] == [
+        (1, "城镇新增就业人数", "[8.49]", "[5]", "预期性"), (2, "城镇调查失业率", "5.5", None, None)]
+    assert codes(plan) == [("row_shape", {"line": 14}), ("row_shape", {"line": 20})]
+    assert "5 cells where the header has 4" in plan.warnings[0].message
+
+
+def test_column_with_no_items(tmp_path):
+    plan = parse("专栏1  重点项目\n\n第二节  保障措施\n\n正文。\n", tmp_path)
+    assert [(c.number, c.kind) for c in plan.columns] == [(1, "other")]
+    assert codes(plan) == [("empty_column", {"line": 7})]
+
+
+def test_heading_numbers_that_skip(tmp_path):
+    plan = parse("正文。\n\n第三节  跳过的节\n\n正文。\n\n第三章  跳过的章\n\n第一节  新章的节\n", tmp_path)
+    assert [c.number for c in plan.chapters] == [1, 3]
+    assert [[s.number for s in c.sections] for c in plan.chapters] == [[1, 3], [1]]
+    assert codes(plan) == [("heading_skip", {"line": 9}), ("heading_skip", {"line": 13})]
+    assert [w.message for w in plan.warnings if w.code == "heading_skip"] == [
+        "第3节 跳过的节 follows 第1节", "第3章 跳过的章 follows 第1章"]
+
+
+def test_indicator_with_no_unit(tmp_path):
+    plan = parse(TABLE_HEAD + "\t1.城镇新增就业人数\n\t8.49\n\t5\n\t预期性\n\n"
+                 "\t2.城镇调查失业率\n\t5.5\n\t<5.5\n\t预期性\n\n\n", tmp_path)
+    first = plan.indicators[0]
+    assert (first.unit, first.target.value, first.target.base_value, first.target.unit) == (None, 5.0, 5.0, None)
+    # a rate (…率) needs no unit; a count does
+    assert codes(plan) == [("missing_unit", {"line": 14})]
+
+
+def test_two_columns_with_the_same_number(tmp_path):
+    plan = parse("专栏1  重点项目\n\n\t1.项目甲。建设1个基地。\n\n\n专栏1  重点项目（续）\n\n\t1.项目乙。\n\n\n", tmp_path)
+    assert [(c.number, c.title) for c in plan.columns] == [(1, "重点项目"), (1, "重点项目（续）")]
+    assert [(p.column, p.seq, p.title) for p in plan.projects] == [(1, 1, "项目甲"), (1, 1, "项目乙")]
+    assert codes(plan) == [("duplicate_column", {"line": 12})]
