@@ -1,0 +1,381 @@
+"""HTML reader for plans published as web pages.
+
+Government sites wrap the plan in site chrome (menus, breadcrumbs, share buttons,
+footers) and put a metadata table (索引号, 发布机构, 成文日期, 发文字号 …) above it.
+The chrome is dropped, the metadata table becomes ``meta_hints`` instead of a
+block, and only the main content container is read.  Pages declare GB2312 while
+using GBK characters, or declare one charset and are saved in another, so the
+declared charset is tried first (GB2312/GBK as GB18030, their superset) and the
+bytes decide when it fails.
+
+The tree is walked with ``lxml.etree.iterwalk`` and explicit stacks, never by
+recursion, so hostile nesting cannot exhaust the Python stack (libxml2 itself
+stops nesting at 256 levels).  Locations: ``{"block": i}`` counts the emitted
+top-level blocks.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime
+import re
+
+from ..blocks import Block, Paragraph, ReadResult, Table
+from ..errors import PlanParseError
+from ._grid import GridCell, locate, make_table
+from .text import decode_text
+
+MAX_HTML_BYTES = 50 * 1024 * 1024
+
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "windows-936", "euc-cn",
+       "gb18030", "chinese", "iso-ir-58"}
+_WESTERN = {"ascii", "us-ascii", "latin1", "latin-1", "iso-8859-1", "iso8859-1", "windows-1252", "cp1252"}
+
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "aside", "iframe", "object", "embed", "svg",
+              "canvas", "select", "button", "input", "textarea", "head", "title", "map", "audio", "video"}
+_CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+                 "bread", "footer", "foot", "header", "sidebar", "share", "position", "location", "dqwz",
+                 "copyright"}
+_UTILITY_CLASS = re.compile(r"position-(relative|absolute|fixed|static|sticky)", re.I)
+_CONTAINERS = (("id", "zoom"), ("class", "trs_editor"), ("class", "article"), ("class", "content"),
+               ("tag", "article"), ("tag", "main"))
+_BLOCK_TAGS = {"address", "article", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+               "fieldset", "figcaption", "figure", "form", "header", "footer", "hgroup", "hr", "li", "main", "menu",
+               "ol", "p", "pre", "section", "summary", "ul", "body", "html", "td", "th", "tr", "table", "caption",
+               "tbody", "thead", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADINGS = {f"h{n}": f"heading{n}" for n in range(1, 7)}
+
+#: metadata-table labels -> meta_hints field (``None``: recognised but not kept)
+_META_LABELS = {
+    "索引号": None, "主题分类": None, "发布日期": None, "主题词": None, "有效性": None, "体裁分类": None,
+    "组配分类": None, "信息来源": None, "生效日期": None, "公文种类": None, "发布时间": None, "成文时间": "issued_date",
+    "发布机构": "issuer", "发文机关": "issuer", "发布单位": "issuer", "成文日期": "issued_date",
+    "发文字号": "doc_number", "文号": "doc_number", "标题": "title", "名称": "title", "文件名称": "title",
+}
+_SPACES = re.compile(r"[\s\u3000\xa0]+")
+
+
+def read_html(data: bytes) -> ReadResult:
+    """Read an HTML page into blocks, metadata hints and warnings (see the module docstring)."""
+    import lxml.html  # lazily: keeps ``import plan_parser`` light
+
+    if len(data) > MAX_HTML_BYTES:
+        raise PlanParseError(None, f"an HTML page of {len(data):,} bytes (limit {MAX_HTML_BYTES:,})", "too_large")
+    warnings: list[tuple[str, str, dict]] = []
+    text, encoding = decode_html(data, warnings)
+    if not text.strip():
+        raise PlanParseError(None, "an empty HTML page", "empty")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(text.replace("\x00", "").encode("utf-8"), parser=parser)
+    except Exception as exc:  # lxml raises ParserError("Document is empty") and XMLSyntaxError
+        raise PlanParseError(None, f"an HTML page lxml cannot parse ({exc})", "corrupt") from None
+    meta_hints = _take_metadata(root, warnings)
+    _drop_chrome(root)
+    blocks = walk(_main_container(root))
+    for i, block in enumerate(blocks):
+        locate(block, {"block": i})
+    return ReadResult(blocks=blocks, format="html", encoding=encoding, meta_hints=meta_hints, warnings=warnings)
+
+
+def decode_html(data: bytes, warnings: list) -> tuple[str, str]:
+    """Decode with the declared charset; when that fails (or is absurd), by content, with a warning."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data)  # a byte-order mark outranks any declaration
+    head = data[:16384]
+    match = _XML_ENCODING.match(head) or _CHARSET.search(head)
+    if not match:
+        return decode_text(data)
+    declared = match.group(1).decode("ascii").lower()
+    codec = "gb18030" if declared in _GB else ("utf-8" if declared in ("utf8", "unicode-1-1-utf-8") else declared)
+    try:
+        codec = codecs.lookup(codec).name
+    except LookupError:
+        text, used = decode_text(data)
+        warnings.append(("encoding", f"declared unknown charset {declared!r}; decoded as {used}", {}))
+        return text, used
+    if codec != "utf-8" and not data.isascii() and (declared in _WESTERN or _is_utf8(data)):
+        # valid UTF-8 is too regular to be GBK by chance; a Western charset cannot be a Chinese plan
+        text, used = decode_text(data)
+        warnings.append(("encoding", f"declared {declared} but the bytes are {used}; decoded as {used}", {}))
+        return text, used
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError as exc:
+        text, used = decode_text(data)
+        warnings.append(("encoding", f"declared {declared} but byte {exc.start} is not {declared}; "
+                                     f"decoded as {used}", {}))
+        return text, used
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _classes(element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _words(element) -> set[str]:
+    """The words of an element's id and class names (``top_nav``, ``breadCrumb`` -> nav, bread, crumb)."""
+    words: set[str] = set()
+    for token in [element.get("id") or "", *_classes(element)]:
+        if _UTILITY_CLASS.fullmatch(token):
+            continue
+        spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", token)
+        words.update(w.lower() for w in re.split(r"[^A-Za-z0-9]+", spaced) if w)
+    return words
+
+
+def _text_sizes(root) -> dict:
+    """Non-space characters under each element (tails excluded), in one bottom-up pass."""
+    sizes: dict = {}
+    for element in reversed(list(root.iter())):
+        size = len(_SPACES.sub("", element.text or ""))
+        for child in element:
+            size += sizes.get(child, 0) + len(_SPACES.sub("", child.tail or ""))
+        sizes[element] = size
+    return sizes
+
+
+def _drop_chrome(root) -> None:
+    """Remove scripts, styles, navigation, headers/footers outside an article, hidden and chrome-named elements.
+
+    An element holding more than half the page's text is kept whatever its name:
+    it is a wrapper, not chrome.
+    """
+    sizes = _text_sizes(root)
+    total = max(sizes.get(root, 0), 1)
+    doomed = []
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("html", "body"):
+            continue
+        style = (element.get("style") or "").replace(" ", "").lower()
+        if tag in _DROP_TAGS or "display:none" in style or element.get("hidden") is not None:
+            doomed.append(element)
+        elif tag in ("header", "footer"):
+            if not any(a.tag in ("article", "main") for a in element.iterancestors()):
+                doomed.append(element)
+        elif _words(element) & _CHROME_WORDS and sizes.get(element, 0) <= total / 2:
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the element's tail text in place
+
+
+def _main_container(root):
+    """The element to read: a known content container holding at least half the text, else the body
+    unwrapped while one child (a layout table's cell, a wrapper div) holds 90 % of the text."""
+    sizes = _text_sizes(root)
+    body = root.find("body") if root.find("body") is not None else root
+    total = sizes.get(body, 0)
+    buckets: dict[tuple[str, str], list] = {key: [] for key in _CONTAINERS}
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        keys = {("id", (element.get("id") or "").lower()), ("tag", element.tag)}
+        keys.update(("class", c.lower()) for c in _classes(element))
+        for key in keys & buckets.keys():
+            buckets[key].append(element)
+    for key in _CONTAINERS:
+        if buckets[key]:
+            best = max(buckets[key], key=lambda e: sizes.get(e, 0))
+            if total and sizes.get(best, 0) >= total / 2:
+                return best
+    node = body
+    while True:
+        children = [c for c in node if isinstance(c.tag, str)]
+        best = max(children, key=lambda e: sizes.get(e, 0), default=None)
+        if best is None or not total or sizes.get(best, 0) < 0.9 * total:
+            return node
+        node = best
+
+
+class _Flow:
+    """Blocks being gathered (the page, or one table cell) and the paragraph being written."""
+
+    def __init__(self, colspan: int = 1, rowspan: int = 1):
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, bool]] = []
+        self.style: str | None = None
+        self.colspan, self.rowspan = colspan, rowspan
+
+    def add(self, text: str, bold: bool, pre: bool) -> None:
+        if not pre:
+            self.pieces.append((text, bold))
+            return
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                self.flush()
+            self.pieces.append((line, bold))
+
+    def flush(self) -> None:
+        text = re.sub(r"[ \t\n\r\f]+", " ", "".join(t for t, _ in self.pieces)).strip()
+        if text:
+            bold = all(b for t, b in self.pieces if t.strip())
+            self.blocks.append(Paragraph(text, {}, self.style or ("bold" if bold else None)))
+        self.pieces = []
+
+
+class _TableState:
+    """A table being read: finished rows, the open row, and text found outside any cell."""
+
+    def __init__(self):
+        self.rows: list[list[GridCell]] = []
+        self.row: list[GridCell] | None = None
+        self.outside = _Flow()  # captions and stray text: emitted before the table, as browsers do
+
+    def close_row(self) -> None:
+        if self.row is not None:
+            self.rows.append(self.row)
+        self.row = None
+
+
+def _span(element, name: str) -> int:
+    value = re.match(r"\s*(\d+)", element.get(name) or "")
+    number = int(value.group(1)) if value else 1
+    if name == "rowspan" and number == 0:
+        return 10**9  # rowspan="0": to the end of the table (capped in fill_grid)
+    return max(1, min(number, 1000))
+
+
+def walk(root) -> list[Block]:
+    """Blocks under ``root``: paragraphs from block elements and ``<br>`` lines, tables with spans resolved."""
+    from lxml import etree
+
+    page = _Flow()
+    stack: list[tuple[object, object]] = [(None, page)]  # (element that opened the frame, frame)
+    bold = pre = 0
+    ordinals: list[int | None] = []  # counters of the open <ol>/<ul> lists (None for <ul>)
+
+    def flow() -> _Flow:
+        frame = stack[-1][1]
+        return frame.outside if isinstance(frame, _TableState) else frame
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None
+        frame = stack[-1][1]
+        if event == "start":
+            if tag == "table":
+                flow().flush()
+                stack.append((element, _TableState()))
+            elif tag == "tr" and isinstance(frame, _TableState):
+                frame.close_row()
+                frame.row = []
+            elif tag in ("td", "th") and isinstance(frame, _TableState):
+                if frame.row is None:
+                    frame.row = []
+                stack.append((element, _Flow(_span(element, "colspan"), _span(element, "rowspan"))))
+            elif tag == "br":
+                flow().flush()
+            elif tag in _BLOCK_TAGS:
+                current = flow()
+                current.flush()
+                if tag in _HEADINGS:
+                    current.style = _HEADINGS[tag]
+                elif tag in ("ol", "ul"):
+                    start = re.match(r"\s*(-?\d+)", element.get("start") or "")
+                    ordinals.append((int(start.group(1)) if start else 1) if tag == "ol" else None)
+                elif tag == "li" and ordinals and ordinals[-1] is not None:
+                    current.add(f"{ordinals[-1]}.", bool(bold), False)
+                    ordinals[-1] += 1
+            if tag in ("b", "strong"):
+                bold += 1
+            elif tag == "pre":
+                pre += 1
+            if tag and element.text:
+                flow().add(element.text, bool(bold), bool(pre))
+            continue
+        # event == "end"
+        if stack[-1][0] is element:
+            stack.pop()
+            if isinstance(frame, _TableState):
+                frame.close_row()
+                frame.outside.flush()
+                table = make_table(frame.rows)
+                table.rows = [row for row in table.rows if row]
+                flow().blocks.extend(frame.outside.blocks)
+                flow().blocks.append(table)
+            else:
+                frame.flush()
+                table_state = stack[-1][1]
+                table_state.row.append(GridCell(frame.blocks, frame.colspan, frame.rowspan))
+        elif tag == "tr" and isinstance(frame, _TableState):
+            frame.close_row()
+        elif tag in _BLOCK_TAGS:
+            current = flow()
+            current.flush()
+            if tag in _HEADINGS:
+                current.style = None
+            elif tag in ("ol", "ul") and ordinals:
+                ordinals.pop()
+        if tag in ("b", "strong"):
+            bold -= 1
+        elif tag == "pre":
+            pre -= 1
+        if element is not root and element.tail:
+            flow().add(element.tail, bool(bold), bool(pre))
+    page.flush()
+    return page.blocks
+
+
+def _label(text: str) -> tuple[str | None, str]:
+    """``(label, inline value)`` when a cell is a metadata label (``索 引 号：`` or ``发文字号：渝铜府办〔2022〕1号``)."""
+    compact = _SPACES.sub("", text)
+    for label in _META_LABELS:
+        if compact.startswith(label):
+            rest = compact[len(label):]
+            if not rest or rest[0] in ":：":
+                value = re.sub(r"^[^:：]*[:：]", "", text, count=1).strip() if rest else ""
+                return label, value
+    return None, ""
+
+
+def _take_metadata(root, warnings: list) -> dict:
+    """Find the site's metadata tables, remove them from the page and return their fields as hints."""
+    hints: dict = {}
+    for element in [t for t in root.iter("table") if t.find(".//table") is None]:
+        text = _SPACES.sub("", element.text_content())
+        if sum(label in text for label in _META_LABELS) < 2:
+            continue
+        tables = [b for b in walk(element) if isinstance(b, Table)]
+        if not tables:
+            continue
+        cells = [c.text for row in tables[0].rows for c in row if c.text.strip()]
+        labelled = [text for text in cells if _label(text)[0]]
+        if len({_label(t)[0] for t in labelled}) < 2 or len(labelled) < 0.3 * len(cells):
+            continue
+        for row in tables[0].rows:
+            texts = [c.text.strip() for c in row]
+            for j, cell_text in enumerate(texts):
+                label, value = _label(cell_text)
+                field = _META_LABELS.get(label) if label else None
+                if not field:
+                    continue
+                if not value and j + 1 < len(texts) and not _label(texts[j + 1])[0]:
+                    value = texts[j + 1]
+                if value and field not in hints:
+                    _set_hint(hints, field, value, warnings)
+        element.drop_tree()
+    return hints
+
+
+def _set_hint(hints: dict, field: str, value: str, warnings: list) -> None:
+    value = re.sub(r"\s+", " ", value).strip()
+    if field != "issued_date":
+        hints[field] = value
+        return
+    match = re.search(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", value)
+    try:
+        hints[field] = datetime.date(*map(int, match.groups())).isoformat() if match else None
+    except ValueError:
+        hints[field] = None
+    if hints[field] is None:
+        del hints[field]
+        warnings.append(("metadata", f"成文日期 {value!r} is not a date", {}))
