@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from reference_expected import (CHAPTERS, COLUMN_NOTES, COLUMNS, META, PROJECTS, TASKS,
                                 expected_indicators)
@@ -91,3 +92,46 @@ def check_reference_plan(plan) -> None:
     check_projects(plan)
     check_tasks(plan)
     assert plan.warnings == []
+
+
+def _spans(plan):
+    """(first line, last line, text the element holds, key strings) for every element."""
+
+    def rng(loc):
+        return loc["line"], loc.get("end_line", loc["line"])
+
+    out = [(*rng(b.loc), b.text, []) for b in plan.preamble]
+    for ch in plan.chapters:
+        out.append((*rng(ch.loc), "", [ch.title]))
+        out += [(*rng(b.loc), b.text, []) for b in ch.paragraphs]
+        for s in ch.sections:
+            out.append((*rng(s.loc), "", [s.title]))
+            out += [(*rng(b.loc), b.text, []) for b in s.paragraphs]
+    out += [(*rng(p.loc), "", [p.title]) for p in plan.parts]
+    for col in plan.columns:
+        inds = [i for i in plan.indicators if i.column == col.number]
+        projects = [p for p in plan.projects if p.column == col.number]
+        held = json.dumps([col.headers, col.notes, [b.text for b in col.paragraphs],
+                           [[q and q.raw for q in (i.baseline, i.target, i.actual)] + [i.attribute, i.unit]
+                            for i in inds]], ensure_ascii=False)
+        keys = [col.title] + [i.name for i in inds] + [i.category for i in inds if i.category]
+        keys += [p.title for p in projects]
+        out.append((*rng(col.loc), held + "".join(p.text for p in projects), keys))
+    out += [(*rng(t.loc), t.text, [t.title]) for t in plan.tasks]
+    out += [(*rng(w.location), w.message, []) for w in plan.warnings if "line" in w.location]
+    return out
+
+
+def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
+    """Non-empty input lines found in no element of the plan (a heading, a paragraph of a
+    section, a task, a 专栏, the preamble) nor in a warning at that line."""
+    spans = _spans(plan)
+    missing = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        held = [(h, keys) for first, last, h, keys in spans if first <= number <= last]
+        if not any(stripped in h or any(k and k in stripped for k in keys) for h, keys in held):
+            missing.append((number, stripped[:40]))
+    return missing

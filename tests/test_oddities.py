@@ -31,8 +31,9 @@ def test_row_with_too_many_and_too_few_cells(tmp_path):
                  "\t2.城镇调查失业率（%）\n\t5.5\n\n\n", tmp_path)
     assert [(i.seq, i.name, i.baseline.raw, i.target and i.target.raw, i.attribute) for i in plan.indicators] == [
         (1, "城镇新增就业人数", "[8.49]", "[5]", "预期性"), (2, "城镇调查失业率", "5.5", None, None)]
-    assert codes(plan) == [("row_shape", {"line": 14}), ("row_shape", {"line": 20})]
-    assert "5 cells where the header has 4" in plan.warnings[0].message
+    assert codes(plan) == [("row_shape", {"line": 14, "end_line": 18}), ("row_shape", {"line": 20, "end_line": 21})]
+    assert plan.warnings[0].message == ("row has 5 cells where the header has 4; read by position; "
+                                        "cells not read: 多余")
 
 
 def test_column_with_no_items(tmp_path):
@@ -56,7 +57,7 @@ def test_indicator_with_no_unit(tmp_path):
     first = plan.indicators[0]
     assert (first.unit, first.target.value, first.target.base_value, first.target.unit) == (None, 5.0, 5.0, None)
     # a rate (…率) needs no unit; a count does
-    assert codes(plan) == [("missing_unit", {"line": 14})]
+    assert codes(plan) == [("missing_unit", {"line": 14, "end_line": 17})]
 
 
 def test_two_columns_with_the_same_number(tmp_path):

@@ -249,6 +249,8 @@ PROSE = [
      [("number", 3.0, None, None, "万人", 30000.0, "="), ("number", 2.0, None, None, "个", 2.0, "=")]),
     ("提高2个百分点，达到5%", [("number", 2.0, None, None, "个百分点", 2.0, "="),
                            ("number", 5.0, None, None, "%", 5.0, "=")]),
+    # a digit right after 人数 starts a quantity (the 发展基础 prose of the reference plan)
+    ("养老保险参保人数15.3万人", [("number", 15.3, None, None, "万人", 153000.0, "=")]),
 ]
 
 

@@ -23,8 +23,9 @@ def span(first: dict, last: dict) -> dict:
     """A location running from ``first`` to ``last``: ``{"line": 3, "end_line": 7}``."""
     loc = dict(first)
     for key in ("line", "block"):
-        if key in last and last[key] != first.get(key):
-            loc[f"end_{key}"] = last[key]
+        end = last.get(f"end_{key}", last.get(key))
+        if end is not None and end != first.get(key):
+            loc[f"end_{key}"] = end
     return loc
 
 
@@ -314,8 +315,7 @@ class PlanBuilder:
         rows, notes = read_rows(table, start, header, self.warn)
         col.rows = rows
         col.column.notes.extend(notes)
-        last_row = table.row_locs[-1] if table.row_locs else table.loc
-        col.last_loc = last_row
+        col.last_loc = table.loc
 
     def _box(self, table: Table) -> None:
         """A one-column frame: its paragraphs (and nested tables) are read in place."""

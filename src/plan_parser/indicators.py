@@ -51,22 +51,32 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         if not text:
             continue
         if text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i == 0 and text.endswith("指标")):
-            roles[i] = NAME
+            role, year = NAME, None
         elif text in ("类别", "分类", "领域", "类型"):
-            roles[i] = CATEGORY
+            role, year = CATEGORY, None
         elif text in ("单位", "计量单位"):
-            roles[i] = UNIT
+            role, year = UNIT, None
         elif text in ("指标属性", "属性", "指标性质", "性质"):
-            roles[i] = ATTRIBUTE
+            role, year = ATTRIBUTE, None
         elif m := _YEAR_BASE.match(text):
-            roles[i], years[BASELINE] = BASELINE, int(m.group(1))
+            role, year = BASELINE, int(m.group(1))
         elif text in ("规划目标", "目标", "目标值"):
-            planned_target = i
+            if planned_target is None:
+                planned_target = i
+            continue
         elif m := _YEAR_TARGET.match(text):
-            roles[i], years[TARGET] = TARGET, int(m.group(1))
+            role, year = TARGET, int(m.group(1))
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
-    if planned_target is not None:
+            continue
+        else:
+            continue
+        if role in roles.values():
+            continue  # a repeated header: the first column with a role keeps it
+        roles[i] = role
+        if year is not None:
+            years[role] = year
+    if planned_target is not None and TARGET not in roles.values():
         roles[planned_target] = TARGET
     if bare_years:
         # A review table reads 2015年 | 规划目标 | 2020年: the first bare year is the
@@ -164,12 +174,17 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tup
     """Read the rows below the header: category rows, indicator rows, note rows.
 
     Returns the indicator rows and any notes found inside the table.  ``warn(code,
-    message, loc)`` reports rows it could only partly read.
+    message, loc)`` reports what it could only partly read — with the text it could
+    not place, so nothing is lost.
     """
     rows: list[RawRow] = []
     notes: list[str] = []
     category: str | None = None
-    width = len(table.rows[header_index])
+    category_raw = ""
+    category_loc: dict | None = None
+    headers = [c.text.strip() for c in table.rows[header_index]]
+    width = len(headers)
+    unread = [i for i in range(width) if i not in header.roles and headers[i]]
     next_seq = 1
     for r in range(header_index + 1, len(table.rows)):
         cells = [c.text.strip() for c in table.rows[r]]
@@ -181,11 +196,19 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tup
             if re.match(r"^(注|备注|说明)", filled[0]):
                 notes.append(filled[0])
             else:
-                category = category_of(filled[0])
+                if category_loc is not None:
+                    warn("empty_category", f"category row {category_raw} has no indicators under it",
+                         category_loc)
+                category, category_raw, category_loc = category_of(filled[0]), filled[0], loc
             continue
+        category_loc = None
         if len(cells) != width:
-            warn("row_shape", f"row has {len(cells)} cells where the header has {width}; "
-                 "read by position", loc)
+            extra = [c for c in cells[width:] if c]
+            warn("row_shape", f"row has {len(cells)} cells where the header has {width}; read by position"
+                 + (f"; cells not read: {' | '.join(extra)}" if extra else ""), loc)
+        skipped = [f"{headers[i]}={cells[i]}" for i in unread if i < len(cells) and cells[i]]
+        if skipped:
+            warn("unread_cells", f"cells under headers with no known role: {'; '.join(skipped)}", loc)
         by_role = {role: cells[i] for i, role in header.roles.items() if i < len(cells)}
         name_cell = by_role.get(NAME, "")
         seq, is_part, name, unit = split_name(name_cell)
@@ -197,6 +220,8 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tup
             seq = next_seq
         next_seq = seq + 1
         rows.append(RawRow(seq, is_part, name, unit, category, by_role, loc))
+    if category_loc is not None:
+        warn("empty_category", f"category row {category_raw} has no indicators under it", category_loc)
     return rows, notes
 
 

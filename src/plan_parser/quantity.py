@@ -73,8 +73,11 @@ _SIGNED_NUMBER = (
     r"|[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*"
     r"(?:点[零〇○一二三四五六七八九]+)?)"
 )
-# A phrase never starts inside another number, word or ordinal (第三, 每万人, 5G).
-_START = rf"(?<![0-9A-Za-z.,\-+第每几数{NUMERAL_CHARS}])"
+# A phrase never starts inside another number, word or ordinal (第三, 每万人, 5G), nor
+# at the Chinese numeral of 数十/数百 ("several tens"); after 人数 a digit does start one
+# (参保人数15.3万人).
+_START = (rf"(?<![0-9A-Za-z.,\-+第每几{NUMERAL_CHARS}])"
+          rf"(?!(?<=数)[{NUMERAL_CHARS}])")
 _RANGE_SEPARATOR = r"(?:——|[—–\-~至到])"
 
 

@@ -59,12 +59,14 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
         nonlocal row
         if row and table is not None:
             table.rows.append(row)
+            _extend(table.row_locs[-1], row[-1].paragraphs[-1].loc["line"])
         row = []
 
     def close_table() -> None:
         nonlocal table
         close_row()
         if table is not None and table.rows:
+            _extend(table.loc, table.rows[-1][-1].paragraphs[-1].loc["line"])
             blocks.append(table)
         table = None
 
@@ -79,6 +81,8 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
         loc = {"line": number}
         tabbed = line.startswith("\t")
         if tabbed:
+            if table is not None and _box_took_paragraphs(table):
+                close_table()  # a box that took untabbed paragraphs ends where cells start again
             if table is None:
                 table = Table(rows=[], loc=dict(loc))
             if not row:
@@ -93,6 +97,17 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
         blank_run = 0
     close_table()
     return blocks
+
+
+def _extend(loc: dict, last_line: int) -> None:
+    """Mark a row or table that runs over several lines with its ``end_line``."""
+    if last_line != loc["line"]:
+        loc["end_line"] = last_line
+
+
+def _box_took_paragraphs(table: Table) -> bool:
+    """A one-cell box that already holds untabbed continuation paragraphs."""
+    return len(table.rows) == 1 and len(table.rows[0]) == 1 and len(table.rows[0][0].blocks) > 1
 
 
 def _is_open_box(table: Table, row: list[Cell]) -> bool:
