@@ -66,7 +66,10 @@ def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
     they win over what is inferred from the text.
     """
     meta = Meta()
-    meta.title = _title(front) or first_title
+    hinted_title = hints.get("title")
+    # The notice's 《…》 names the plan itself; a page's 标题 usually names the notice.
+    meta.title = (_quoted_title(front) or (hinted_title and _title([hinted_title]))
+                  or hinted_title or _title(front) or first_title)
     for i, text in enumerate(front):
         date = iso_date(text)
         if date and meta.issued_date is None:
@@ -79,7 +82,7 @@ def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
     if meta.issuer is None:
         meta.issuer = next((t for t in front[:3] if _looks_like_issuer(t)), None)
     for key, value in hints.items():
-        if value and hasattr(meta, key):
+        if value and hasattr(meta, key) and key != "title":
             setattr(meta, key, value)
     if meta.title and (m := _PERIOD.search(meta.title)):
         meta.period_start, meta.period_end = int(m.group(1)), int(m.group(2))
@@ -89,12 +92,19 @@ def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
     return meta
 
 
-def _title(front: list[str]) -> str | None:
-    """The 《…》 of the notice, else the 关于印发…的通知 line, else a 规划 title line."""
-    joined = "".join(front)
-    for m in _QUOTED_TITLE.finditer(joined):
+def _quoted_title(front: list[str]) -> str | None:
+    """The 《…》 of the notice that names a plan."""
+    for m in _QUOTED_TITLE.finditer("".join(front)):
         if "规划" in m.group(1) or "计划" in m.group(1):
             return m.group(1)
+    return None
+
+
+def _title(front: list[str]) -> str | None:
+    """The 《…》 of the notice, else the 关于印发…的通知 line, else a 规划 title line."""
+    quoted = _quoted_title(front)
+    if quoted:
+        return quoted
     for text in front:
         if m := _ISSUE_TITLE.search(text):
             return m.group(1)
