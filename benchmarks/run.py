@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))  # forms.py renders the reference plan as a web page
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -45,13 +46,46 @@ def report(name: str, ms: float, note: str = "") -> None:
 
 
 def bench_parse(repeat: int) -> dict[str, float]:
+    import io
+
+    import docx
+
+    import forms
     from plan_parser import load_plan
 
     out = {}
     txt = SAMPLES / "tongliang_hrss_14th.txt"
+    docx_bytes = (SAMPLES / "tongliang_hrss_14th.docx").read_bytes()
+    html_utf8, html_gb = forms.html_page("utf-8"), forms.html_page("gb2312")
+    md = forms.markdown()
     out["parse txt"] = median_ms(lambda: load_plan(txt), repeat)
     report("parse reference plan (.txt)", out["parse txt"], "target < 10 ms")
+    out["parse docx"] = median_ms(lambda: load_plan(docx_bytes), repeat)
+    out["docx open"] = median_ms(lambda: docx.Document(io.BytesIO(docx_bytes)), repeat)
+    report("parse reference plan (.docx, real sample)", out["parse docx"],
+           f"{out['parse docx'] / out['parse txt']:.1f}x txt")
+    report("  python-docx alone: docx.Document(file)", out["docx open"],
+           f"{out['docx open'] / out['parse docx']:.0%} of the docx parse")
+    out["parse html"] = median_ms(lambda: load_plan(html_utf8), repeat)
+    report("parse reference plan (.html, utf-8 gov page)", out["parse html"],
+           f"{out['parse html'] / out['parse txt']:.1f}x txt")
+    out["parse html gb"] = median_ms(lambda: load_plan(html_gb), repeat)
+    report("parse reference plan (.html, gb2312 gov page)", out["parse html gb"],
+           f"{out['parse html gb'] / out['parse txt']:.1f}x txt")
+    out["parse md"] = median_ms(lambda: load_plan(md), repeat)
+    report("parse reference plan (.md)", out["parse md"], f"{out['parse md'] / out['parse txt']:.1f}x txt")
     return out
+
+
+def bench_jieba(repeat: int) -> None:
+    """The one-off cost of the first name that needs jieba (glossary composition)."""
+    statement = ("from plan_parser.glossary import Glossary; "
+                 "Glossary.builtin().translate('农民工职业技能培训人数')")
+    ms = fresh_interpreter_ms(statement, repeat)
+    report("first composed translation (loads jieba)", ms, "once per process")
+    ms = fresh_interpreter_ms("from plan_parser.glossary import Glossary; "
+                              "Glossary.builtin().translate('城镇调查失业率')", repeat)
+    report("first exact translation (no jieba)", ms, "once per process")
 
 
 def bench_import(repeat: int) -> dict[str, float]:
@@ -73,6 +107,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, median of {repeat} runs (imports: {repeat // 10 or 3} runs)")
     bench_parse(repeat)
     bench_import(max(5, repeat // 10))
+    bench_jieba(max(3, repeat // 40))
 
 
 if __name__ == "__main__":

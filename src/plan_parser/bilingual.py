@@ -29,8 +29,10 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
                     dict(loc)))
         return cache[zh]
 
-    plan.meta.title_en = en(plan.meta.title, {})
-    plan.meta.region_en = en(plan.meta.region, {})
+    meta_loc = next((b.loc for b in plan.preamble if plan.meta.title and plan.meta.title in b.text),
+                    plan.preamble[0].loc if plan.preamble else {})
+    plan.meta.title_en = en(plan.meta.title, meta_loc)
+    plan.meta.region_en = en(plan.meta.region, meta_loc)
     for part in plan.parts:
         part.title_en = en(part.title, part.loc)
     for chapter in plan.chapters:
