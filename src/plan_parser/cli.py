@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=["json", "table", "markdown"], default="json")
     p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
                    help="force a reader instead of sniffing the content")
+    p.add_argument("--max-size", type=float, default=50, metavar="MB",
+                   help="refuse inputs larger than this many megabytes (default 50)")
     add_label_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(run=cmd_parse)
@@ -72,12 +74,12 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def load_for_cli(path: str, fmt: str | None = None, glossary=None):
+def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: int | None = None):
     """Load one plan; any failure becomes a PlanParseError naming the file."""
-    from .api import load_plan
+    from .api import DEFAULT_MAX_BYTES, load_plan
 
     try:
-        return load_plan(path, format=fmt, glossary=glossary)
+        return load_plan(path, format=fmt, glossary=glossary, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except PlanParseError:
         raise
     except Exception as exc:  # a bug must still name the file, and not kill a batch
@@ -96,7 +98,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     chunks: list[str] = []
     for path in args.files:
         try:
-            plan = load_for_cli(path, args.input_format, glossary)
+            plan = load_for_cli(path, args.input_format, glossary, int(args.max_size * 1024 * 1024))
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

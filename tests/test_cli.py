@@ -1,0 +1,71 @@
+"""The command line's promises: one line on stderr naming the file, exit 2, no traceback,
+and a batch that goes on past a bad file."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "tongliang_hrss_14th.txt"
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "plan_parser", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", cwd=cwd)
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "the file is empty"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 50, "binary data (NUL bytes), not a text plan"),
+    ("prose.txt", "今天天气很好。\n".encode("utf-8"),
+     "no plan structure found: no 第X章/第X节 headings and no 专栏 tables"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+     "a legacy Word .doc (OLE2) file; save it as .docx"),
+    ("scan.pdf", b"%PDF-1.4\n%...", "a PDF; extract its text or save it as .docx first"),
+])
+def test_not_a_plan_is_one_line_and_exit_2(name, content, reason, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = run("parse", path)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert out.stderr == f"plan-parser: {path}: {reason}\n"
+
+
+def test_batch_goes_on_past_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = run("parse", bad, SAMPLE, "--format", "json")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and str(bad) in out.stderr
+    assert json.loads(out.stdout)["meta"]["region"] == "铜梁区"
+
+
+def test_size_limit_is_configurable(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(SAMPLE.read_bytes() * 30)  # ~1.6 MB
+    out = run("parse", big, "--max-size", "1")
+    assert out.returncode == 2
+    assert out.stderr == f"plan-parser: {big}: file is {big.stat().st_size:,} bytes, over the 1,048,576-byte limit\n"
+
+
+def test_usage_errors_exit_2():
+    out = run("parse")
+    assert out.returncode == 2 and "error:" in out.stderr and "Traceback" not in out.stderr
+    out = run("parse", SAMPLE, "--format", "yaml")
+    assert out.returncode == 2 and "invalid choice" in out.stderr
+
+
+def test_missing_file(tmp_path):
+    out = run("parse", tmp_path / "nope.txt")
+    assert (out.returncode, out.stderr) == (2, f"plan-parser: {tmp_path / 'nope.txt'}: no such file\n")
+
+
+def test_output_file_and_python_m(tmp_path):
+    target = tmp_path / "plan.json"
+    out = run("parse", SAMPLE, "-o", target)
+    assert out.returncode == 0 and out.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == "1"
