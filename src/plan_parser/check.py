@@ -1,0 +1,227 @@
+"""Check one plan against itself: do its tables and its prose give the same figures?
+
+Three comparisons, each pairing figures with the diff's matcher
+(:func:`plan_parser.diff.match_items`, same passes and threshold) and only
+between figures of the same base unit (人 with 人, % with %):
+
+``baseline``
+    the review table's actual values (专栏 with an actual column, e.g. 2020年)
+    against the main table's baselines of the same year;
+``target``
+    figures in the prose of a section titled …主要目标… (its paragraphs and
+    tasks; a chapter so titled where no section is) against the main table's
+    targets;
+``foundation``
+    figures in the prose of a section (or chapter) titled …发展基础… against
+    the review table's actual values.
+
+A prose figure is named by the words of its clause before the number, with
+place words (全区, 我区) and verbs (达到, 控制在) trimmed.  Two figures *agree*
+when their values in the base unit are equal and their bounds do not point
+opposite ways; a bound on one side only, a different strictness (``<`` against
+``≤``) or a 累计 mark on one side only is kept as a ``note`` on the agreement.
+Figures that pair with nothing are listed as one-sided (``only_left`` /
+``only_right``); only disagreements make a plan inconsistent.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diff import Match, match_items, plan_side, rounded
+from .model import SCHEMA_VERSION, Indicator, Plan, Quantity, TextBlock
+
+__all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "prose_subject"]
+
+#: check name → (what its left side is, what its right side is)
+CHECKS = {
+    "baseline": ("review table actual", "main table baseline"),
+    "target": ("主要目标 prose", "main table target"),
+    "foundation": ("发展基础 prose", "review table actual"),
+}
+
+_LEAD = re.compile(r"^(?:[\s，,、；;：:]|“十[一二三四五六七八九]五”(?:期末|期间|时期)?|[全我本](?:区|市|县|省)"
+                   r"|累计|共计|实现|促进|完成|其中|到|至)+")
+_TRAIL = re.compile(r"(?:始终|基本|累计)?(?:保持在|控制在|稳定在|增加到|提高到|提升到|达到|突破|达|为|至|累计)+$")
+_BOUND_SIDE = {">": "lower", ">=": "lower", "<": "upper", "<=": "upper", "=": "exact", "~": "about"}
+
+
+@dataclass
+class Figure:
+    """A figure and where it stands: a table cell or a phrase of prose."""
+
+    kind: str  # cell | prose
+    name: str  # the indicator name, or the prose phrase's subject
+    quantity: Quantity
+    loc: dict
+    column: int | None = None
+    seq: int | None = None
+    field: str | None = None  # baseline | target | actual (cells)
+    chapter: int | None = None
+    section: int | None = None
+    context: str | None = None  # the clause (prose)
+    name_en: str | None = None
+
+
+@dataclass
+class Finding:
+    check: str  # baseline | target | foundation
+    status: str  # agree | disagree | only_left | only_right
+    left: Figure | None
+    right: Figure | None
+    match: Match | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class CheckResult:
+    """Every finding of :func:`check_plan`, in check order then reading order."""
+
+    plan: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # comparisons that could not run
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def summary(self) -> dict[str, int]:
+        status = [f.status for f in self.findings]
+        return {s: status.count(s) for s in ("agree", "disagree", "only_left", "only_right")}
+
+    @property
+    def consistent(self) -> bool:
+        return not any(f.status == "disagree" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema_version": self.schema_version, "plan": self.plan,
+                "checks": {k: {"left": v[0], "right": v[1]} for k, v in CHECKS.items()},
+                "findings": [f.to_dict() for f in self.findings], "notes": self.notes,
+                "summary": self.summary, "consistent": self.consistent}
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+# -- figures ------------------------------------------------------------------------
+
+
+def prose_subject(context: str, raw: str) -> str:
+    """What a prose figure counts: its clause before the number, trimmed."""
+    head = context[: max(context.find(raw), 0)]
+    while True:
+        trimmed = _TRAIL.sub("", _LEAD.sub("", head))
+        if trimmed == head:
+            return head
+        head = trimmed
+
+
+def _cells(indicators: list[Indicator], which: str) -> list[Figure]:
+    return [Figure("cell", i.name, getattr(i, which), i.loc, i.column, i.seq, which, name_en=i.name_en)
+            for i in indicators if getattr(i, which) is not None]
+
+
+def _prose(plan: Plan, title_word: str) -> list[Figure]:
+    """Figures in the sections whose title holds ``title_word`` (paragraphs and tasks).
+
+    Where no section's title does, a chapter's title may (二、主要目标 in plans
+    headed 一、/（一）): then the whole chapter is read.  A chapter is never read
+    when a section matches, since 指导思想和主要目标 would also hold the 发展基础.
+    """
+    from .quantity import extract_quantities
+
+    places = [(ch, sec) for ch in plan.chapters for sec in ch.sections if title_word in sec.title]
+    if not places:
+        places = [(ch, None) for ch in plan.chapters if title_word in ch.title]
+    out = []
+    for ch, sec in places:
+        if sec is None:
+            blocks = [*ch.paragraphs, *(p for s in ch.sections for p in s.paragraphs)]
+        else:
+            blocks = list(sec.paragraphs)
+        blocks += [TextBlock(t.text, t.loc) for t in plan.tasks if t.chapter == ch.number
+                   and (sec is None or t.section == sec.number)]
+        number = None if sec is None else sec.number
+        for block in sorted(blocks, key=lambda b: b.loc.get("line", b.loc.get("block", 0))):
+            for q in extract_quantities(block.text):
+                out.append(Figure("prose", prose_subject(q.context or "", q.raw), q, block.loc,
+                                  chapter=ch.number, section=number, context=q.context))
+    return out
+
+
+def _tables(plan: Plan) -> tuple[list[Indicator], list[Indicator]]:
+    """(review-table rows, main-table rows): a table with any actual value is a review."""
+    review_cols = {i.column for i in plan.indicators if i.actual is not None}
+    return ([i for i in plan.indicators if i.column in review_cols],
+            [i for i in plan.indicators if i.column not in review_cols])
+
+
+# -- comparing ------------------------------------------------------------------------
+
+
+def compare(a: Quantity, b: Quantity) -> tuple[bool, str | None]:
+    """(agree?, note) for two figures of the same base unit."""
+    if a.kind == "ratio" or b.kind == "ratio":
+        return (a.kind == b.kind and a.parts == b.parts), None
+    if a.kind != "number" or b.kind != "number" or a.base_value is None or b.base_value is None:
+        return False, "not comparable as numbers"
+    if rounded(a.base_value) != rounded(b.base_value):
+        return False, None
+    notes = []
+    sa, sb = _BOUND_SIDE.get(a.comparator or "="), _BOUND_SIDE.get(b.comparator or "=")
+    if {sa, sb} == {"lower", "upper"}:
+        return False, f"bounds point opposite ways ({a.comparator} vs {b.comparator})"
+    if a.comparator != b.comparator:
+        notes.append(f"comparator {a.comparator} vs {b.comparator}")
+    if a.cumulative != b.cumulative:
+        notes.append("累计 (multi-year total) on one side only")
+    return True, "; ".join(notes) or None
+
+
+def _compare_figures(check: str, left: list[Figure], right: list[Figure]) -> list[Finding]:
+    """Pair by name within a base unit, then judge each pair."""
+    out = []
+    for i, j, m in match_items(left, right, lambda f: f.name, group=lambda f: f.quantity.base_unit):
+        if j is None:
+            out.append(Finding(check, "only_left", left[i], None))
+        elif i is None:
+            out.append(Finding(check, "only_right", None, right[j]))
+        else:
+            agree, note = compare(left[i].quantity, right[j].quantity)
+            out.append(Finding(check, "agree" if agree else "disagree", left[i], right[j], m, note))
+    return out
+
+
+def check_plan(plan: Plan) -> CheckResult:
+    """Run the three comparisons on ``plan``; see the module docstring."""
+    result = CheckResult(plan_side(plan))
+    review, main = _tables(plan)
+    if not review:
+        result.notes.append("no review table (no indicator table with actual values): "
+                            "baseline and foundation checks skipped")
+    if not main:
+        result.notes.append("no main indicator table: baseline and target checks skipped")
+    if review and main:
+        actual_years = {f.quantity.year for f in _cells(review, "actual")}
+        baselines = [f for f in _cells(main, "baseline") if f.quantity.year in actual_years]
+        actuals = [f for f in _cells(review, "actual")
+                   if f.quantity.year in {b.quantity.year for b in baselines}]
+        if not baselines:
+            result.notes.append("the review table's year is not the main table's base year: "
+                                "baseline check skipped")
+        else:
+            result.findings += _compare_figures("baseline", actuals, baselines)
+    for check, word, rows, which in (("target", "主要目标", main, "target"),
+                                     ("foundation", "发展基础", review, "actual")):
+        if not rows:
+            continue
+        prose = _prose(plan, word)
+        if not prose:
+            result.notes.append(f"no figures in a section titled {word}: {check} check skipped")
+        else:
+            result.findings += _compare_figures(check, prose, _cells(rows, which))
+    return result

@@ -1,0 +1,59 @@
+"""``plan-parser diff A B`` and ``plan-parser check FILE``.
+
+Both exit like ``diff(1)``: 0 when the plans (or the plan's tables and prose)
+agree, 1 when they differ, 2 on trouble.  The diff, the check and the renderers
+are imported only when a command runs.
+"""
+from __future__ import annotations
+
+import argparse
+
+from .cli import EXIT_DIFFERENT, EXIT_OK, load_for_cli, write_output
+
+FORMATS = ("table", "json", "markdown", "csv", "html")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    p.add_argument("--only", choices=["changed"],
+                   help="'changed': leave out what agrees (unchanged pairs, agreeing figures)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
+                   help="force a reader instead of sniffing the content")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("diff", help="compare two plans: indicators, projects, headings "
+                                           "(exit 0 same, 1 different, 2 trouble)")
+    p.add_argument("left", metavar="A")
+    p.add_argument("right", metavar="B")
+    _common(p)
+    p.set_defaults(run=cmd_diff)
+    p = subparsers.add_parser("check", help="check a plan's tables against each other and its prose "
+                                            "(exit 0 consistent, 1 disagreements, 2 trouble)")
+    p.add_argument("file", metavar="FILE")
+    _common(p)
+    p.set_defaults(run=cmd_check)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import diff_plans
+    from .report import render_diff
+
+    left = load_for_cli(args.left, args.input_format)
+    right = load_for_cli(args.right, args.input_format)
+    result = diff_plans(left, right)
+    write_output(render_diff(result, args.format, lang=args.lang, only_changed=args.only == "changed"),
+                 args.output)
+    return EXIT_OK if result.same else EXIT_DIFFERENT
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_plan
+    from .report import render_check
+
+    result = check_plan(load_for_cli(args.file, args.input_format))
+    write_output(render_check(result, args.format, lang=args.lang, only_changed=args.only == "changed"),
+                 args.output)
+    return EXIT_OK if result.consistent else EXIT_DIFFERENT

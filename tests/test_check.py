@@ -1,0 +1,198 @@
+"""check_plan and `plan-parser check` on the reference plan: its review table against its
+main table, and its prose (主要目标, 发展基础) against its tables.
+
+Every expected finding below was read off samples/tongliang_hrss_14th.txt by hand.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from plan_parser import load_plan
+from plan_parser.check import check_plan, prose_subject
+from plan_parser.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
+DISTRICT = ROOT / "tests" / "data" / "diff" / "district_constructed.txt"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return check_plan(load_plan(SAMPLE))
+
+
+def side(fig):
+    if fig is None:
+        return None
+    if fig.kind == "cell":
+        return (fig.column, fig.seq, fig.name, fig.quantity.raw)
+    return (fig.loc["line"], fig.name, fig.quantity.raw)
+
+
+def rows(result, check, statuses=("agree", "disagree")):
+    return [(f.status, side(f.left), side(f.right), f.match.method if f.match else None, f.note)
+            for f in result.findings if f.check == check and f.status in statuses]
+
+
+CUMULATIVE = "累计 (multi-year total) on one side only"
+
+
+def test_review_actuals_against_main_baselines(result):
+    assert rows(result, "baseline") == [
+        ("agree", (1, 1, "城镇新增就业人数", "8.49*"), (2, 1, "城镇新增就业人数", "[8.49]"), "exact", CUMULATIVE),
+        ("agree", (1, 8, "工伤保险", "11.6"), (2, 8, "工伤保险参保人数", "11.6"), "fuzzy", None),
+        ("agree", (1, 9, "失业保险", "8.2"), (2, 7, "失业保险参保人数", "8.2"), "fuzzy", None),
+        ("agree", (1, 10, "社会保障卡持卡人数", "89"), (2, 18, "社会保障卡持卡人数", "89"), "exact", None),
+        # a fuzzy pair of two different indicators (技能 vs 技术): shown, with its score, for a reader to judge
+        ("disagree", (1, 11, "专业技能人才总量", "6.5"), (2, 9, "专业技术人才总量", "3.5"), "fuzzy", None),
+        # the same indicator: 96 achieved in 2020 by the review table, 95 as the 2020 base of the main table
+        ("disagree", (1, 15, "劳动人事争议仲裁结案率", "96"), (2, 16, "劳动人事争议仲裁结案率", "95"), "exact", None),
+    ]
+
+
+def test_baseline_one_sided(result):
+    only_left = [f.left.seq for f in result.findings if f.check == "baseline" and f.status == "only_left"]
+    only_right = [f.right.seq for f in result.findings if f.check == "baseline" and f.status == "only_right"]
+    assert sorted(only_left) == [2, 3, 4, 5, 6, 7, 12, 13, 14]
+    assert sorted(only_right) == [2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 17, 19]
+    assert all(f.left.field == "actual" and f.left.quantity.year == 2020
+               for f in result.findings if f.check == "baseline" and f.left)
+    assert all(f.right.field == "baseline" and f.right.quantity.year == 2020
+               for f in result.findings if f.check == "baseline" and f.right)
+
+
+def test_fuzzy_scores_are_reported(result):
+    scores = {f.left.name: f.match.score for f in result.findings
+              if f.check == "baseline" and f.match and f.match.method == "fuzzy"}
+    assert scores == {"工伤保险": 0.8333, "失业保险": 0.8333, "专业技能人才总量": 0.8661}
+
+
+def test_prose_targets_against_main_table(result):
+    assert rows(result, "target") == [
+        ("agree", (154, "城镇新增就业", "5万人"), (2, 1, "城镇新增就业人数", "[5]"), "fuzzy", CUMULATIVE),
+        ("agree", (154, "城镇调查失业率", "5.5%以内"), (2, 2, "城镇调查失业率", "<5.5"), "exact",
+         "comparator <= vs <"),
+        ("agree", (154, "城镇登记失业率", "5%以内"), (2, 3, "城镇登记失业率", "<5"), "exact", "comparator <= vs <"),
+        ("agree", (155, "基本养老保险参保率", "超过95%"), (2, 6, "基本养老保险参保率", ">95"), "exact", None),
+        ("agree", (155, "失业保险参保人数", "9.2万人"), (2, 7, "失业保险参保人数", "9.2"), "exact", None),
+        ("agree", (155, "工伤保险参保人数", "11.7万人"), (2, 8, "工伤保险参保人数", "11.7"), "exact", None),
+        ("agree", (157, "专业技术人才总量", "4.2万人"), (2, 9, "专业技术人才总量", "4.2"), "exact", None),
+        ("agree", (159, "劳动人事争议调解成功率", "超过60%"), (2, 15, "劳动人事争议调解成功率", ">60"), "exact", None),
+        ("agree", (159, "劳动人事争议仲裁结案率", "超过90%"), (2, 16, "劳动人事争议仲裁结案率", ">90"), "exact", None),
+        ("agree", (161, "社会保障卡持卡人数", "90万人"), (2, 18, "社会保障卡持卡人数", "90"), "exact", None),
+        ("agree", (161, "申领电子社保卡人口覆盖率", "70%"), (2, 19, "申领电子社保卡人口覆盖率", "70"), "exact", None),
+    ]
+
+
+def test_prose_targets_one_sided(result):
+    assert rows(result, "target", ("only_left",)) == [
+        ("only_left", (157, "技能人才总量", "超过10.3万人"), None, None, None)]  # no such row in 专栏2
+    not_in_prose = [f.right.seq for f in result.findings if f.check == "target" and f.status == "only_right"]
+    assert not_in_prose == [4, 5, 10, 11, 12, 13, 14, 17]
+
+
+def test_foundation_prose_against_review_actuals(result):
+    assert rows(result, "foundation") == [
+        ("agree", (21, "城镇新增就业", "8.49万人"), (1, 1, "城镇新增就业人数", "8.49*"), "fuzzy", None),
+        ("agree", (23, "城乡居民基本养老保险参保人数", "38.4万人"), (1, 7, "城乡居民养老保险", "38.4"), "fuzzy", None),
+        ("agree", (23, "工伤保险参保人数", "11.6万人"), (1, 8, "工伤保险", "11.6"), "fuzzy", None),
+        ("agree", (23, "失业保险参保人数", "8.2万人"), (1, 9, "失业保险", "8.2"), "fuzzy", None),
+        ("agree", (23, "社会保障卡持卡人数", "89万人"), (1, 10, "社会保障卡持卡人数", "89"), "exact", None),
+        ("agree", (25, "专业技能人才总量", "6.5万人"), (1, 11, "专业技能人才总量", "6.5"), "exact", None),
+        ("agree", (25, "高技能人才总量", "1.44万人"), (1, 13, "高技能人才总量", "1.44"), "exact", None),
+        ("agree", (27, "企业劳动合同签订率", "95%"), (1, 14, "企业劳动合同签订率", "95"), "exact", None),
+        ("agree", (27, "劳动人事争议仲裁结案率", "96%"), (1, 15, "劳动人事争议仲裁结案率", "96"), "exact", None),
+    ]
+
+
+def test_foundation_one_sided(result):
+    prose_only = [(f.left.loc["line"], f.left.quantity.raw) for f in result.findings
+                  if f.check == "foundation" and f.status == "only_left"]
+    assert prose_only == [(21, "95%以上"), (21, "3867万元"), (21, "4.34亿元"), (21, "3000余名"), (21, "2.39万人"),
+                          (21, "6.4万余名"), (21, "64个"), (21, "16个"), (21, "3000余人"),
+                          # the same figure as 专栏1 row 6 (15.3), but its name scores 0.64: a missed pair
+                          (23, "15.3万人"),
+                          (25, "1453人"), (25, "80名"), (25, "315名"), (27, "34家"), (31, "643名"), (31, "700余人"),
+                          (31, "三个"), (31, "100%")]
+    table_only = [f.right.seq for f in result.findings if f.check == "foundation" and f.status == "only_right"]
+    assert table_only == [2, 3, 4, 5, 6, 12]
+
+
+def test_summary_and_verdict(result):
+    assert result.summary == {"agree": 24, "disagree": 2, "only_left": 28, "only_right": 27}
+    assert not result.consistent
+    assert result.notes == []
+    assert [f.check for f in result.findings] == sorted(
+        (f.check for f in result.findings), key=["baseline", "target", "foundation"].index)
+
+
+def test_prose_subject():
+    assert prose_subject("实现全区城镇新增就业5万人", "5万人") == "城镇新增就业"
+    assert prose_subject("城镇调查失业率控制在5.5%以内", "5.5%以内") == "城镇调查失业率"
+    assert prose_subject("“十四五”期末，全区基本养老保险参保率超过95%", "超过95%") == "基本养老保险参保率"
+    assert prose_subject("我区专业技能人才总量达6.5万人", "6.5万人") == "专业技能人才总量"
+    assert prose_subject("城镇新增就业人数累计达到4万人", "4万人") == "城镇新增就业人数"
+
+
+def test_plan_without_review_table():
+    r = check_plan(load_plan(DISTRICT))
+    assert r.consistent
+    assert [(f.check, f.status, side(f.left), side(f.right)) for f in r.findings if f.status == "agree"] == [
+        ("target", "agree", (11, "城镇调查失业率", "5.5%以内"), (1, 2, "城镇调查失业率", "<5.5"))]
+    assert r.notes == ["no review table (no indicator table with actual values): baseline and foundation "
+                       "checks skipped"]
+
+
+def test_goals_chapter_when_no_section_is_titled_so():
+    """tests/data/official_sequence.txt heads its goals 二、主要目标, a chapter with no such section."""
+    r = check_plan(load_plan(ROOT / "tests" / "data" / "official_sequence.txt"))
+    got = [(f.check, f.status, side(f.left), f.left and (f.left.chapter, f.left.section), side(f.right), f.note)
+           for f in r.findings]
+    assert got == [
+        ("target", "agree", (10, "城镇新增就业人数", "4万人"), (2, None), (1, 1, "城镇新增就业人数", "[4]"), None),
+        ("target", "only_right", None, None, (1, 2, "城镇调查失业率", "<5.5"), None)]
+
+
+# -- the command ------------------------------------------------------------------------
+
+
+def run(capsys, *argv):
+    code = main(list(map(str, argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_exit_codes(capsys, tmp_path):
+    assert run(capsys, "check", SAMPLE)[0] == 1
+    assert run(capsys, "check", DISTRICT)[0] == 0
+    code, out, err = run(capsys, "check", tmp_path / "nope.docx")
+    assert code == 2 and out == "" and "nope.docx" in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_json_and_only_changed(capsys, result):
+    code, out, _err = run(capsys, "check", SAMPLE, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data == json.loads(result.to_json())
+    assert data["summary"] == result.summary and data["consistent"] is False
+    first = data["findings"][0]
+    assert first["left"]["loc"]["line"] == 42 and first["right"]["loc"]["line"] == 176
+    code, out, _err = run(capsys, "check", SAMPLE, "--format", "json", "--only", "changed")
+    assert [f["status"] for f in json.loads(out)["findings"]].count("agree") == 0
+
+
+def test_cli_csv_and_table(capsys, result):
+    code, out, _err = run(capsys, "check", SAMPLE, "--format", "csv", "--lang", "en")
+    found = list(csv.DictReader(io.StringIO(out)))
+    assert code == 1 and len(found) == len(result.findings)
+    row9 = next(r for r in found if r["left_location"] == "column 1#9 actual, line 84")
+    assert (row9["check"], row9["status"], row9["left_value"], row9["right_value"]) == (
+        "baseline", "agree", "8.2", "8.2")
+    assert row9["right_location"] == "column 2#7 baseline, line 208"
+    code, out, _err = run(capsys, "check", SAMPLE)
+    assert "发现不一致: 一致 24, 不一致 2, 仅左 28, 仅右 27" in out
+    assert "失业保险 = 8.2 (专栏1#9 实际, 行 84)" in out

@@ -1,0 +1,327 @@
+"""diff_plans and `plan-parser diff`: the reference plan against an edited copy of itself,
+and a constructed municipal plan against a constructed district plan.
+
+The edited copy is made here from samples/tongliang_hrss_14th.txt by the string replacements
+of tests/data/diff/edits.toml, so every expected pair below follows from one edit there.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from plan_parser import diff_plans, load_plan
+from plan_parser.cli import main
+from plan_parser.diff import FUZZY_THRESHOLD, TableRef, fuzzy_score, match_items, normalize_key, pair_tables
+from reference_expected import MAIN, PROJECTS, REVIEW
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
+DATA = ROOT / "tests" / "data" / "diff"
+CITY, DISTRICT = DATA / "city_constructed.txt", DATA / "district_constructed.txt"
+
+EDITS = DATA / "edits.toml"  # each edit says why, and what the diff must show for it
+
+
+def edited_text() -> str:
+    """The sample with every edit of edits.toml applied; each edit must hit exactly once."""
+    text = SAMPLE.read_text("utf-8")
+    for edit in tomllib.loads(EDITS.read_text("utf-8"))["edit"]:
+        assert text.count(edit["old"]) == 1, edit["why"]
+        text = text.replace(edit["old"], edit["new"])
+    return text
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_plan(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def edited_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("diff") / "tongliang_edited.txt"
+    path.write_text(edited_text(), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def diff(reference, edited_path):
+    return diff_plans(reference, load_plan(edited_path))
+
+
+def key(item):
+    return None if item is None else (item.column, item.seq, item.name)
+
+
+def row(pair):
+    """(status, left, right, method, [(field, left raw, right raw, direction)], share, weaker)"""
+    raw = lambda v: v["raw"] if isinstance(v, dict) else v  # noqa: E731
+    return (pair.status, key(pair.left), key(pair.right), pair.match.method if pair.match else None,
+            [(c.field, raw(c.left), raw(c.right), c.direction) for c in pair.changes], pair.share, pair.weaker)
+
+
+def same(column, seq, name, share=None):
+    return ("matched", (column, seq, name), (column, seq, name), "exact", [], share, None)
+
+
+COUNT_UNITS = {"万人", "万元", "万人次", "人"}
+
+
+def expected_indicators() -> list[tuple]:
+    rows = []
+    for seq, _cat, name, unit, *_rest in REVIEW:
+        if seq == 3:
+            rows.append(("only_left", (1, 3, name), None, None, [], None, None))
+        else:
+            rows.append(same(1, seq, name, 1.0 if unit in COUNT_UNITS else None))
+    main = {seq: (name, unit) for seq, _cat, name, unit, *_rest in MAIN}
+    for seq, (name, unit) in main.items():
+        share = 1.0 if unit in COUNT_UNITS else None
+        if seq == 1:
+            rows.append(same(2, 1, name, 1.0))  # 万人 → 人, [5] → [50000]: no change
+        elif seq == 2:
+            rows.append(("matched", (2, 2, name), (2, 2, name), "exact",
+                         [("target", "<5.5", "<6", "looser")], None, None))
+        elif seq == 3:
+            rows.append(("matched", (2, 3, name), (2, 3, "全区城镇登记失业率"), "fuzzy",
+                         [("name", name, "全区城镇登记失业率", None)], None, None))
+        elif seq == 4:
+            rows.append(("only_right", None, (2, 4, "补贴性职业技能培训人次"), None, [], None, None))
+            rows.append(("only_left", (2, 4, name), None, None, [], None, None))
+        elif seq == 7:
+            rows.append(("matched", (2, 7, name), (2, 7, name), "exact",
+                         [("target", "9.2", "9.5", "stricter")], 1.032609, None))
+        elif seq == 8:
+            rows.append(("matched", (2, 8, name), (2, 8, name), "exact",
+                         [("attribute", "约束性", "预期性", None)], 1.0, None))
+        elif seq == 12:
+            rows.append(("only_left", (2, 12, name), None, None, [], None, None))
+        elif seq == 16:
+            rows.append(("matched", (2, 16, name), (2, 16, name), "exact",
+                         [("target", ">90", "≥90", "looser")], None, None))
+        else:
+            rows.append(same(2, seq, name, share))
+    rows.append(("only_right", None, (2, 20, "城乡居民养老保险参保率"), None, [], None, None))
+    return rows
+
+
+def test_every_indicator_pair(diff):
+    got = [row(p) for p in diff.indicators]
+    expected = expected_indicators()
+    assert len(got) == len(expected) == 36
+    for g, e in zip(got, expected):
+        assert g == e
+
+
+def test_summary(diff):
+    assert diff.summary == {"matched": 31, "only_left": 3, "only_right": 2, "changed": 5}
+    assert not diff.same
+
+
+def test_fuzzy_score_of_the_renamed_row(diff):
+    pair = next(p for p in diff.indicators if p.match and p.match.method == "fuzzy")
+    assert pair.match.score == 0.9375
+    assert fuzzy_score(normalize_key("开展补贴性职业培训人次"), normalize_key("补贴性职业技能培训人次")) < FUZZY_THRESHOLD
+
+
+def test_tables_paired_by_role(diff):
+    got = [(p.status, p.left.column, p.left.role, p.left.target_year, p.right.column, p.match.method)
+           for p in diff.tables]
+    assert got == [("matched", 1, "review", 2020, 1, "exact"), ("matched", 2, "main", 2025, 2, "exact")]
+
+
+def test_tables_fall_back_to_role_when_years_differ():
+    left = [TableRef(1, "“十三五”主要指标", "main", 2020, {}), TableRef(2, "完成情况", "review", 2015, {})]
+    right = [TableRef(4, "“十四五”主要指标", "main", 2025, {})]
+    got = [(p.status, p.left and p.left.column, p.right and p.right.column, p.match and p.match.method)
+           for p in pair_tables(left, right)]
+    assert got == [("matched", 1, 4, "fuzzy"), ("only_left", 2, None, None)]
+
+
+def test_projects(diff):
+    got = [(p.status, p.left and p.left.title, p.right and p.right.title, [c.field for c in p.changes])
+           for p in diff.projects]
+    expected = []
+    for column, titles in PROJECTS.items():
+        for title in titles:
+            if title == "人才驿站建设":
+                expected.append(("only_left", title, None, []))
+            elif title == "职业指导服务提升工程":
+                expected.append(("matched", title, title, ["text"]))
+            else:
+                expected.append(("matched", title, title, []))
+        if column == 7:
+            expected.append(("only_right", None, "零工市场提升项目", []))
+    assert got == expected
+    text_change = next(c for p in diff.projects for c in p.changes)
+    assert "2.5万人次" in text_change.left and "3万人次" in text_change.right
+
+
+def test_sections(diff):
+    changed = [(p.status, p.left.title, p.right.title, p.match.method, [(c.field, c.left, c.right) for c in p.changes])
+               for p in diff.sections if p.different]
+    assert changed == [("matched", "推进区域协同发展", "推进成渝区域协同发展", "fuzzy",
+                        [("title", "推进区域协同发展", "推进成渝区域协同发展")])]
+    assert len(diff.sections) == 19
+    assert [p.left.level for p in diff.sections].count("chapter") == 3
+
+
+def test_plan_against_itself_is_empty(reference):
+    d = diff_plans(reference, reference)
+    assert d.same
+    assert d.summary == {"matched": 34, "only_left": 0, "only_right": 0, "changed": 0}
+    assert all(p.match.method == "exact" for p in d.indicators + d.projects + d.sections)
+
+
+def test_json_shape(diff):
+    data = json.loads(diff.to_json())
+    assert list(data) == ["schema_version", "left", "right", "indicators", "projects", "sections",
+                          "tables", "summary"]
+    assert data["schema_version"] == "1"
+    assert set(data["left"]) >= {"title", "region", "level", "period_start", "period_end"}
+    assert data["left"]["region"] == "铜梁区" and data["left"]["level"] == "区"
+    pair = data["indicators"][0]
+    assert set(pair) == {"status", "left", "right", "match", "changes", "share", "weaker"}
+    assert pair["match"] == {"method": "exact", "score": 1.0}
+    assert pair["left"]["target"]["raw"] == "11" and pair["left"]["loc"] == {"line": 42, "end_line": 45}
+    target = next(c for p in data["indicators"] for c in p["changes"] if c["field"] == "target")
+    assert set(target) == {"field", "left", "right", "direction"}
+    assert target["left"]["base_value"] == 5.5 and target["right"]["base_value"] == 6.0
+
+
+# -- the matcher on its own ---------------------------------------------------------------
+
+
+def test_matcher_passes_and_order():
+    left = ["城镇调查失业率", "失业保险", "ＡＢ 指标（万人）", "高技能人才总量"]
+    right = ["其中：AB指标", "新指标", "失业保险参保人数", "城镇调查失业率", "高级职称人才总量"]
+    got = match_items(left, right, lambda s: s)
+    assert [(i, j, m.method if m else None) for i, j, m in got] == [
+        (0, 3, "exact"), (1, 2, "fuzzy"), (2, 0, "normalized"), (None, 1, None),
+        (None, 4, None), (3, None, None)]  # a right-only item follows the pair before it on the right
+
+
+def test_matcher_is_one_to_one_best_first():
+    got = match_items(["失业保险", "失业保险参保"], ["失业保险参保人数"], lambda s: s)
+    assert [(i, j) for i, j, _m in got] == [(0, None), (1, 0)]
+
+
+def test_matcher_respects_groups():
+    got = match_items(["a率"], ["a率"], lambda s: s, group=lambda s: s.endswith("率") and len(s))
+    assert got[0][2].method == "exact"
+    got = match_items([("x", "%")], [("x", "人")], lambda t: t[0], group=lambda t: t[1])
+    assert [(i, j) for i, j, _m in got] == [(None, 0), (0, None)]
+
+
+# -- across levels: share and weaker ------------------------------------------------------
+
+
+LEVEL_ROWS = [  # name, share (district / city), weaker, target direction (city → district)
+    ("城镇新增就业人数", 0.014286, None, "looser"),         # [5]万 of [350]万
+    ("城镇调查失业率", None, False, None),                  # <5.5 both: unchanged
+    ("基本养老保险参保率", None, True, "looser"),           # >95 city, >90 district
+    ("失业保险参保人数", 0.014154, None, "looser"),         # 9.2万 of 650万
+    ("劳动人事争议仲裁结案率", None, False, "stricter"),    # >90 city, >92 district
+    ("城镇登记失业率", None, True, "looser"),               # <4.5 city, <5 district: less is better
+    ("开展补贴性职业培训人次", None, None, None),           # [330] total against 2.2 a year: no share
+    ("技能人才总量", 0.017167, None, "looser"),             # 103000人 of 600万人
+]
+
+
+def level_rows(d):
+    out = []
+    for p in d.indicators:
+        target = next((c.direction for c in p.changes if c.field == "target"), None)
+        out.append((p.left.name, p.share, p.weaker, target))
+    return out
+
+
+def test_city_against_district():
+    city, district = load_plan(CITY), load_plan(DISTRICT)
+    assert (city.meta.region, city.meta.level) == ("重庆市", "市")
+    assert (district.meta.region, district.meta.level) == ("某某区", "区")
+    d = diff_plans(city, district)
+    assert level_rows(d) == LEVEL_ROWS
+    assert d.summary == {"matched": 8, "only_left": 0, "only_right": 0, "changed": 7}
+
+
+def test_district_against_city_keeps_weaker():
+    d = diff_plans(load_plan(DISTRICT), load_plan(CITY))
+    got = [(name, weaker) for name, _share, weaker, _dir in level_rows(d)]
+    assert got == [(name, weaker) for name, _share, weaker, _dir in LEVEL_ROWS]
+    share = {name: s for name, s, _w, _d in level_rows(d)}
+    assert share["城镇新增就业人数"] == 70.0 and share["开展补贴性职业培训人次"] is None
+
+
+def test_same_level_has_no_weaker():
+    d = diff_plans(load_plan(DISTRICT), load_plan(DISTRICT))
+    assert [p.weaker for p in d.indicators] == [None] * 8
+    assert d.same
+
+
+# -- the command ------------------------------------------------------------------------
+
+
+def run(capsys, *argv):
+    code = main(list(map(str, argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_exit_codes(capsys, edited_path, tmp_path):
+    assert run(capsys, "diff", SAMPLE, SAMPLE)[0] == 0
+    assert run(capsys, "diff", SAMPLE, edited_path)[0] == 1
+    code, out, err = run(capsys, "diff", SAMPLE, tmp_path / "missing.txt")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "missing.txt" in err
+    not_a_plan = tmp_path / "notes.txt"
+    not_a_plan.write_text("just a line of text\n", "utf-8")
+    code, _out, err = run(capsys, "diff", not_a_plan, SAMPLE)
+    assert code == 2 and "notes.txt" in err and "Traceback" not in err
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", str(SAMPLE), str(SAMPLE), "--format", "pdf"])
+    assert exc.value.code == 2
+
+
+def test_cli_json_is_the_api(capsys, edited_path, diff):
+    code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "json")
+    assert code == 1
+    assert json.loads(out) == json.loads(diff.to_json())
+
+
+def test_cli_only_changed(capsys, edited_path):
+    code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "json", "--only", "changed")
+    data = json.loads(out)
+    assert code == 1
+    assert len(data["indicators"]) == 10  # 5 changed, 3 only left, 2 only right
+    assert data["summary"] == {"matched": 31, "only_left": 3, "only_right": 2, "changed": 5}
+    assert len(data["projects"]) == 3 and len(data["sections"]) == 1
+
+
+def test_cli_csv_one_row_per_pair(capsys, edited_path):
+    code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "csv", "--lang", "en")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 1 and len(rows) == 36
+    changed = [r for r in rows if r["status"] == "changed"]
+    assert [(r["left_seq"], r["changed_fields"], r["direction"]) for r in changed] == [
+        ("2", "target", "looser"), ("3", "name", ""), ("7", "target", "stricter"),
+        ("8", "attribute", ""), ("16", "target", "looser")]
+    assert rows[0]["share"] == "1" and rows[0]["left_target"] == "11"
+
+
+def test_cli_table_and_markdown(capsys, edited_path, tmp_path):
+    code, out, _err = run(capsys, "diff", SAMPLE, edited_path)
+    assert code == 1
+    assert "指标: 匹配 31, 仅左 3, 仅右 2, 有变化 5" in out
+    assert "2#2 城镇调查失业率" in out and "更松" in out
+    target = tmp_path / "diff.md"
+    code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "markdown", "--lang", "en",
+                          "-o", target)
+    text = target.read_text("utf-8")
+    assert code == 1 and out == ""
+    assert "| matched | only left | only right | changed |" in text and "| 31 | 3 | 2 | 5 |" in text
+    assert "## Indicators (36)" in text and "## Projects (30)" in text and "## Headings (19)" in text
