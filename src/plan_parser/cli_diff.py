@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .cli import EXIT_DIFFERENT, EXIT_OK, load_for_cli, write_output
+from .cli import EXIT_DIFFERENT, EXIT_OK, add_label_options, load_for_cli, write_output
 
 FORMATS = ("table", "json", "markdown", "csv", "html")
 
@@ -17,7 +17,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default="table")
     p.add_argument("--only", choices=["changed"],
                    help="'changed': leave out what agrees (unchanged pairs, agreeing figures)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    add_label_options(p)
+    p.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when differences are found (for scripts that only want the report)")
     p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
                    help="force a reader instead of sniffing the content")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
@@ -38,22 +40,25 @@ def register(subparsers) -> None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from .api import resolve_glossary
     from .diff import diff_plans
     from .report import render_diff
 
-    left = load_for_cli(args.left, args.input_format)
-    right = load_for_cli(args.right, args.input_format)
+    glossary = resolve_glossary(args.glossary)
+    left = load_for_cli(args.left, args.input_format, glossary)
+    right = load_for_cli(args.right, args.input_format, glossary)
     result = diff_plans(left, right)
     write_output(render_diff(result, args.format, lang=args.lang, only_changed=args.only == "changed"),
                  args.output)
-    return EXIT_OK if result.same else EXIT_DIFFERENT
+    return EXIT_OK if result.same or args.exit_zero else EXIT_DIFFERENT
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .api import resolve_glossary
     from .check import check_plan
     from .report import render_check
 
-    result = check_plan(load_for_cli(args.file, args.input_format))
+    result = check_plan(load_for_cli(args.file, args.input_format, resolve_glossary(args.glossary)))
     write_output(render_check(result, args.format, lang=args.lang, only_changed=args.only == "changed"),
                  args.output)
-    return EXIT_OK if result.consistent else EXIT_DIFFERENT
+    return EXIT_OK if result.consistent or args.exit_zero else EXIT_DIFFERENT

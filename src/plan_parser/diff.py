@@ -97,13 +97,26 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
+#: Applied when each name has a word the other lacks (专业技能 vs 专业技术): a word
+#: swapped for another usually names a different indicator, while a name that only
+#: adds words (失业保险 → 失业保险参保人数) usually names the same one.
+SUBSTITUTION_FACTOR = 0.9
+
+
 def fuzzy_score(a: str, b: str) -> float:
-    """Similarity of two normalized keys in [0, 1]: words and characters weigh alike."""
+    """Similarity of two normalized keys in [0, 1]: words and characters weigh alike,
+    discounted by :data:`SUBSTITUTION_FACTOR` when a word was swapped, not added."""
     from rapidfuzz import fuzz
 
-    words = fuzz.token_set_ratio(_tokens(a), _tokens(b))
+    tokens_a, tokens_b = _tokens(a), _tokens(b)
+    words = fuzz.token_set_ratio(tokens_a, tokens_b)
     chars = fuzz.ratio(a, b)
-    return round((words + chars) / 200, 4)
+    score = (words + chars) / 200
+    only_a = [t for t in tokens_a.split() if t not in b]  # 就业 inside 就业人数 is no swap
+    only_b = [t for t in tokens_b.split() if t not in a]
+    if only_a and only_b:
+        score *= SUBSTITUTION_FACTOR
+    return round(score, 4)
 
 
 def match_items(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | None], *,
