@@ -71,14 +71,17 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
 
     from .builder import build_plan
     from .readers import EXTENSIONS, read_bytes
+    from .traditional import to_simplified
 
     data, path = _read_input(source, max_bytes)
     try:
         if not data.strip():
             raise PlanParseError(path, "the file is empty", "empty")
         hint = EXTENSIONS.get(Path(path).suffix.lower()) if path else None
-        result = read_bytes(data, format=format, hint=hint)
+        result = to_simplified(read_bytes(data, format=format, hint=hint))
         plan = build_plan(result, path=path, data=data)
+        plan.source.script = result.script
+        plan.original_text = result.original_text
     except PlanParseError as exc:
         if exc.path is None and path is not None:
             raise PlanParseError(path, exc.reason, exc.code) from None

@@ -44,6 +44,7 @@ class Source:
     format: str  # txt | docx | html | md
     encoding: str | None
     sha256: str
+    script: str = "simplified"  # simplified | traditional (converted; see plan_parser.traditional)
 
 
 @dataclass
@@ -176,6 +177,7 @@ class Plan:
     projects: list[Project] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    original_text: list[TextBlock] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
     # -- views -------------------------------------------------------------
