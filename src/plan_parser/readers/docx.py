@@ -59,10 +59,12 @@ def read_docx(data: bytes) -> ReadResult:
 
 
 def _check_package(data: bytes) -> None:
-    """Refuse damaged zips and zip bombs by the sizes the archive declares.
+    """Refuse damaged zips and zip bombs, before python-docx inflates anything.
 
-    Python's zipfile never inflates a member past its declared size (it stops and
-    fails the CRC check), so checking the declarations bounds the memory used.
+    First by the sizes the archive declares; then every member is inflated once in
+    1 MB chunks and its CRC checked (``testzip``), because a zip may understate a
+    size, and zipfile's one-call ``read()`` (what python-docx uses) inflates a
+    lying member whole before it notices.  Chunked, a liar costs no memory.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -84,6 +86,13 @@ def _check_package(data: bytes) -> None:
                              "too_large")
     if "word/document.xml" not in {info.filename for info in infos}:
         raise PlanParseError(None, "a zip archive without word/document.xml, not a Word .docx", "corrupt")
+    try:
+        bad = archive.testzip()
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError, RuntimeError) as exc:
+        raise PlanParseError(None, f"a damaged zip archive, not a readable .docx ({exc})", "corrupt") from None
+    if bad is not None:
+        raise PlanParseError(None, f"{bad} does not match its checksum or declared size; "
+                                   "a damaged or forged .docx", "corrupt")
 
 
 def _open(data: bytes):

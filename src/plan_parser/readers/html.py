@@ -71,6 +71,10 @@ def read_html(data: bytes) -> ReadResult:
         root = lxml.html.document_fromstring(text.replace("\x00", "").encode("utf-8"), parser=parser)
     except Exception as exc:  # lxml raises ParserError("Document is empty") and XMLSyntaxError
         raise PlanParseError(None, f"an HTML page lxml cannot parse ({exc})", "corrupt") from None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        # libxml2 stops building the tree there: what follows would be lost silently.
+        raise PlanParseError(None, "an HTML page nested deeper than libxml2's limit of 256 elements; "
+                                   "its content past that depth cannot be read", "too_large")
     meta_hints = _take_metadata(root, warnings)
     _drop_chrome(root)
     blocks = walk(_main_container(root))
