@@ -22,6 +22,7 @@ has ``base_value`` = ``value`` and ``base_unit`` null.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import tomllib
@@ -90,7 +91,7 @@ class _Grammar:
     units: frozenset[str]
     aliases: dict[str, str]
     prose_skip_units: frozenset[str]
-    idioms: tuple[str, ...]
+    idioms: regex.Pattern
     phrase: regex.Pattern
     ratio: regex.Pattern
     writable_unit: regex.Pattern
@@ -148,7 +149,7 @@ def _grammar() -> _Grammar:
         units=frozenset([*counted, *plain]),
         aliases=dict(data.get("aliases", {})),
         prose_skip_units=frozenset(data["prose"]["skip_units"]),
-        idioms=tuple(data["prose"]["idioms"]),
+        idioms=regex.compile(_alternation(data["prose"]["idioms"])),
         phrase=regex.compile(phrase),
         ratio=regex.compile(f"{_SIGNED_NUMBER}(?::{_SIGNED_NUMBER})+"),
         writable_unit=regex.compile(unit_spec("u")),
@@ -306,15 +307,15 @@ def extract_quantities(text: str) -> list[Quantity]:
     """
     g = _grammar()
     norm = text.translate(_NORMALIZE)
-    quoted = _quoted(norm)
+    quoted = _quoted_spans(norm)
     found: list[Quantity] = []
     for m in g.phrase.finditer(norm):
         last = "n" if m["n"] is not None else "b"
         unit = m[f"{last}_unit"]
         if (
             not unit
-            or quoted[m.start()]
-            or any(norm.startswith(idiom, m.start()) for idiom in g.idioms)
+            or _inside(quoted, m.start())
+            or g.idioms.match(norm, m.start())
             or g.decompose(unit)[0] in g.prose_skip_units
         ):
             continue
@@ -329,18 +330,18 @@ def extract_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _quoted(s: str) -> list[bool]:
-    """Per character: inside “…”, 《…》, 「…」 or 『…』 (reset at 。 and line ends)."""
-    inside: list[bool] = []
-    closing: str | None = None
-    for ch in s:
-        if closing is None and ch in _QUOTES:
-            closing = _QUOTES[ch]
-        elif ch == closing or ch in "。\n":
-            closing = None
-        inside.append(closing is not None)
-    inside.append(False)
-    return inside
+_QUOTE_SPAN = regex.compile("|".join(f"{regex.escape(o)}[^{regex.escape(c)}。\n]*" for o, c in _QUOTES.items()))
+
+
+def _quoted_spans(s: str) -> list[tuple[int, int]]:
+    """Spans inside “…”, 《…》, 「…」 or 『…』 (an unclosed mark ends at 。 or the line end)."""
+    return [m.span() for m in _QUOTE_SPAN.finditer(s)]
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether ``index`` falls inside one of the quoted ``spans`` (the opening mark included)."""
+    i = bisect.bisect_right(spans, (index, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= index < spans[i][1]
 
 
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
