@@ -6,7 +6,10 @@ from there, with the plan's own title line as the fallback.
 """
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from importlib import resources
 
 from .model import Meta
 from .numerals import chinese_to_int
@@ -44,19 +47,35 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+@functools.cache
+def _not_places() -> tuple[str, ...]:
+    text = (resources.files(__package__) / "data" / "places.toml").read_text("utf-8")
+    return tuple(tomllib.loads(text)["not_places"])
+
+
 def region_of(title: str | None) -> tuple[str | None, str | None]:
-    """The plan's own place and its level: ``重庆市铜梁区…`` → (铜梁区, 区)."""
+    """The plan's own place and its level: ``重庆市铜梁区…`` → (铜梁区, 区).
+
+    Names are read province → city → county; a name that is a common noun
+    (社区, 工业园区, 农村地区 — ``data/places.toml``) ends the place.
+    """
     if not title:
         return None, None
     m = _REGION.match(title)
     if not m:
         return None, None
-    for key in ("county", "city", "province"):
+    found = None
+    for key in ("province", "city", "county"):
         name = m.group(key)
-        if name:
-            suffix = next(s for s in sorted(_LEVEL_OF, key=len, reverse=True) if name.endswith(s))
-            return name, _LEVEL_OF[suffix]
-    return None, None
+        if not name:
+            continue
+        if name.endswith(_not_places()):
+            break
+        found = name
+    if found is None:
+        return None, None
+    suffix = next(s for s in sorted(_LEVEL_OF, key=len, reverse=True) if found.endswith(s))
+    return found, _LEVEL_OF[suffix]
 
 
 def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
@@ -68,7 +87,7 @@ def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
     meta = Meta()
     hinted_title = hints.get("title")
     # The notice's 《…》 names the plan itself; a page's 标题 usually names the notice.
-    meta.title = (_quoted_title(front) or (hinted_title and _title([hinted_title]))
+    meta.title = (_quoted_title(front) or _issue_title(front) or (hinted_title and _title([hinted_title]))
                   or hinted_title or _title(front) or first_title)
     for i, text in enumerate(front):
         date = iso_date(text)
@@ -93,23 +112,35 @@ def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
 
 
 def _quoted_title(front: list[str]) -> str | None:
-    """The 《…》 of the notice that names a plan."""
-    for m in _QUOTED_TITLE.finditer("".join(front)):
-        if "规划" in m.group(1) or "计划" in m.group(1):
+    """The 《…》 of the notice sentence (the one that says 印发) that names a plan.
+
+    A foreword's 根据《…规划》 cites the parent plan, never this one, so only the
+    notice's own sentence counts.
+    """
+    for text in front:
+        if "印发" not in text:
+            continue
+        for m in _QUOTED_TITLE.finditer(text):
+            if "规划" in m.group(1) or "计划" in m.group(1):
+                return m.group(1)
+    return None
+
+
+def _issue_title(front: list[str]) -> str | None:
+    """X of the notice's heading 关于印发X的通知."""
+    for text in front:
+        if m := _ISSUE_TITLE.search(text):
             return m.group(1)
     return None
 
 
 def _title(front: list[str]) -> str | None:
     """The 《…》 of the notice, else the 关于印发…的通知 line, else a 规划 title line."""
-    quoted = _quoted_title(front)
-    if quoted:
-        return quoted
+    found = _quoted_title(front) or _issue_title(front)
+    if found:
+        return found
     for text in front:
-        if m := _ISSUE_TITLE.search(text):
-            return m.group(1)
-    for text in front:
-        if "规划" in text and len(text) <= 80 and not text.endswith(("。", "：", ":")):
+        if "规划" in text and len(text) <= 80 and not text.endswith(("。", "：", ":")) and "《" not in text:
             return text
     return None
 
