@@ -25,6 +25,10 @@ FORMS = {
     "html gb2312": (".htm", lambda: forms.html_page("gb2312")),
     "html saved as .txt": (".txt", lambda: forms.html_page("utf-8")),
     "markdown": (".md", forms.markdown),
+    "markdown saved as .txt": (".txt", forms.markdown),
+    "markdown with no extension": ("", forms.markdown),
+    "markdown with inline HTML": (".md", lambda: forms.markdown().replace(
+        "——实施就业优先战略".encode(), "<p>——实施就业优先战略".encode(), 1)),
 }
 
 
@@ -35,9 +39,11 @@ def test_every_form_yields_the_reference_plan(form, tmp_path):
     path.write_bytes(make())
     plan = load_plan(path)
     check_reference_plan(plan)
-    expected_format = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "md"}[suffix]
+    expected_format = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "md"}.get(suffix)
     if form == "html saved as .txt":
         expected_format = "html"  # sniffed from the content, not the extension
+    if form.startswith("markdown"):
+        expected_format = "md"  # by content when the extension lies or is missing
     assert plan.source.format == expected_format
     loc_key = "line" if expected_format in ("txt", "md") else "block"
     assert all(loc_key in i.loc for i in plan.indicators)

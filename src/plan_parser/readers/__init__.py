@@ -7,8 +7,9 @@ because plans travel with wrong extensions (an HTML page saved as ``.txt``, a
 from __future__ import annotations
 
 import importlib
-import zipfile
 import io
+import re
+import zipfile
 
 from ..blocks import ReadResult
 from ..errors import PlanParseError
@@ -55,15 +56,29 @@ def sniff_format(data: bytes, hint: str | None = None) -> str:
         if head.startswith(magic):
             raise PlanParseError(None, f"{what}, not a plan", "unsupported_format")
     lowered = head.lower()
-    if b"<html" in lowered or b"<!doctype html" in lowered or (
-        b"<body" in lowered or (b"<p" in lowered and b"</p>" in lowered) or b"<table" in lowered
-    ):
+    starts_as_page = lowered.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<!doctype", b"<html", b"<?xml"))
+    if hint == "md" and not starts_as_page:
+        return "md"  # Markdown may hold inline HTML (<p>, <table>): the extension wins
+    if starts_as_page or b"<html" in lowered or b"<body" in lowered or (
+        b"<p" in lowered and b"</p>" in lowered) or b"<table" in lowered:
         return "html"
-    if hint in ("md", "txt"):
-        return hint
     if hint == "html":
         return "html"
+    if _looks_like_markdown(data[:65536]):
+        return "md"
     return "txt"
+
+
+_MD_HEADING = re.compile(rb"^#{1,6}[ \t]+\S", re.M)
+_MD_TABLE_RULE = re.compile(rb"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
+
+
+def _looks_like_markdown(head: bytes) -> bool:
+    """Markdown by content: a pipe-table rule row or two ``#`` headings, and no TAB-led
+    lines (those are the cells of a flattened text table)."""
+    if re.search(rb"^\t", head, re.M):
+        return False
+    return bool(_MD_TABLE_RULE.search(head)) or len(_MD_HEADING.findall(head)) >= 2
 
 
 def read_bytes(data: bytes, *, format: str | None = None, hint: str | None = None) -> ReadResult:
