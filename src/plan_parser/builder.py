@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from . import headings as H
 from .blocks import Block, Paragraph, ReadResult, Table
-from .indicators import HeaderRoles, RawRow, build_indicators, is_cumulative_note, read_header, read_rows
+from .indicators import (UNIT_ROW, HeaderRoles, RawRow, build_indicators, is_cumulative_note, read_header,
+                         read_rows)
 from .meta import read_meta
 from .model import (Chapter, Column, Part, Plan, Project, Section, Source, Task, TextBlock,
                     Warning)
@@ -291,15 +292,7 @@ class PlanBuilder:
         if all(len(row) == 1 for row in table.rows):
             self._box(table)
             return
-        first = [c.text.strip() for c in table.rows[0]]
-        start = 0
-        filled = [c for c in first if c]
-        if len(filled) == 1 and (column := H.match_column(filled[0])):
-            self._open_column(column[0], column[1], table.row_locs[0] if table.row_locs else table.loc)
-            start = 1
-        if start >= len(table.rows):
-            return
-        header = read_header([c.text for c in table.rows[start]])
+        header, start, default_unit = self._find_header(table)
         if header is None:
             self._other_table(table, start)
             return
@@ -309,13 +302,42 @@ class PlanBuilder:
             self._open_column(0, "", table.loc)
         self._close_task()
         col = self.col
+        for r in range(start):  # a caption or unit line above the header stays with the 专栏
+            text = " | ".join(c.text for c in table.rows[r] if c.text)
+            if text and not H.match_column(text):
+                col.column.paragraphs.append(TextBlock(text, self._row_loc(table, r)))
         col.column.kind = "indicators"
         col.column.headers = [c.text for c in table.rows[start]]
         col.header = header
-        rows, notes = read_rows(table, start, header, self.warn)
+        rows, notes = read_rows(table, start, header, self.warn, default_unit)
         col.rows = rows
         col.column.notes.extend(notes)
         col.last_loc = table.loc
+
+    HEADER_SEARCH_ROWS = 3  # a caption and a 单位 line may stand above the header
+
+    def _find_header(self, table: Table):
+        """(header roles, header row index, unit of a 单位：… line) — or (None, first
+        row of the table body, None).  One-cell rows above the header are a 专栏 title
+        (which opens the 专栏), a ``单位：万人`` line, or a caption."""
+        default_unit = None
+        start = 0
+        for r, row in enumerate(table.rows[:self.HEADER_SEARCH_ROWS]):
+            filled = [c.text.strip() for c in row if c.text.strip()]
+            one_line = len(filled) == 1 and row[0].text.strip() == filled[0]
+            if not one_line:
+                header = read_header([c.text for c in row])
+                return (header, r, default_unit) if header else (None, start, None)
+            if column := H.match_column(filled[0]):
+                self._open_column(column[0], column[1], self._row_loc(table, r))
+                start = r + 1
+            elif unit := UNIT_ROW.match(filled[0]):
+                default_unit = unit.group(1)
+        return None, start, None
+
+    @staticmethod
+    def _row_loc(table: Table, r: int) -> dict:
+        return table.row_locs[r] if r < len(table.row_locs) else dict(table.loc, row=r)
 
     def _box(self, table: Table) -> None:
         """A one-column frame: its paragraphs (and nested tables) are read in place."""
@@ -333,17 +355,20 @@ class PlanBuilder:
 
     def _other_table(self, table: Table, start: int) -> None:
         """A table that is not an indicator table: keep its rows as text, and say so."""
+        if start >= len(table.rows):
+            return  # only a 专栏 title row: the 专栏 is open, nothing else to keep
         target = self.col.column if self.col is not None else None
         for r in range(start, len(table.rows)):
-            loc = table.row_locs[r] if r < len(table.row_locs) else dict(table.loc, row=r)
+            loc = self._row_loc(table, r)
             text = " | ".join(c.text for c in table.rows[r])
             if target is not None:
                 target.paragraphs.append(TextBlock(text, loc))
                 self.col.last_loc = loc
             else:
                 self._running_text(TextBlock(text, loc))
-        if target is None:
-            self.warn("unrecognized_table", "a table without indicator headers; kept as text rows",
+        if target is None or max(len(row) for row in table.rows) >= 3:
+            self.warn("unrecognized_table", "a table whose header names no indicator, baseline, target or "
+                      f"actual column ({' | '.join(c.text for c in table.rows[start])}); kept as text rows",
                       table.loc)
 
 

@@ -16,16 +16,21 @@ from .quantity import is_unit, parse_quantity
 
 ATTRIBUTE_CODES = {"预期性": "anticipatory", "约束性": "binding"}
 
-_YEAR_BASE = re.compile(r"^(\d{4})\s*年?\s*(?:基数|基期|基期值|现状|现状值|基准值)$")
-_YEAR_TARGET = re.compile(r"^(\d{4})\s*年?\s*(?:目标|目标值|预期目标|规划目标)$")
-_YEAR_ONLY = re.compile(r"^(\d{4})\s*年?(?:实际|完成|完成值|实际值)?$")
+# Header cells are compared with spaces and brackets removed: 2020年（基期） → 2020年基期.
+_HEADER_NOISE = re.compile(r"[\s（）()【】\[\]]")
+_YEAR_BASE = re.compile(r"^(\d{4})年?(?:基数|基期|基期值|现状|现状值|基准值|基准)$")
+_YEAR_TARGET = re.compile(r"^(\d{4})年?(?:目标|目标值|预期目标|规划目标|预期值|目标任务)$")
+_YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况)$")
+_YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、])\s*(.+)$")
-_ROW_NAME = re.compile(r"^(?:(\d+)\s*[.．、](?!\d))?\s*(其中\s*[:：]\s*)?(.+)$")
+_ROW_NAME = re.compile(r"^(?:(\d+)\s*[.．、](?!\d)|[（(](\d+)[)）])?\s*(其中\s*[:：]\s*)?(.+)$")
 _TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
-_CUMULATIVE_NOTE = re.compile(r"[\[［〔【]\s*[\]］〕】]\s*内.*累计")
+_NAME_FOOTNOTE = re.compile(r"\s*([*※＊△\u2460-\u2469]+|[\[［]\d{1,2}[\]］])$")
+_CUMULATIVE_NOTE = re.compile(r"[\[［〔【]\s*[\]］〕】].{0,12}累计")
+UNIT_ROW = re.compile(r"^(?:计量)?单位\s*[:：]\s*(\S+)$")
 
-NAME, CATEGORY, UNIT, BASELINE, TARGET, ACTUAL, ATTRIBUTE = (
-    "name", "category", "unit", "baseline", "target", "actual", "attribute")
+NAME, CATEGORY, UNIT, BASELINE, TARGET, ACTUAL, ATTRIBUTE, SEQ = (
+    "name", "category", "unit", "baseline", "target", "actual", "attribute", "seq")
 
 
 @dataclass
@@ -35,10 +40,6 @@ class HeaderRoles:
     roles: dict[int, str]
     years: dict[str, int | None] = field(default_factory=dict)
 
-    @property
-    def is_review(self) -> bool:
-        return ACTUAL in self.roles.values()
-
 
 def read_header(cells: list[str]) -> HeaderRoles | None:
     """Assign roles to a header row; None when it is not an indicator table header."""
@@ -47,10 +48,12 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
     bare_years: list[tuple[int, int]] = []
     planned_target: int | None = None
     for i, raw in enumerate(cells):
-        text = re.sub(r"\s+", "", raw)
+        text = _HEADER_NOISE.sub("", raw)
         if not text:
             continue
-        if text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i == 0 and text.endswith("指标")):
+        if text in ("序号", "序", "编号"):
+            role, year = SEQ, None
+        elif text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i <= 1 and text.endswith("指标")):
             role, year = NAME, None
         elif text in ("类别", "分类", "领域", "类型"):
             role, year = CATEGORY, None
@@ -66,6 +69,8 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
             continue
         elif m := _YEAR_TARGET.match(text):
             role, year = TARGET, int(m.group(1))
+        elif m := _YEAR_ACTUAL.match(text):
+            role, year = ACTUAL, int(m.group(1))
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
             continue
@@ -87,12 +92,12 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
             roles[index], years[BASELINE] = BASELINE, year
         if bare_years:
             index, year = bare_years[-1]
-            if TARGET in roles.values():
-                roles[index], years[ACTUAL] = ACTUAL, year
-                if years.get(TARGET) is None:
-                    years[TARGET] = year
-            else:
+            if TARGET not in roles.values():
                 roles[index], years[TARGET] = TARGET, year
+            elif ACTUAL not in roles.values():
+                roles[index], years[ACTUAL] = ACTUAL, year
+    if TARGET in roles.values() and years.get(TARGET) is None and years.get(ACTUAL):
+        years[TARGET] = years[ACTUAL]  # 规划目标 of a review table speaks of the year reviewed
     if NAME not in roles.values() or not ({BASELINE, TARGET, ACTUAL} & set(roles.values())):
         return None
     return HeaderRoles(roles, years)
@@ -103,17 +108,25 @@ def is_cumulative_note(note: str) -> bool:
     return bool(_CUMULATIVE_NOTE.search(note))
 
 
-def split_name(cell: str) -> tuple[int | None, bool, str, str | None]:
-    """``10.其中：高级职称人才总量（万人）`` → (10, True, "高级职称人才总量", "万人")."""
-    m = _ROW_NAME.match(cell.strip())
-    seq = int(m.group(1)) if m and m.group(1) else None
-    is_part = bool(m and m.group(2))
-    name = (m.group(3) if m else cell).strip()
+def split_name(cell: str) -> tuple[int | None, bool, str, str | None, str | None]:
+    """``10.其中：高级职称人才总量（万人）`` → (10, True, "高级职称人才总量", "万人", None).
+
+    The last item is a footnote marker written after the name (``…（万人）*``).
+    """
+    text = cell.strip()
+    footnote = None
+    if marker := _NAME_FOOTNOTE.search(text):
+        footnote, text = marker.group(1), text[:marker.start()]
+    m = _ROW_NAME.match(text)
+    number = m.group(1) or m.group(2)
+    seq = int(number) if number else None
+    is_part = bool(m.group(3))
+    name = m.group(4).strip()
     unit = None
     paren = _TRAILING_PAREN.match(name)
-    if paren and is_unit(paren.group(2).strip()):
-        name, unit = paren.group(1).strip(), paren.group(2).strip()
-    return seq, is_part, name, unit
+    if paren and is_unit(paren.group(2).strip().replace("％", "%")):
+        name, unit = paren.group(1).strip(), paren.group(2).strip().replace("％", "%")
+    return seq, is_part, name, unit, footnote
 
 
 def category_of(cell: str) -> str:
@@ -133,6 +146,8 @@ class RawRow:
     category: str | None
     cells: dict[str, str]
     loc: dict
+    footnote: str | None = None
+    numbered: bool = True  # False when seq was assigned because the row had no number
 
 
 _UNITLESS_NAME = re.compile(r"(率|比例|比重|指数|系数|倍数|比|占比|水平|排名|等级)$")
@@ -165,17 +180,20 @@ def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles
             column=column_number, seq=row.seq, name=row.name, loc=row.loc,
             category=row.category, unit=row.unit,
             parent_seq=parent if row.is_part and parent != row.seq else None,
-            attribute=attribute, attribute_code=ATTRIBUTE_CODES.get(attribute or ""),
-            baseline=values[BASELINE], target=values[TARGET], actual=values[ACTUAL]))
+            attribute=attribute, attribute_code=ATTRIBUTE_CODES.get(re.sub(r"\s+", "", attribute or "")),
+            baseline=values[BASELINE], target=values[TARGET], actual=values[ACTUAL],
+            footnote=row.footnote))
     return out
 
 
-def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tuple[list[RawRow], list[str]]:
+def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
+              default_unit: str | None = None) -> tuple[list[RawRow], list[str]]:
     """Read the rows below the header: category rows, indicator rows, note rows.
 
     Returns the indicator rows and any notes found inside the table.  ``warn(code,
     message, loc)`` reports what it could only partly read — with the text it could
-    not place, so nothing is lost.
+    not place, so nothing is lost.  ``default_unit`` comes from a ``单位：万人`` line
+    above the header, for rows that name no unit of their own.
     """
     rows: list[RawRow] = []
     notes: list[str] = []
@@ -185,7 +203,6 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tup
     headers = [c.text.strip() for c in table.rows[header_index]]
     width = len(headers)
     unread = [i for i in range(width) if i not in header.roles and headers[i]]
-    next_seq = 1
     for r in range(header_index + 1, len(table.rows)):
         cells = [c.text.strip() for c in table.rows[r]]
         loc = table.row_locs[r] if r < len(table.row_locs) else dict(table.loc, row=r)
@@ -211,18 +228,35 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn) -> tup
             warn("unread_cells", f"cells under headers with no known role: {'; '.join(skipped)}", loc)
         by_role = {role: cells[i] for i, role in header.roles.items() if i < len(cells)}
         name_cell = by_role.get(NAME, "")
-        seq, is_part, name, unit = split_name(name_cell)
+        seq, is_part, name, unit, footnote = split_name(name_cell)
+        if by_role.get(SEQ, "").isdigit():
+            seq = int(by_role[SEQ])
         if by_role.get(UNIT):
-            unit = by_role[UNIT]
+            unit = by_role[UNIT].replace("％", "%")
+        unit = unit or default_unit
         if by_role.get(CATEGORY):
             category = category_of(by_role[CATEGORY])
-        if seq is None:
-            seq = next_seq
-        next_seq = seq + 1
-        rows.append(RawRow(seq, is_part, name, unit, category, by_role, loc))
+        rows.append(RawRow(seq or 0, is_part, name, unit, category, by_role, loc, footnote, seq is not None))
     if category_loc is not None:
         warn("empty_category", f"category row {category_raw} has no indicators under it", category_loc)
+    _number_rows(rows, warn)
     return rows, notes
+
+
+def _number_rows(rows: list[RawRow], warn) -> None:
+    """Give unnumbered rows a seq: the next number in a table that numbers none of its
+    rows; after the highest written number otherwise (with a warning), so that
+    (column, seq) still names one indicator."""
+    if not any(row.numbered for row in rows):
+        for i, row in enumerate(rows, start=1):
+            row.seq = i
+        return
+    next_free = max(row.seq for row in rows if row.numbered) + 1
+    for row in rows:
+        if not row.numbered:
+            row.seq, next_free = next_free, next_free + 1
+            warn("unnumbered_row", f"row {row.name} has no number in a numbered table; given seq {row.seq}",
+                 row.loc)
 
 
 def _looks_like_row(text: str) -> bool:

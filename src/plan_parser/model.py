@@ -132,6 +132,7 @@ class Indicator:
     baseline: Quantity | None = None
     target: Quantity | None = None
     actual: Quantity | None = None
+    footnote: str | None = None
 
 
 @dataclass

@@ -1,0 +1,147 @@
+"""Indicator tables as real plans lay them out: the hard cases, named.
+
+Every input here is CONSTRUCTED in the test (small Markdown or HTML plans).
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from plan_parser import load_plan
+from plan_parser.indicators import read_header
+
+HEAD = "# 第一章 总体要求\n\n## 第一节 主要目标\n\n"
+
+
+def parse_md(body: str, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(HEAD + textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    return load_plan(path)
+
+
+def codes(plan):
+    return [w.code for w in plan.warnings if w.code != "untranslated"]
+
+
+@pytest.mark.parametrize("cells, roles, years", [
+    (["指标", "2020年基数", "2025年目标", "指标属性"],
+     {0: "name", 1: "baseline", 2: "target", 3: "attribute"}, {"baseline": 2020, "target": 2025}),
+    (["指标", "2015年", "规划目标", "2020年"],
+     {0: "name", 1: "baseline", 2: "target", 3: "actual"}, {"baseline": 2015, "target": 2020, "actual": 2020}),
+    (["指标", "2020年", "2025年", "属性"],
+     {0: "name", 1: "baseline", 2: "target", 3: "attribute"}, {"baseline": 2020, "target": 2025}),
+    (["指标", "2020年（基期）", "2025年（目标）", "属性"],
+     {0: "name", 1: "baseline", 2: "target", 3: "attribute"}, {"baseline": 2020, "target": 2025}),
+    # an explicitly completed column is the actual value, never a positional baseline
+    (["指标", "规划目标", "2020年完成"], {0: "name", 1: "target", 2: "actual"}, {"target": 2020, "actual": 2020}),
+    (["序号", "类别", "指标", "单位", "2020年实际完成", "2025年目标值", "指标性质"],
+     {0: "seq", 1: "category", 2: "name", 3: "unit", 4: "actual", 5: "target", 6: "attribute"},
+     {"actual": 2020, "target": 2025}),
+])
+def test_header_roles(cells, roles, years):
+    header = read_header(cells)
+    assert header.roles == roles
+    assert header.years == years
+
+
+def test_header_that_is_not_an_indicator_table():
+    assert read_header(["项目名称", "建设内容", "投资（亿元）"]) is None
+
+
+def test_footnote_after_the_unit_and_parenthesized_numbers(tmp_path):
+    plan = parse_md("""
+        专栏1 主要指标
+
+        | 指标 | 2020年（基期） | 2025年（目标） | 属性 |
+        |---|---|---|---|
+        | （1）城镇新增就业人数（万人）* | [8.49] | [5] | 约 束 性 |
+        | （2）城镇调查失业率（％） | 5.5 | <5.5 | 预期性 |
+
+        注：[ ]为五年累计数。
+        """, tmp_path)
+    first, second = plan.indicators
+    assert (first.seq, first.name, first.unit, first.footnote) == (1, "城镇新增就业人数", "万人", "*")
+    assert (first.target.base_value, first.target.cumulative, first.target.year) == (50000.0, True, 2025)
+    assert (first.attribute, first.attribute_code) == ("约 束 性", "binding")
+    assert (second.seq, second.name, second.unit, second.target.unit) == (2, "城镇调查失业率", "%", "%")
+    assert codes(plan) == []
+
+
+@pytest.mark.parametrize("note", ["注：[ ]内为五年累计值。", "注：[ ]为五年累计数。", "注：带〔 〕的为五年累计数。",
+                                  "注：【】中数据为“十四五”累计值"])
+def test_cumulative_notes_in_their_usual_wordings(note, tmp_path):
+    plan = parse_md(f"""
+        专栏1 主要指标
+
+        | 指标 | 2020年基数 | 2025年目标 |
+        |---|---|---|
+        | 1.新增就业（万人） | [8] | [5] |
+
+        {note}
+        """, tmp_path)
+    assert plan.indicators[0].target.cumulative is True
+
+
+def test_caption_and_unit_lines_above_the_header(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("""<html><body><p>第一章 总体要求</p><p>第一节 主要目标</p>
+        <table>
+        <tr><td colspan="3">专栏1 就业主要指标</td></tr>
+        <tr><td colspan="3">单位：万人</td></tr>
+        <tr><td>指标</td><td>2020年</td><td>2025年</td></tr>
+        <tr><td>1.城镇新增就业</td><td>8.49</td><td>5</td></tr>
+        <tr><td>2.城镇调查失业率（%）</td><td>5.5</td><td>&lt;5.5</td></tr>
+        </table></body></html>""", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(c.number, c.title, c.kind) for c in plan.columns] == [(1, "就业主要指标", "indicators")]
+    assert [(i.name, i.unit, i.target.base_value) for i in plan.indicators] == [
+        ("城镇新增就业", "万人", 50000.0), ("城镇调查失业率", "%", 5.5)]
+    assert [p.text for p in plan.columns[0].paragraphs] == ["单位：万人"]
+    assert codes(plan) == []
+
+
+def test_a_table_with_no_known_header_is_kept_and_warned(tmp_path):
+    plan = parse_md("""
+        专栏1 重点工程
+
+        | 项目名称 | 建设内容 | 投资（亿元） |
+        |---|---|---|
+        | 人才大厦 | 新建大楼 | 2.5 |
+        """, tmp_path)
+    assert [c.kind for c in plan.columns] == ["other"]
+    assert [p.text for p in plan.columns[0].paragraphs] == ["项目名称 | 建设内容 | 投资（亿元）",
+                                                           "人才大厦 | 新建大楼 | 2.5"]
+    assert codes(plan) == ["unrecognized_table"]
+
+
+def test_seq_column_and_unnumbered_part_rows(tmp_path):
+    plan = parse_md("""
+        专栏1 主要指标
+
+        | 序号 | 指标 | 2020年 | 2025年 |
+        |---|---|---|---|
+        | 1 | 城镇新增就业人数（万人） | 8 | 9 |
+        | 2 | 专业技术人才总量（万人） | 3.5 | 4.2 |
+        |  | 其中：高级职称人才总量（万人） | 0.26 | 0.33 |
+        | 3 | 失业保险参保人数（万人） | 8.2 | 9.2 |
+        """, tmp_path)
+    assert [(i.seq, i.name, i.parent_seq) for i in plan.indicators] == [
+        (1, "城镇新增就业人数", None), (2, "专业技术人才总量", None), (4, "高级职称人才总量", 2),
+        (3, "失业保险参保人数", None)]
+    assert [(w.code, w.location) for w in plan.warnings if w.code != "untranslated"] == [
+        ("unnumbered_row", {"line": 11})]
+
+
+def test_table_without_numbers_is_numbered_in_order(tmp_path):
+    plan = parse_md("""
+        专栏1 主要指标
+
+        | 指标 | 2020年 | 2025年 |
+        |---|---|---|
+        | 城镇新增就业人数（万人） | 8 | 9 |
+        | 其中：高校毕业生就业人数（万人） | 1 | 2 |
+        | 失业保险参保人数（万人） | 8.2 | 9.2 |
+        """, tmp_path)
+    assert [(i.seq, i.parent_seq) for i in plan.indicators] == [(1, None), (2, 1), (3, None)]
+    assert codes(plan) == []
