@@ -1,6 +1,7 @@
 """English labels on parsed plans: coverage, exact renderings, user glossaries, --lang."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -144,3 +145,96 @@ def test_reference_plan_needs_no_jieba():
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+# ---------------------------------------------------------------------------
+# plan titles of the constructed plans: no "... 14th Five-Year Plan plan"
+
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.mark.parametrize("name,title_en", [
+    ("official_sequence.txt",
+     "Chongqing Municipality XX District employment promotion 14th Five-Year Plan (2021-2025)"),
+    ("parts_and_toc.txt", "XX Province human resources and social security development 14th Five-Year Plan"),
+    ("diff/city_constructed.txt",
+     "Chongqing Municipality human resources and social security development 14th Five-Year Plan (2021-2025)"),
+    ("diff/district_constructed.txt",
+     "Chongqing Municipality XX District human resources and social security development "
+     "14th Five-Year Plan (2021-2025)"),
+])
+def test_constructed_plan_titles_read_naturally(name, title_en):
+    plan = load_plan(DATA / name)
+    assert plan.meta.title_en == title_en
+    assert not any(w.code == "untranslated" for w in plan.warnings)
+
+
+def test_every_plan_title_in_the_test_data_avoids_plan_plan():
+    paths = sorted(DATA.glob("*.txt")) + sorted((DATA / "diff").glob("*.txt"))
+    titles = {p.name: load_plan(p).meta.title_en for p in paths}
+    assert len(titles) == 4 and all(titles.values()), titles
+    assert [t for t in titles.values() if "Plan plan" in t or CJK.search(t)] == []
+
+
+# ---------------------------------------------------------------------------
+# one list of labels for apply_glossary and `glossary missing`
+
+def _en_slots(plan):
+    objects = [plan.meta, *plan.parts, *plan.chapters, *plan.sections, *plan.columns,
+               *plan.indicators, *plan.projects, *plan.tasks]
+    return {(id(obj), f.name) for obj in objects for f in dataclasses.fields(obj) if f.name.endswith("_en")}
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_labels_enumerate_every_english_field(path):
+    from plan_parser.bilingual import labels
+    from plan_parser.glossary import Glossary
+
+    plan = load_plan(path)
+    found = list(labels(plan))
+    assert {(id(label.owner), label.field) for label in found} == _en_slots(plan)
+    assert len(found) == len(_en_slots(plan))
+    g = Glossary.builtin()
+    for label in found:
+        assert label.en == (g.translate(label.zh).en if label.zh else None), label
+    assert ("meta", "region_en") in {(type(l.owner).__name__.lower(), l.field) for l in found}
+
+
+def test_glossary_missing_counts_the_region(tmp_path):
+    text = (DATA / "parts_and_toc.txt").read_text(encoding="utf-8").replace("某某省", "饺子省")
+    edited = tmp_path / "dumpling_province.txt"
+    edited.write_text(text, encoding="utf-8")
+    plan = load_plan(edited)
+    assert (plan.meta.title, plan.meta.region) == ("饺子省人力资源和社会保障事业发展“十四五”规划", "饺子省")
+    out = _cli("glossary", "missing", str(edited))
+    assert out.returncode == 0, out.stderr
+    # once for the title, once for the region
+    assert out.stdout.splitlines()[2:] == ["[terms]", '"饺子" = ""  # 2']
+
+
+def test_glossary_missing_output_loads_with_glossary_option(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8").replace("城镇登记失业率（%）", "饺子失业率（%）")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    missing = tmp_path / "missing.toml"
+    out = _cli("glossary", "missing", str(edited), "-o", str(missing))
+    assert out.returncode == 0, out.stderr
+    assert missing.read_text(encoding="utf-8").splitlines()[2:] == ["[terms]", '"饺子" = ""  # 1']
+    # as written, with the value still empty: it loads, and covers nothing
+    parsed = _cli("parse", str(edited), "--glossary", str(missing))
+    assert parsed.returncode == 0, parsed.stderr
+    name = next(i for i in json.loads(parsed.stdout)["indicators"] if i["name"] == "饺子失业率")
+    assert name["name_en"] is None
+    again = _cli("glossary", "missing", str(edited), "--glossary", str(missing))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[2:] == ["[terms]", '"饺子" = ""  # 1']
+    # filled in: used, and nothing is missing any more
+    missing.write_text(missing.read_text(encoding="utf-8").replace('= ""', '= "dumplings"'),
+                       encoding="utf-8")
+    parsed = _cli("parse", str(edited), "--glossary", str(missing))
+    assert parsed.returncode == 0, parsed.stderr
+    name = next(i for i in json.loads(parsed.stdout)["indicators"] if i["name"] == "饺子失业率")
+    assert name["name_en"] == "dumplings unemployment rate"
+    done = _cli("glossary", "missing", str(edited), "--glossary", str(missing))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2:] == ["[terms]"]

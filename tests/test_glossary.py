@@ -395,3 +395,111 @@ def test_jieba_is_quiet_and_loaded_once():
         "migrant workers vocational skills training (persons)",
         "dumplings training (persons)",
     ]
+
+
+# ---------------------------------------------------------------------------
+# plan titles: "X“十四五”规划（2021—2025年）" is "X 14th Five-Year Plan (2021-2025)"
+
+@pytest.mark.parametrize(
+    "zh,en",
+    [
+        ("“十四五”规划", "14th Five-Year Plan"),
+        ("十四五规划", "14th Five-Year Plan"),
+        ("“十三五”规划", "13th Five-Year Plan"),
+        ("十三五规划", "13th Five-Year Plan"),
+    ],
+)
+def test_five_year_plan_terms(g, zh, en):
+    assert g.translate(zh) == Translation(en, "exact", [])
+
+
+@pytest.mark.parametrize(
+    "zh,en",
+    [
+        ("某某省人力资源和社会保障事业发展“十四五”规划",
+         "XX Province human resources and social security development 14th Five-Year Plan"),
+        ("某某省人力资源和社会保障事业发展“十四五”规划（2021—2025年）",
+         "XX Province human resources and social security development 14th Five-Year Plan (2021-2025)"),
+        ("重庆市某某区就业促进“十四五”规划（2021—2025年）",
+         "Chongqing Municipality XX District employment promotion 14th Five-Year Plan (2021-2025)"),
+        ("某某区就业促进十四五规划（2021-2025）", "XX District employment promotion 14th Five-Year Plan (2021-2025)"),
+        ("某某市“十三五”规划（二〇一六—二〇二〇年）", "XX City 13th Five-Year Plan (2016-2020)"),
+        ("“十三五”规划主要发展指标", "13th Five-Year Plan main development indicators"),
+        ("“十四五”时期就业促进", "14th Five-Year Plan period employment promotion"),
+    ],
+)
+def test_plan_titles_compose_without_plan_plan(g, zh, en):
+    result = g.translate(zh)
+    assert result == Translation(en, "composed", [])
+    assert "Plan plan" not in result.en
+
+
+# ---------------------------------------------------------------------------
+# normalization: units from data/units.toml, the numbering plan_parser.headings reads
+
+def test_trailing_unit_comes_from_the_unit_table():
+    assert normalize("每千人口床位数（张）") == "每千人口床位数"
+    assert normalize("每千人口床位数（张/千人）") == "每千人口床位数"
+    assert normalize("新建公共实训基地面积（万平方米）") == "新建公共实训基地面积"
+    assert normalize("参保人数（万人次）") == "参保人数"
+    # not units: kept
+    assert normalize("公共培训（实训）") == "公共培训(实训)"
+    assert normalize("就业规划（2021—2025年）") == "就业规划(2021-2025年)"
+
+
+def test_trailing_unit_uses_quantity_is_unit(monkeypatch):
+    import plan_parser.glossary as G
+
+    monkeypatch.setattr(G, "is_unit", lambda text: text == "饺子")
+    assert G.normalize("城镇新增就业人数（饺子）") == "城镇新增就业人数"
+    assert G.normalize("城镇新增就业人数（万人）") == "城镇新增就业人数(万人)"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["1.就业创业", "1、就业创业", "（1）就业创业", "(1)就业创业", "一、就业创业", "（一）就业创业",
+     "12.就业创业", "十二、就业创业", "（二十一）就业创业", "1 、就业创业", "（ 一 ）就业创业", "一，就业创业"],
+)
+def test_leading_numbering_is_stripped(g, raw):
+    assert normalize(raw) == "就业创业"
+    assert g.translate(raw) == Translation("employment and entrepreneurship", "normalized", [])
+
+
+def test_plan_period_abbreviations_are_not_numbering():
+    assert normalize("十四五、十三五对比") == "十四五,十三五对比"
+    assert normalize("（十四五）时期") == "(十四五)时期"
+    assert normalize("五四三、就业") == "五四三,就业"
+
+
+# ---------------------------------------------------------------------------
+# user glossaries with values still to fill in (plan-parser glossary missing)
+
+def test_empty_values_in_a_user_toml_are_skipped(g, tmp_path):
+    path = tmp_path / "missing.toml"
+    path.write_text(
+        '[terms]\n"饺子" = ""  # 2\n"包子" = "steamed buns"  # 1\n"城镇调查失业率" = "   "\n'
+        '[function_words]\n"呢" = ""\n',
+        encoding="utf-8",
+    )
+    user = Glossary.load(path)
+    assert user.tables == {"terms": {"包子": "steamed buns"}, "function_words": {"呢": ""}}
+    merged = g.merged(user)
+    # an empty value neither adds nor overrides
+    assert "饺子" not in merged
+    assert merged.translate("城镇调查失业率").en == "surveyed urban unemployment rate"
+    assert merged.translate("包子") == Translation("steamed buns", "exact", [])
+    with pytest.raises(ValueError, match="empty English value"):
+        Glossary.load(path, skip_empty=False)
+
+
+def test_empty_values_in_a_user_csv_are_skipped(tmp_path):
+    path = tmp_path / "missing.csv"
+    path.write_text("zh,en\n饺子,\n包子,steamed buns\n", encoding="utf-8")
+    assert Glossary.load(path).tables == {"terms": {"包子": "steamed buns"}}
+    with pytest.raises(ValueError, match="empty English value"):
+        Glossary.load(path, skip_empty=False)
+
+
+def test_builtin_and_constructed_glossaries_still_reject_empty_values():
+    with pytest.raises(ValueError, match="empty English value"):
+        Glossary({"terms": {"饺子": ""}})

@@ -2,10 +2,14 @@
 
 The output is a TOML table ready to paste into a user glossary (``--glossary``),
 one uncovered term per line with how often it was missing, most frequent first.
+The file loads as it is: an entry whose English is still ``""`` is skipped by
+:meth:`Glossary.load <plan_parser.glossary.Glossary.load>`, so the values can
+be filled in a few at a time.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 
@@ -20,18 +24,9 @@ def register(sub) -> None:
     m.set_defaults(run=cmd_missing)
 
 
-def labels(plan) -> list[str]:
-    """Every label of a plan that should have an English rendering."""
-    out = [plan.meta.title, *(p.title for p in plan.parts), *(c.title for c in plan.chapters),
-           *(s.title for s in plan.sections), *(c.title for c in plan.columns),
-           *(t.title for t in plan.tasks), *(p.title for p in plan.projects)]
-    for ind in plan.indicators:
-        out += [ind.name, ind.category, ind.unit]
-    return [x for x in out if x]
-
-
 def cmd_missing(args: argparse.Namespace) -> int:
     from .api import resolve_glossary
+    from .bilingual import labels
     from .cli import EXIT_OK, EXIT_TROUBLE, load_for_cli, write_output
     from .errors import PlanParseError
 
@@ -45,10 +40,17 @@ def cmd_missing(args: argparse.Namespace) -> int:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE
             continue
-        counts.update(glossary.coverage(labels(plan)))
+        counts.update(glossary.coverage(label.zh for label in labels(plan) if label.zh))
     lines = ["# Terms with no English in the glossary; fill in the values and pass this file",
              "# with --glossary.  The number after each entry is how often it was missing.",
              "[terms]"]
-    lines += [f'"{term}" = ""  # {n}' for term, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines += [f'{_toml_string(term)} = ""  # {n}'
+              for term, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     write_output("\n".join(lines), args.output)
     return status
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes (quote, backslash, control characters) are
+    TOML's; DEL, which JSON leaves alone and TOML forbids, is escaped too."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -11,12 +11,14 @@ strings, values the English.
 
 1. ``exact``      – the string is a key of the glossary;
 2. ``normalized`` – the string matches a key once both are normalized (spaces,
-   full-width punctuation, a trailing unit such as ``（万人）``, a leading
-   ``其中：`` and leading numbering such as ``1.`` or ``一、`` removed);
+   full-width punctuation, a trailing unit of ``data/units.toml`` such as
+   ``（万人）``, a leading ``其中：`` and leading numbering such as ``1.`` or
+   ``一、`` removed);
 3. ``composed``   – the string is segmented with jieba (every glossary key is
    loaded into jieba's dictionary so domain terms stay whole) and the English is
-   built segment by segment.  If any segment is not covered, ``en`` is ``None``
-   and ``missing`` lists the uncovered pieces.
+   built segment by segment; a plan title ``X“十四五”规划（2021—2025年）``
+   becomes ``X 14th Five-Year Plan (2021-2025)``.  If any segment is not
+   covered, ``en`` is ``None`` and ``missing`` lists the uncovered pieces.
 
 Importing this module is cheap: jieba is imported lazily, once per process, the
 first time a name is not found by steps 1–2.  A returned ``en`` never contains a
@@ -36,6 +38,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from .quantity import is_unit  # the unit table of data/units.toml; imports only regex
 
 __all__ = [
     "Glossary",
@@ -132,23 +136,23 @@ _PUNCT_MAP = str.maketrans(
 )
 _WS_RE = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
-_CN_NUM = "一二三四五六七八九十百零〇"
+# A Chinese ordinal as headings write it, 一 to 九十九: 一, 十, 十二, 二十, 二十一.
+# Not any run of numeral characters, so 十四五 in "十四五、十三五" is not numbering.
+_CN_ORDINAL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# Leading numbering, in the forms plan_parser.headings reads (1.  1、  （1）  一、  （一）),
+# after _unify: full-width forms are ASCII by now and 、 and ， are ",".
 _LEADING_RE = re.compile(
     r"^(?:"
     r"-{1,2}"  # —— task paragraphs
-    r"|\d{1,3}(?:\.\d{1,3})*[.,)](?!\d)"  # 1.  1.2.  1)  1、 (、 is "," by now)
-    rf"|[{_CN_NUM}]+[,.]"  # 一、
-    rf"|\((?:\d{{1,3}}|[{_CN_NUM}]+)\)"  # (1) (一)
+    r"|\d{1,3}(?:\.\d{1,3})*[.,)](?!\d)"  # 1.  1.2.  1)  1、
+    rf"|{_CN_ORDINAL}[,.]"  # 一、  十二、  一．
+    rf"|\((?:\d{{1,3}}|{_CN_ORDINAL})\)"  # (1) (一)
     r"|其中[:,]?"  # 其中：
     r")"
 )
-# A trailing parenthesis holding a unit, such as （万人）, （万人次）, （%） or （元/月）.
-_UNIT_WORD = (
-    r"(?:个百分点|百分点|人次|平方米|公里|小时|场次|[人元个次年岁户家名项所天月场条件倍米吨%‰])"
-)
-_TRAILING_UNIT_RE = re.compile(
-    rf"\((?:[0-9.万亿千百十]*{_UNIT_WORD}(?:/[0-9.万亿千百十]*{_UNIT_WORD})?)\)$"
-)
+# A trailing parenthesis; it is dropped when it holds a unit of data/units.toml
+# (plan_parser.quantity.is_unit): （万人）, （万人次）, （%）, （元/月）, （张）.
+_TRAILING_PAREN_RE = re.compile(r"\(([^()]+)\)$")
 _TRAILING_PUNCT_RE = re.compile(r"[.,;:!?*]+$")
 
 
@@ -173,17 +177,18 @@ def normalize(text: str) -> str:
     """The normalized form used for the second lookup (and for composing).
 
     Full-width characters and CJK punctuation become ASCII, spaces go, and a
-    leading ``——``, numbering (``1.``, ``一、``, ``（1）``), a leading ``其中：``,
-    a trailing unit in parentheses (``（万人）``) and trailing sentence punctuation
-    are removed, repeatedly, until nothing more changes.
+    leading ``——``, numbering (``1.``, ``1、``, ``（1）``, ``一、``, ``（一）``), a
+    leading ``其中：``, a trailing unit in parentheses (``（万人）``, ``（张）``: any
+    unit :func:`plan_parser.quantity.is_unit` knows) and trailing sentence
+    punctuation are removed, repeatedly, until nothing more changes.
     """
     text = _unify(text)
     while True:
         before = text
         text = _LEADING_RE.sub("", text, count=1).strip()
         text = _TRAILING_PUNCT_RE.sub("", text).strip()
-        m = _TRAILING_UNIT_RE.search(text)
-        if m and m.start() > 0:
+        m = _TRAILING_PAREN_RE.search(text)
+        if m and m.start() > 0 and is_unit(m.group(1)):
             text = text[: m.start()].strip()
         if text == before:
             return text
@@ -255,7 +260,13 @@ def _ensure_words(words: Iterable[str]) -> None:
 
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _KEEP_RE = re.compile(r"[0-9A-Za-z+%#&]")
-_CN_YEAR_RE = re.compile("([〇零一二三四五六七八九]{4})年")
+_CN_DIGIT = "〇零一二三四五六七八九"
+# A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
+_CN_YEAR_RE = re.compile(rf"([{_CN_DIGIT}]{{4}})(?=年|[-~至到][{_CN_DIGIT}]{{4}}年)")
+# A plan period abbreviation in quotes: "十四五" → 十四五, so that 十四五规划 is one word.
+_QUOTED_PERIOD_RE = re.compile(r"[\"'](十[一二三四五六七八九]?五)[\"']")
+# A trailing plan period: (2021-2025年) → "(2021-2025)".
+_TRAILING_PERIOD_RE = re.compile(r"\((\d{4})[-~至到](\d{4})年?\)$")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ATTACH_LEFT = {",", ";", ":", "%", "!", "?"}
 
@@ -337,17 +348,25 @@ class Glossary:
 
     @classmethod
     def builtin(cls) -> Glossary:
-        """The glossary shipped with the package (loaded once, then cached)."""
+        """The glossary shipped with the package (loaded once, then cached).
+
+        Unlike a user glossary, it may not hold an empty English value."""
         if cls._builtin is None:
             with cls._builtin_lock:
                 if cls._builtin is None:
-                    cls._builtin = cls.load(BUILTIN_PATH)
+                    cls._builtin = cls.load(BUILTIN_PATH, skip_empty=False)
         return cls._builtin
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Glossary:
+    def load(cls, path: str | os.PathLike[str], *, skip_empty: bool = True) -> Glossary:
         """Load a glossary file: ``.toml`` (same tables as the built-in one) or
-        ``.csv`` (two columns ``zh,en`` after a header row; entries go to ``[terms]``)."""
+        ``.csv`` (two columns ``zh,en`` after a header row; entries go to ``[terms]``).
+
+        An entry whose English is empty (``"术语" = ""``, as ``plan-parser glossary
+        missing`` writes it) is not provided yet: with ``skip_empty`` (the default)
+        it is left out, so it neither adds nor overrides anything; with
+        ``skip_empty=False`` it is a ``ValueError``.  Empty values in
+        ``[function_words]`` are kept: there they mean "drop the word"."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".toml":
@@ -356,13 +375,14 @@ class Glossary:
                     data = tomllib.load(fh)
                 except tomllib.TOMLDecodeError as exc:
                     raise ValueError(f"{path}: {exc}") from exc
-            return cls._from_toml_data(data, source=str(path))
+            return cls._from_toml_data(data, source=str(path), skip_empty=skip_empty)
         if suffix == ".csv":
-            return cls._from_csv_text(path.read_text(encoding="utf-8-sig"), source=str(path))
+            return cls._from_csv_text(path.read_text(encoding="utf-8-sig"), source=str(path),
+                                      skip_empty=skip_empty)
         raise ValueError(f"{path}: unknown glossary format {suffix!r} (use .toml or .csv)")
 
     @classmethod
-    def _from_toml_data(cls, data: Mapping, *, source: str | None) -> Glossary:
+    def _from_toml_data(cls, data: Mapping, *, source: str | None, skip_empty: bool = False) -> Glossary:
         tables: dict[str, dict[str, str]] = {}
         for name, value in data.items():
             if isinstance(value, Mapping):
@@ -372,13 +392,15 @@ class Glossary:
                 tables.setdefault(name, {}).update(value)
             else:
                 tables.setdefault(DEFAULT_TABLE, {})[name] = value
+        if skip_empty:
+            tables = _without_empty(tables)
         try:
             return cls(tables, source=source)
         except ValueError as exc:
             raise ValueError(f"{source}: {exc}") from exc
 
     @classmethod
-    def _from_csv_text(cls, text: str, *, source: str | None) -> Glossary:
+    def _from_csv_text(cls, text: str, *, source: str | None, skip_empty: bool = False) -> Glossary:
         rows = csv.reader(io.StringIO(text))
         entries: dict[str, str] = {}
         for lineno, row in enumerate(rows, start=1):
@@ -387,8 +409,11 @@ class Glossary:
             if len(row) != 2:
                 raise ValueError(f"{source}:{lineno}: expected 2 columns zh,en, got {len(row)}")
             entries[row[0].strip()] = row[1].strip()
+        tables = {DEFAULT_TABLE: entries}
+        if skip_empty:
+            tables = _without_empty(tables)
         try:
-            return cls({DEFAULT_TABLE: entries}, source=source)
+            return cls(tables, source=source)
         except ValueError as exc:
             raise ValueError(f"{source}: {exc}") from exc
 
@@ -493,7 +518,13 @@ class Glossary:
         return pieces, missing
 
     def _compose(self, text: str) -> Translation:
-        text = _CN_YEAR_RE.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", text)
+        text = _CN_YEAR_RE.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
+        text = _QUOTED_PERIOD_RE.sub(r"\1", text)
+        period: str | None = None
+        m = _TRAILING_PERIOD_RE.search(text)
+        if m and text[: m.start()].strip():
+            period = f"({m.group(1)}-{m.group(2)})"
+            text = text[: m.start()].strip()
         tok = self._ensure_jieba()
         segments = [s for s in tok.lcut(text, HMM=True) if s.strip()]
         words: list[str] = []
@@ -531,10 +562,25 @@ class Glossary:
             return Translation(None, None, [])
         if suffix:
             en = suffix.replace("{}", en) if "{}" in suffix else f"{en} {suffix}"
+        if period:
+            en = f"{en} {period}"
         if contains_cjk(en):  # cannot happen with validated values; guard anyway
             bad = [w for w in words if contains_cjk(w)]
             return Translation(None, None, bad)
         return Translation(en, "composed", [])
+
+
+def _without_empty(tables: dict[str, dict]) -> dict[str, dict]:
+    """The tables without entries whose English is an empty (or blank) string,
+    except in the tables where an empty value means something."""
+    return {
+        table: {
+            zh: en
+            for zh, en in entries.items()
+            if table in _MAY_BE_EMPTY or not (isinstance(en, str) and not en.strip())
+        }
+        for table, entries in tables.items()
+    }
 
 
 def _join(words: list[str]) -> str:
