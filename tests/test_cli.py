@@ -41,7 +41,7 @@ def test_batch_goes_on_past_a_bad_file(tmp_path):
     out = run("parse", bad, SAMPLE, "--format", "json")
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and str(bad) in out.stderr
-    assert json.loads(out.stdout)["meta"]["region"] == "铜梁区"
+    assert [json.loads(line)["meta"]["region"] for line in out.stdout.splitlines()] == ["铜梁区"]
 
 
 def test_size_limit_is_configurable(tmp_path):
@@ -52,11 +52,31 @@ def test_size_limit_is_configurable(tmp_path):
     assert out.stderr == f"plan-parser: {big}: file is {big.stat().st_size:,} bytes, over the 1,048,576-byte limit\n"
 
 
-def test_usage_errors_exit_2():
+def test_usage_errors_are_one_line_and_exit_2():
     out = run("parse")
-    assert out.returncode == 2 and "error:" in out.stderr and "Traceback" not in out.stderr
+    assert (out.returncode, out.stdout) == (2, "")
+    assert out.stderr == ("plan-parser parse: error: the following arguments are required: FILE "
+                          "(see plan-parser parse --help)\n")
     out = run("parse", SAMPLE, "--format", "yaml")
-    assert out.returncode == 2 and "invalid choice" in out.stderr
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "invalid choice: 'yaml'" in out.stderr
+    out = run("parse", SAMPLE, "--max-size", "0")
+    assert out.returncode == 2
+    assert out.stderr == ("plan-parser parse: error: argument --max-size: must be more than 0 megabytes, "
+                          "not 0 (see plan-parser parse --help)\n")
+
+
+def test_unwritable_output_names_the_target(tmp_path):
+    target = tmp_path / "missing-folder" / "plan.json"
+    out = run("parse", SAMPLE, "-o", target)
+    assert (out.returncode, out.stderr) == (2, f"plan-parser: {target}: cannot write here (No such file or directory)\n")
+
+
+def test_several_files_as_json_lines(tmp_path):
+    other = Path(__file__).parent / "data" / "parts_and_toc.txt"
+    out = run("parse", SAMPLE, other, "--format", "json")
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0 and len(lines) == 2
+    assert [json.loads(line)["meta"]["region"] for line in lines] == ["铜梁区", "某某省"]
 
 
 def test_missing_file(tmp_path):

@@ -21,8 +21,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit 2 with the one-line message convention."""
 
     def error(self, message: str) -> None:  # noqa: D102
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_TROUBLE, f"plan-parser: error: {message}\n")
+        self.exit(EXIT_TROUBLE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=["json", "table", "markdown"], default="json")
     p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
                    help="force a reader instead of sniffing the content")
-    p.add_argument("--max-size", type=float, default=50, metavar="MB",
+    p.add_argument("--max-size", type=_positive_mb, default=50, metavar="MB",
                    help="refuse inputs larger than this many megabytes (default 50)")
     add_label_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
@@ -58,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
 COMMAND_MODULES = ("cli_diff", "cli_export", "cli_glossary")
 
 
+def _positive_mb(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 megabytes, not {text}")
+    return value
+
+
 def add_label_options(p: argparse.ArgumentParser) -> None:
     """``--lang`` and ``--glossary``, shared by every command that prints labels."""
     p.add_argument("--lang", choices=["zh", "en"], default="zh",
@@ -69,7 +78,10 @@ def add_label_options(p: argparse.ArgumentParser) -> None:
 def write_output(text: str, output: str | None) -> None:
     """Write to ``output`` (UTF-8) or stdout; every command prints through this."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise PlanParseError(output, f"cannot write here ({exc.strerror or exc})", "unwritable") from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -79,7 +91,8 @@ def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: in
     from .api import DEFAULT_MAX_BYTES, load_plan
 
     try:
-        return load_plan(path, format=fmt, glossary=glossary, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        return load_plan(path, format=fmt, glossary=glossary,
+                         max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
     except PlanParseError:
         raise
     except Exception as exc:  # a bug must still name the file, and not kill a batch
@@ -104,7 +117,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
             status = EXIT_TROUBLE
             continue
         if args.format == "json":
-            chunks.append(plan.to_json(lang=args.lang if args.lang == "en" else None))
+            # one file: an indented object; several: JSON Lines, one plan a line
+            chunks.append(plan.to_json(indent=2 if len(args.files) == 1 else None,
+                                       lang=args.lang if args.lang == "en" else None))
         elif args.format == "table":
             chunks.append(plan_table(plan, args.lang))
         else:

@@ -153,7 +153,7 @@ def _output_errors(target: Path):
     try:
         yield
     except OSError as exc:
-        raise PlanParseError(str(target), f"cannot write here ({exc.strerror or exc})", "unreadable") from None
+        raise PlanParseError(str(target), f"cannot write here ({exc.strerror or exc})", "unwritable") from None
 
 
 #: SQLite column types for the pandas dtypes of :data:`FRAMES` (booleans are 0/1).
