@@ -65,3 +65,36 @@ def test_two_columns_with_the_same_number(tmp_path):
     assert [(c.number, c.title) for c in plan.columns] == [(1, "重点项目"), (1, "重点项目（续）")]
     assert [(p.column, p.seq, p.title) for p in plan.projects] == [(1, 1, "项目甲"), (1, 1, "项目乙")]
     assert codes(plan) == [("duplicate_column", {"line": 12})]
+
+
+def test_group_headings_inside_a_project_column(tmp_path):
+    plan = parse("专栏1  重点项目\n\n\t（一）就业工程\n\n1.项目甲。建设1个基地。\n\n2.项目乙。\n\n"
+                 "（二）社保工程\n\n3.项目丙。\n\n\n第二节  保障\n", tmp_path)
+    assert [(p.seq, p.title, p.group, p.text) for p in plan.projects] == [
+        (1, "项目甲", "就业工程", "项目甲。建设1个基地。"), (2, "项目乙", "就业工程", "项目乙。"),
+        (3, "项目丙", "社保工程", "项目丙。")]
+    assert [b.text for b in plan.columns[0].paragraphs] == ["（一）就业工程", "（二）社保工程"]
+
+
+def test_heading_title_on_the_next_line_and_parts_named_部分(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("某某区就业规划\n\n第一部分  总体要求\n\n第一章\n发展基础\n\n正文。\n\n第二部分 主要任务\n\n"
+                    "第二章  促进就业\n\n正文。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(p.number, p.title) for p in plan.parts] == [(1, "总体要求"), (2, "主要任务")]
+    assert [(c.number, c.title, c.part, c.loc) for c in plan.chapters] == [
+        (1, "发展基础", 1, {"line": 5, "end_line": 6}), (2, "促进就业", 2, {"line": 12})]
+    assert codes(plan) == []
+
+
+def test_table_of_contents_that_opens_with_a_foreword_entry(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("某某区就业规划\n\n目  录\n前  言\n第一章 发展基础\n第二章 主要任务\n\n"
+                    "前  言\n\n为促进就业，制定本规划，这是一段较长的前言正文，说明规划的依据和期限。\n\n"
+                    "第一章  发展基础\n\n正文。\n\n第二章  主要任务\n\n正文。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(c.number, c.title) for c in plan.chapters] == [(1, "发展基础"), (2, "主要任务")]
+    assert [b.text for b in plan.preamble][-6:] == [
+        "目  录", "前  言", "第一章 发展基础", "第二章 主要任务", "前  言",
+        "为促进就业，制定本规划，这是一段较长的前言正文，说明规划的依据和期限。"]
+    assert codes(plan) == []

@@ -8,6 +8,7 @@ section's paragraphs, a task, a 专栏, the preamble) or in ``warnings``.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from . import headings as H
@@ -41,6 +42,7 @@ class _OpenColumn:
     last_loc: dict | None = None
     project: Project | None = None
     project_last: dict | None = None
+    group: str | None = None  # the 一、/（一） group heading the next items fall under
     built: list = field(default_factory=list)
 
 
@@ -66,6 +68,9 @@ class PlanBuilder:
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
+        self.task_counts: dict[tuple, int] = {}  # (chapter, section) -> tasks so far
+        self.seen_warnings: set[tuple] = set()
+        self.untitled: Chapter | Section | Part | None = None  # a heading whose title is on the next line
 
     # -- entry points ---------------------------------------------------------
     def feed(self, blocks: list[Block]) -> None:
@@ -86,14 +91,17 @@ class PlanBuilder:
 
     def warn(self, code: str, message: str, location: dict) -> None:
         """Record a warning once (a 专栏 rebuilt after its note must not repeat it)."""
-        warning = Warning(code, message, dict(location))
-        if warning not in self.plan.warnings:
-            self.plan.warnings.append(warning)
+        key = (code, message, tuple(sorted(location.items())))
+        if key not in self.seen_warnings:
+            self.seen_warnings.add(key)
+            self.plan.warnings.append(Warning(code, message, dict(location)))
 
     # -- paragraphs -----------------------------------------------------------
     def _paragraph(self, p: Paragraph, in_box: bool) -> None:
         text = p.text
         if not text:
+            return
+        if self.untitled is not None and self._title_on_next_line(p):
             return
         if not in_box and H.is_toc(text):
             self.in_toc = True
@@ -136,8 +144,8 @@ class PlanBuilder:
             self.toc_first = self.toc_first or key
             self._running_text(TextBlock(text, loc))
             return True
-        if heading is None and len(text) <= 40 and self.toc_first is not None:
-            self._running_text(TextBlock(text, loc))  # e.g. 附件, 专栏 lists, page numbers
+        if heading is None and len(text) <= 40 and not text.endswith("。"):
+            self._running_text(TextBlock(text, loc))  # 前言, 附件, 专栏 lists, page numbers
             return True
         self.in_toc = False
         return False
@@ -156,31 +164,39 @@ class PlanBuilder:
         self.last_closed = None
         self._check_sequence(heading, loc)
         if heading.level == "part":
-            self.part = Part(heading.number, heading.title, dict(loc))
+            self.part = made = Part(heading.number, heading.title, dict(loc))
             self.plan.parts.append(self.part)
-            return
-        if heading.level == "chapter":
-            self.chapter = Chapter(heading.number, heading.title, dict(loc),
-                                   part=self.part.number if self.part else None)
+        elif heading.level == "chapter":
+            self.chapter = made = Chapter(heading.number, heading.title, dict(loc),
+                                          part=self.part.number if self.part else None)
             self.plan.chapters.append(self.chapter)
             self.section = None
-            return
-        if self.chapter is None:
-            self.warn("section_outside_chapter",
-                      f"第{heading.number}节 {heading.title} stands before any chapter", loc)
-            self.chapter = Chapter(0, "", dict(loc))
-            self.plan.chapters.append(self.chapter)
-        self.section = Section(heading.number, heading.title, dict(loc))
-        self.chapter.sections.append(self.section)
+        else:
+            if self.chapter is None:
+                self.warn("section_outside_chapter",
+                          f"第{heading.number}节 {heading.title} stands before any chapter", loc)
+                self.chapter = Chapter(0, "", dict(loc))
+                self.plan.chapters.append(self.chapter)
+            self.section = made = Section(heading.number, heading.title, dict(loc))
+            self.chapter.sections.append(self.section)
+        self.untitled = made if not heading.title else None
+
+    def _title_on_next_line(self, p: Paragraph) -> bool:
+        """``第一章`` alone on its line (a Word line break): the next short line is its title."""
+        heading, self.untitled = self.untitled, None
+        text = p.text
+        if len(text) > 30 or re.search(r"[。，；]", text) or H.match_heading(text) or H.match_column(text):
+            return False
+        heading.title = H.normalize_space(text)
+        heading.loc = span(heading.loc, p.loc)
+        return True
 
     def _check_sequence(self, heading: H.Heading, loc: dict) -> None:
         """Warn when heading numbers skip or repeat (第一章 then 第三章)."""
         if heading.level == "part":
             previous = self.plan.parts[-1].number if self.plan.parts else 0
         elif heading.level == "chapter":
-            previous = self.plan.chapters[-1].number if self.plan.chapters else 0
-            if self.part is not None and self.plan.chapters and self.plan.chapters[-1].part != self.part.number:
-                previous = self.plan.chapters[-1].number  # chapters run on across parts
+            previous = self.plan.chapters[-1].number if self.plan.chapters else 0  # runs on across parts
         else:
             previous = self.chapter.sections[-1].number if self.chapter and self.chapter.sections else 0
         if heading.number != previous + 1:
@@ -191,9 +207,10 @@ class PlanBuilder:
     # -- tasks ----------------------------------------------------------------
     def _start_task(self, body: str, loc: dict) -> None:
         self._close_task()
-        siblings = [t for t in self.plan.tasks if (t.chapter, t.section) == self._where()]
-        task = Task(chapter=self._where()[0], section=self._where()[1], seq=len(siblings) + 1,
-                    title=H.first_sentence(body), text=body, loc=dict(loc))
+        where = self._where()
+        self.task_counts[where] = seq = self.task_counts.get(where, 0) + 1
+        task = Task(chapter=where[0], section=where[1], seq=seq, title=H.first_sentence(body), text=body,
+                    loc=dict(loc))
         self.plan.tasks.append(task)
         self.task = _OpenTask(task, loc)
 
@@ -239,13 +256,20 @@ class PlanBuilder:
             self._close_column()
             return False
         col.last_loc = p.loc
+        group = H.match_official(p.text)
+        if group is not None and not group[1]:
+            # 一、… / （一）… inside a project list groups the items that follow
+            self._close_project()
+            col.group = group[0].title
+            col.column.paragraphs.append(TextBlock(p.text, p.loc))
+            return True
         item = H.match_item(p.text)
         if item is not None:
             col.column.kind = "projects"
             self._close_project()
             seq, body = item
             col.project = Project(column=col.column.number, seq=seq, title=H.first_sentence(body),
-                                  text=body, loc=dict(p.loc))
+                                  text=body, loc=dict(p.loc), group=col.group)
             col.project_last = p.loc
             self.plan.projects.append(col.project)
         elif col.project is not None:

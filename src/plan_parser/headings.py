@@ -15,14 +15,14 @@ from .numerals import chinese_to_int
 _SPACE = r"[\s\u3000\xa0]"
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇○两]+"
 
-_HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|章|节){_SPACE}*(.*)$")
+_HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|部分|章|节){_SPACE}*(.*)$")
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
 _ITEM = re.compile(rf"^(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]){_SPACE}*(.+)$")
 _NOTE = re.compile(rf"^(注|备注|说明|资料来源|数据来源){_SPACE}*(\d*){_SPACE}*[:：]")
 _TASK = re.compile(r"^(?:——|─{2}|—{2}|--)\s*")
 _TITLE_END = "。"
 
-LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
+LEVELS = {"篇": "part", "部分": "part", "章": "chapter", "节": "section"}
 
 # The official sequence many district plans use instead of 章/节: 一、 → （一） → 1. → （1）.
 _OFFICIAL_CHAPTER = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*(.+)$")

@@ -144,6 +144,7 @@ class Project:
     loc: dict
     title_en: str | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    group: str | None = None  # the 一、/（一） heading inside the 专栏 that the item stands under
 
 
 @dataclass
