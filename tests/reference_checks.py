@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from plan_parser.indicators import split_name
+
 from reference_expected import (CHAPTERS, COLUMN_NOTES, COLUMNS, META, PROJECTS, TASKS,
                                 expected_indicators)
 
@@ -95,43 +97,57 @@ def check_reference_plan(plan) -> None:
 
 
 def _spans(plan):
-    """(first line, last line, text the element holds, key strings) for every element."""
+    """(first line, last line, text held, key strings, exact cells) for every element.
+
+    An indicator row's span holds exactly its own cells: a line inside it must be one
+    of them (or contain the indicator's name), so a value that vanished or moved to
+    another row is caught.
+    """
 
     def rng(loc):
         return loc["line"], loc.get("end_line", loc["line"])
 
-    out = [(*rng(b.loc), b.text, []) for b in plan.preamble]
+    out = [(*rng(b.loc), b.text, [], None) for b in plan.preamble]
     for ch in plan.chapters:
-        out.append((*rng(ch.loc), "", [ch.title]))
-        out += [(*rng(b.loc), b.text, []) for b in ch.paragraphs]
+        out.append((*rng(ch.loc), "", [ch.title], None))
+        out += [(*rng(b.loc), b.text, [], None) for b in ch.paragraphs]
         for s in ch.sections:
-            out.append((*rng(s.loc), "", [s.title]))
-            out += [(*rng(b.loc), b.text, []) for b in s.paragraphs]
-    out += [(*rng(p.loc), "", [p.title]) for p in plan.parts]
+            out.append((*rng(s.loc), "", [s.title], None))
+            out += [(*rng(b.loc), b.text, [], None) for b in s.paragraphs]
+    out += [(*rng(p.loc), "", [p.title], None) for p in plan.parts]
     for col in plan.columns:
         inds = [i for i in plan.indicators if i.column == col.number]
         projects = [p for p in plan.projects if p.column == col.number]
-        held = json.dumps([col.headers, col.notes, [b.text for b in col.paragraphs],
-                           [[q and q.raw for q in (i.baseline, i.target, i.actual)] + [i.attribute, i.unit]
-                            for i in inds]], ensure_ascii=False)
-        keys = [col.title] + [i.name for i in inds] + [i.category for i in inds if i.category]
-        keys += [p.title for p in projects]
-        out.append((*rng(col.loc), held + "".join(p.text for p in projects), keys))
-    out += [(*rng(t.loc), t.text, [t.title]) for t in plan.tasks]
-    out += [(*rng(w.location), w.message, []) for w in plan.warnings if "line" in w.location]
+        held = json.dumps([col.headers, col.notes, [b.text for b in col.paragraphs]], ensure_ascii=False)
+        keys = [col.title] + [i.category for i in inds if i.category] + [p.title for p in projects]
+        out.append((*rng(col.loc), held + "".join(p.text for p in projects), keys, None))
+        for i in inds:
+            cells = {q.raw for q in (i.baseline, i.target, i.actual) if q} | {i.attribute, i.unit, str(i.seq)}
+            out.append((*rng(i.loc), "", [i.name], cells - {None}))
+    out += [(*rng(t.loc), t.text, [t.title], None) for t in plan.tasks]
+    out += [(*rng(w.location), w.message, [], None) for w in plan.warnings if "line" in w.location]
     return out
 
 
 def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
     """Non-empty input lines found in no element of the plan (a heading, a paragraph of a
-    section, a task, a 专栏, the preamble) nor in a warning at that line."""
+    section, a task, a 专栏, an indicator row, the preamble) nor in a warning at that line."""
     spans = _spans(plan)
+    warned = [(w.location["line"], w.location.get("end_line", w.location["line"]), w.message)
+              for w in plan.warnings if "line" in w.location]
     missing = []
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
             continue
-        held = [(h, keys) for first, last, h, keys in spans if first <= number <= last]
-        if not any(stripped in h or any(k and k in stripped for k in keys) for h, keys in held):
+        covering = [span for span in spans if span[0] <= number <= span[1]]
+        rows = [span for span in covering if span[4] is not None]
+        if rows:  # inside an indicator row: the line must be that row's own cell, or warned about
+            found = any(stripped in cells or split_name(stripped)[2] in keys for *_, keys, cells in rows)
+            found = found or any(first <= number <= last and stripped in held for first, last, held in warned)
+        else:
+            found = any(stripped in held or any(k and k in stripped for k in keys)
+                        for _, _, held, keys, _ in covering)
+        if not found:
             missing.append((number, stripped[:40]))
     return missing

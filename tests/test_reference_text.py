@@ -121,6 +121,20 @@ def test_nothing_is_lost(plan):
     assert sum(1 for line in text.splitlines() if line.strip()) == 288
 
 
+def test_the_accounting_check_can_fail(plan):
+    """unaccounted_lines notices a value, a paragraph or a heading that went missing."""
+    import copy
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    damaged = copy.deepcopy(plan)
+    damaged.indicators[0].actual = None                     # line 45: 8.49*
+    damaged.indicators[16].target.raw = "<5"                # line 183: <5.5 (now only in row 3)
+    damaged.chapters[0].sections[0].paragraphs.pop(1)       # line 21
+    damaged.projects[0].text = damaged.projects[0].title    # line 301 keeps its title; nothing lost
+    damaged.tasks[4].text = damaged.tasks[4].text.split("\n")[0]  # lines 163 and 165
+    assert [n for n, _ in unaccounted_lines(damaged, text)] == [21, 45, 163, 165, 183]
+
+
 def test_cli_parse_json_validates_against_shipped_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     from importlib.resources import files
