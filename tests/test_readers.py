@@ -547,7 +547,7 @@ def test_markdown_headings_tables_paragraphs_lists_and_boxes():
         ("P", "1.城镇新增就业8.49*万人", None),
     ]
     table = result.blocks[5]
-    assert table.loc == {"line": 14} and table.row_locs == [{"line": n} for n in (14, 16, 17, 18)]
+    assert table.loc == {"line": 14, "end_line": 18} and table.row_locs == [{"line": n} for n in (14, 16, 17, 18)]
     assert [b.loc for b in result.blocks[:3]] == [{"line": 1}, {"line": 3}, {"line": 5}]
     box = result.blocks[7]
     assert box.is_box and [p.loc for p in box.rows[0][0].blocks] == [{"line": 22}, {"line": 23}]

@@ -64,8 +64,9 @@ class Table:
 
     @property
     def is_box(self) -> bool:
-        """A one-cell table: the frame Word and web pages draw around a 专栏."""
-        return len(self.rows) == 1 and len(self.rows[0]) == 1
+        """A frame, not a grid: every row one cell — how Word and web pages draw a 专栏
+        of project items (its paragraphs are read in place)."""
+        return all(len(row) == 1 for row in self.rows)
 
 
 Block = Union[Paragraph, Table]

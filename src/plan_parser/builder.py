@@ -313,7 +313,7 @@ class PlanBuilder:
     def _table(self, table: Table) -> None:
         if not table.rows:
             return
-        if all(len(row) == 1 for row in table.rows):
+        if table.is_box:
             self._box(table)
             return
         header, start, default_unit = self._find_header(table)

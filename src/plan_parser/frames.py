@@ -134,8 +134,7 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
         rows["project_quantities"].extend(
             (pid, path, i, p.column, p.seq, k, *_quantity(q), q.context)
             for k, q in enumerate(p.quantities, 1))
-    # getattr: Task.title_en is being added to the model at the same time as this module.
-    rows["tasks"] = [(pid, path, i, t.chapter, t.section, t.seq, t.title, getattr(t, "title_en", None),
+    rows["tasks"] = [(pid, path, i, t.chapter, t.section, t.seq, t.title, t.title_en,
                       t.text, *_loc(t.loc)) for i, t in enumerate(plan.tasks, 1)]
     return rows
 

@@ -157,6 +157,8 @@ def _table_starts(lines: list[str], index: int) -> bool:
 def _table(lines: list[str], numbers: list[int]) -> Table:
     """Rows of a pipe table, the ``|---|`` delimiter row skipped; ``<br>`` in a cell splits paragraphs."""
     table = Table(rows=[], loc={"line": numbers[0]})
+    if numbers[-1] != numbers[0]:
+        table.loc["end_line"] = numbers[-1]  # so the 专栏 holding it spans its last row
     for line, number in zip(lines, numbers):
         if _DELIMITER_ROW.match(line) and "-" in line:
             continue
