@@ -116,9 +116,10 @@ def test_cli_lang_en_and_glossary_option(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "urban surveyed jobless rate" in out.stdout
     assert "Tongliang District (district)" in out.stdout
-    data = json.loads(_cli("parse", str(SAMPLE), "--lang", "en").stdout)
-    first = data["indicators"][0]
-    assert (first["name"], first["name_zh"]) == ("new urban jobs (persons)", "城镇新增就业人数")
+    # JSON keeps the contract's shape whatever --lang: both languages side by side
+    assert _cli("parse", str(SAMPLE), "--lang", "en").stdout == _cli("parse", str(SAMPLE)).stdout
+    first = json.loads(_cli("parse", str(SAMPLE), "--lang", "en").stdout)["indicators"][0]
+    assert (first["name"], first["name_en"]) == ("城镇新增就业人数", "new urban jobs (persons)")
 
 
 def test_glossary_missing_lists_uncovered_terms(tmp_path):

@@ -70,7 +70,8 @@ def _positive_mb(text: str) -> float:
 def add_label_options(p: argparse.ArgumentParser) -> None:
     """``--lang`` and ``--glossary``, shared by every command that prints labels."""
     p.add_argument("--lang", choices=["zh", "en"], default="zh",
-                   help="label language: zh (default) or en; JSON always carries both")
+                   help="label language of table/markdown/csv/html views: zh (default) or en; "
+                        "JSON always carries both (name and name_en …)")
     p.add_argument("--glossary", metavar="FILE",
                    help="a user glossary (TOML or CSV, zh → en) that adds to or overrides the built-in one")
 
@@ -117,9 +118,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
             status = EXIT_TROUBLE
             continue
         if args.format == "json":
-            # one file: an indented object; several: JSON Lines, one plan a line
-            chunks.append(plan.to_json(indent=2 if len(args.files) == 1 else None,
-                                       lang=args.lang if args.lang == "en" else None))
+            # one file: an indented object; several: JSON Lines, one plan a line.  The JSON
+            # always has the contract's shape, both languages side by side: --lang is for
+            # the table and Markdown views only.
+            chunks.append(plan.to_json(indent=2 if len(args.files) == 1 else None))
         elif args.format == "table":
             chunks.append(plan_table(plan, args.lang))
         else:
