@@ -98,3 +98,11 @@ def test_table_of_contents_that_opens_with_a_foreword_entry(tmp_path):
         "目  录", "前  言", "第一章 发展基础", "第二章 主要任务", "前  言",
         "为促进就业，制定本规划，这是一段较长的前言正文，说明规划的依据和期限。"]
     assert codes(plan) == []
+
+
+def test_a_plan_period_in_brackets_is_not_a_heading():
+    from plan_parser.headings import match_official
+
+    assert match_official("（十四五）时期目标") is None
+    assert match_official("十四五、对比") is None
+    assert match_official("（十二）保障措施")[0].number == 12

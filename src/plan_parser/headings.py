@@ -86,6 +86,8 @@ def match_official(text: str) -> tuple[Heading, str] | None:
         if not m:
             continue
         number = to_int(m.group(1))
+        if number is None:
+            return None  # （十四五） is a plan period, not a heading number
         body = m.group(2).strip()
         title, sep, rest = body.partition("。")
         if sep and len(title) <= _RUN_IN_TITLE_MAX:
