@@ -4,10 +4,9 @@ Every input here is CONSTRUCTED in the test (small Markdown or HTML plans).
 """
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
+from constructed import oddity_warnings, parse_constructed
 from plan_parser import load_plan
 from plan_parser.indicators import read_header
 
@@ -15,13 +14,11 @@ HEAD = "# 第一章 总体要求\n\n## 第一节 主要目标\n\n"
 
 
 def parse_md(body: str, tmp_path):
-    path = tmp_path / "plan.md"
-    path.write_text(HEAD + textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
-    return load_plan(path)
+    return parse_constructed(HEAD, body, tmp_path / "plan.md")
 
 
 def codes(plan):
-    return [w.code for w in plan.warnings if w.code != "untranslated"]
+    return [code for code, _ in oddity_warnings(plan)]
 
 
 @pytest.mark.parametrize("cells, roles, years", [

@@ -5,22 +5,17 @@ format: a cell is a TAB-led line, rows are separated by one blank line, a table 
 """
 from __future__ import annotations
 
-import textwrap
-
+from constructed import oddity_warnings, parse_constructed
 from plan_parser import load_plan
 
 HEAD = "某某区就业“十四五”规划（2021—2025年）\n\n第一章  总体要求\n\n第一节  主要目标\n\n"
 
 
 def parse(body: str, tmp_path):
-    path = tmp_path / "odd.txt"
-    path.write_text(HEAD + textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
-    return load_plan(path)
+    return parse_constructed(HEAD, body, tmp_path / "odd.txt")
 
 
-def codes(plan):
-    """The oddity warnings (made-up names here also lack English; that is tested elsewhere)."""
-    return [(w.code, w.location) for w in plan.warnings if w.code != "untranslated"]
+codes = oddity_warnings
 
 
 TABLE_HEAD = "专栏1  主要指标\n\n\t指标\n\t2020年基数\n\t2025年目标\n\t指标属性\n\n"

@@ -392,12 +392,7 @@ class Glossary:
                 tables.setdefault(name, {}).update(value)
             else:
                 tables.setdefault(DEFAULT_TABLE, {})[name] = value
-        if skip_empty:
-            tables = _without_empty(tables)
-        try:
-            return cls(tables, source=source)
-        except ValueError as exc:
-            raise ValueError(f"{source}: {exc}") from exc
+        return cls._built(tables, source, skip_empty)
 
     @classmethod
     def _from_csv_text(cls, text: str, *, source: str | None, skip_empty: bool = False) -> Glossary:
@@ -409,7 +404,11 @@ class Glossary:
             if len(row) != 2:
                 raise ValueError(f"{source}:{lineno}: expected 2 columns zh,en, got {len(row)}")
             entries[row[0].strip()] = row[1].strip()
-        tables = {DEFAULT_TABLE: entries}
+        return cls._built({DEFAULT_TABLE: entries}, source, skip_empty)
+
+    @classmethod
+    def _built(cls, tables: dict, source: str | None, skip_empty: bool) -> Glossary:
+        """A user file's tables as a Glossary; its errors name the file."""
         if skip_empty:
             tables = _without_empty(tables)
         try:
