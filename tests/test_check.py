@@ -196,3 +196,30 @@ def test_cli_csv_and_table(capsys, result):
     code, out, _err = run(capsys, "check", SAMPLE)
     assert "发现不一致: 一致 24, 不一致 1, 仅左 29, 仅右 28" in out
     assert "失业保险 = 8.2 (专栏1#9 实际, 行 84)" in out
+
+
+UNTITLED_TWO = ROOT / "tests" / "data" / "diff" / "untitled_tables.md"
+
+
+def test_untitled_review_and_main_tables():
+    """Both tables are 专栏 number 0: the review table is told from the main one per table, not per number."""
+    r = check_plan(load_plan(UNTITLED_TWO))
+    assert [(f.check, f.status, side(f.left), side(f.right), f.note) for f in r.findings] == [
+        ("baseline", "agree", (0, 1, "城镇新增就业人数", "[4.5]"), (0, 1, "城镇新增就业人数", "[4.5]"), None),
+        ("baseline", "agree", (0, 2, "失业保险参保人数", "8.2"), (0, 2, "失业保险参保人数", "8.2"), None),
+        ("baseline", "only_right", None, (0, 3, "城镇调查失业率", "5.5"), None)]
+    assert "no main indicator table: baseline and target checks skipped" not in r.notes
+
+
+def test_one_reading_of_the_tables():
+    """check and diff read review and main tables with the same function."""
+    import plan_parser.check
+    import plan_parser.diff
+
+    assert plan_parser.check.table_refs is plan_parser.diff.table_refs
+    plan = load_plan(SAMPLE)
+    review, main = plan_parser.check._tables(plan)
+    refs = plan_parser.diff.table_refs(plan)
+    assert [(t.column, t.role) for t in refs] == [(1, "review"), (2, "main")]
+    assert review == [plan.indicators[k] for k in refs[0].indicators]
+    assert main == [plan.indicators[k] for k in refs[1].indicators]

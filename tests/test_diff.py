@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -16,7 +18,8 @@ import pytest
 
 from plan_parser import diff_plans, load_plan
 from plan_parser.cli import main
-from plan_parser.diff import FUZZY_THRESHOLD, TableRef, fuzzy_score, match_items, normalize_key, pair_tables
+from plan_parser.diff import (FUZZY_THRESHOLD, TableRef, fuzzy_score, match_items, normalize_key, pair_tables,
+                               table_refs)
 from reference_expected import MAIN, PROJECTS, REVIEW
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,14 +61,15 @@ def key(item):
 
 
 def row(pair):
-    """(status, left, right, method, [(field, left raw, right raw, direction)], share, weaker)"""
+    """(status, left, right, method, [(field, left raw, right raw, direction)], share, weaker, renamed)"""
     raw = lambda v: v["raw"] if isinstance(v, dict) else v  # noqa: E731
     return (pair.status, key(pair.left), key(pair.right), pair.match.method if pair.match else None,
-            [(c.field, raw(c.left), raw(c.right), c.direction) for c in pair.changes], pair.share, pair.weaker)
+            [(c.field, raw(c.left), raw(c.right), c.direction) for c in pair.changes], pair.share, pair.weaker,
+            pair.renamed)
 
 
 def same(column, seq, name, share=None):
-    return ("matched", (column, seq, name), (column, seq, name), "exact", [], share, None)
+    return ("matched", (column, seq, name), (column, seq, name), "exact", [], share, None, False)
 
 
 COUNT_UNITS = {"万人", "万元", "万人次", "人"}
@@ -75,7 +79,7 @@ def expected_indicators() -> list[tuple]:
     rows = []
     for seq, _cat, name, unit, *_rest in REVIEW:
         if seq == 3:
-            rows.append(("only_left", (1, 3, name), None, None, [], None, None))
+            rows.append(("only_left", (1, 3, name), None, None, [], None, None, False))
         else:
             rows.append(same(1, seq, name, 1.0 if unit in COUNT_UNITS else None))
     main = {seq: (name, unit) for seq, _cat, name, unit, *_rest in MAIN}
@@ -85,27 +89,26 @@ def expected_indicators() -> list[tuple]:
             rows.append(same(2, 1, name, 1.0))  # 万人 → 人, [5] → [50000]: no change
         elif seq == 2:
             rows.append(("matched", (2, 2, name), (2, 2, name), "exact",
-                         [("target", "<5.5", "<6", "looser")], None, None))
-        elif seq == 3:
-            rows.append(("matched", (2, 3, name), (2, 3, "全区城镇登记失业率"), "fuzzy",
-                         [("name", name, "全区城镇登记失业率", None)], None, None))
+                         [("target", "<5.5", "<6", "looser")], None, None, False))
+        elif seq == 3:  # renamed, values equal: no change, but the pair says it was renamed
+            rows.append(("matched", (2, 3, name), (2, 3, "全区城镇登记失业率"), "fuzzy", [], None, None, True))
         elif seq == 4:
-            rows.append(("only_right", None, (2, 4, "补贴性职业技能培训人次"), None, [], None, None))
-            rows.append(("only_left", (2, 4, name), None, None, [], None, None))
+            rows.append(("only_right", None, (2, 4, "补贴性职业技能培训人次"), None, [], None, None, False))
+            rows.append(("only_left", (2, 4, name), None, None, [], None, None, False))
         elif seq == 7:
             rows.append(("matched", (2, 7, name), (2, 7, name), "exact",
-                         [("target", "9.2", "9.5", "stricter")], 1.032609, None))
+                         [("target", "9.2", "9.5", "stricter")], 1.032609, None, False))
         elif seq == 8:
             rows.append(("matched", (2, 8, name), (2, 8, name), "exact",
-                         [("attribute", "约束性", "预期性", None)], 1.0, None))
+                         [("attribute", "约束性", "预期性", None)], 1.0, None, False))
         elif seq == 12:
-            rows.append(("only_left", (2, 12, name), None, None, [], None, None))
+            rows.append(("only_left", (2, 12, name), None, None, [], None, None, False))
         elif seq == 16:
             rows.append(("matched", (2, 16, name), (2, 16, name), "exact",
-                         [("target", ">90", "≥90", "looser")], None, None))
+                         [("target", ">90", "≥90", "looser")], None, None, False))
         else:
             rows.append(same(2, seq, name, share))
-    rows.append(("only_right", None, (2, 20, "城乡居民养老保险参保率"), None, [], None, None))
+    rows.append(("only_right", None, (2, 20, "城乡居民养老保险参保率"), None, [], None, None, False))
     return rows
 
 
@@ -118,7 +121,8 @@ def test_every_indicator_pair(diff):
 
 
 def test_summary(diff):
-    assert diff.summary == {"matched": 31, "only_left": 3, "only_right": 2, "changed": 5}
+    # the renamed row (城镇登记失业率 → 全区城镇登记失业率, equal values) is matched and renamed, not changed
+    assert diff.summary == {"matched": 31, "only_left": 3, "only_right": 2, "changed": 4, "renamed": 1}
     assert not diff.same
 
 
@@ -173,7 +177,7 @@ def test_sections(diff):
 def test_plan_against_itself_is_empty(reference):
     d = diff_plans(reference, reference)
     assert d.same
-    assert d.summary == {"matched": 34, "only_left": 0, "only_right": 0, "changed": 0}
+    assert d.summary == {"matched": 34, "only_left": 0, "only_right": 0, "changed": 0, "renamed": 0}
     assert all(p.match.method == "exact" for p in d.indicators + d.projects + d.sections)
 
 
@@ -185,7 +189,7 @@ def test_json_shape(diff):
     assert set(data["left"]) >= {"title", "region", "level", "period_start", "period_end"}
     assert data["left"]["region"] == "铜梁区" and data["left"]["level"] == "区"
     pair = data["indicators"][0]
-    assert set(pair) == {"status", "left", "right", "match", "changes", "share", "weaker"}
+    assert set(pair) == {"status", "left", "right", "match", "changes", "share", "weaker", "renamed"}
     assert pair["match"] == {"method": "exact", "score": 1.0}
     assert pair["left"]["target"]["raw"] == "11" and pair["left"]["loc"] == {"line": 42, "end_line": 45}
     target = next(c for p in data["indicators"] for c in p["changes"] if c["field"] == "target")
@@ -246,7 +250,7 @@ def test_city_against_district():
     assert (district.meta.region, district.meta.level) == ("某某区", "区")
     d = diff_plans(city, district)
     assert level_rows(d) == LEVEL_ROWS
-    assert d.summary == {"matched": 8, "only_left": 0, "only_right": 0, "changed": 7}
+    assert d.summary == {"matched": 8, "only_left": 0, "only_right": 0, "changed": 7, "renamed": 0}
 
 
 def test_district_against_city_keeps_weaker():
@@ -297,8 +301,8 @@ def test_cli_only_changed(capsys, edited_path):
     code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "json", "--only", "changed")
     data = json.loads(out)
     assert code == 1
-    assert len(data["indicators"]) == 10  # 5 changed, 3 only left, 2 only right
-    assert data["summary"] == {"matched": 31, "only_left": 3, "only_right": 2, "changed": 5}
+    assert len(data["indicators"]) == 10  # 4 changed, 1 renamed, 3 only left, 2 only right
+    assert data["summary"] == {"matched": 31, "only_left": 3, "only_right": 2, "changed": 4, "renamed": 1}
     assert len(data["projects"]) == 3 and len(data["sections"]) == 1
 
 
@@ -306,22 +310,183 @@ def test_cli_csv_one_row_per_pair(capsys, edited_path):
     code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "csv", "--lang", "en")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 1 and len(rows) == 36
-    changed = [r for r in rows if r["status"] == "changed"]
-    assert [(r["left_seq"], r["changed_fields"], r["direction"]) for r in changed] == [
-        ("2", "target", "looser"), ("3", "name", ""), ("7", "target", "stricter"),
-        ("8", "attribute", ""), ("16", "target", "looser")]
+    changed = [r for r in rows if r["status"] in ("changed", "renamed")]
+    assert [(r["status"], r["left_seq"], r["changed_fields"], r["direction"]) for r in changed] == [
+        ("changed", "2", "target", "looser"), ("renamed", "3", "name", ""), ("changed", "7", "target", "stricter"),
+        ("changed", "8", "attribute", ""), ("changed", "16", "target", "looser")]
+    renamed = changed[1]
+    assert renamed["changes"] == "indicator: 城镇登记失业率→全区城镇登记失业率"  # --lang en labels
     assert rows[0]["share"] == "1" and rows[0]["left_target"] == "11"
 
 
 def test_cli_table_and_markdown(capsys, edited_path, tmp_path):
     code, out, _err = run(capsys, "diff", SAMPLE, edited_path)
     assert code == 1
-    assert "指标: 匹配 31, 仅左 3, 仅右 2, 有变化 5" in out
+    assert "指标: 匹配 31, 仅左 3, 仅右 2, 有变化 4, 更名 1" in out
     assert "2#2 城镇调查失业率" in out and "更松" in out
     target = tmp_path / "diff.md"
     code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "markdown", "--lang", "en",
                           "-o", target)
     text = target.read_text("utf-8")
     assert code == 1 and out == ""
-    assert "| matched | only left | only right | changed |" in text and "| 31 | 3 | 2 | 5 |" in text
+    assert "| matched | only left | only right | changed | renamed |" in text and "| 31 | 3 | 2 | 4 | 1 |" in text
     assert "## Indicators (36)" in text and "## Projects (30)" in text and "## Headings (19)" in text
+
+
+# -- a plan against itself is always the same --------------------------------------------
+
+UNTITLED = DATA / "untitled_table.md"  # the review's repro: one table, no 专栏 title (number 0, title "")
+UNTITLED_TWO = DATA / "untitled_tables.md"  # two untitled tables: a review and a main table
+CONTINUED = DATA / "continued_column.md"  # 专栏1, 专栏1（续） (the same number), then an untitled table
+SELF_DIFF_PLANS = sorted([*(ROOT / "samples").glob("*.txt"), *(ROOT / "samples").glob("*.docx"),
+                          *(ROOT / "tests" / "data").glob("*.txt"), *DATA.glob("*.txt"), *DATA.glob("*.md")])
+
+
+def test_self_diff_inputs_are_all_there():
+    names = {p.name for p in SELF_DIFF_PLANS}
+    assert {"tongliang_hrss_14th.txt", "tongliang_hrss_14th.docx", "official_sequence.txt", "parts_and_toc.txt",
+            "city_constructed.txt", "district_constructed.txt", UNTITLED.name, UNTITLED_TWO.name,
+            CONTINUED.name} <= names
+
+
+@pytest.mark.parametrize("path", SELF_DIFF_PLANS, ids=lambda p: p.name)
+def test_plan_against_itself_is_same(path):
+    """Property: for every bundled or constructed plan, diff(p, p) and diff(p, p reloaded) find nothing,
+    and every indicator is paired exactly once, with itself."""
+    plan = load_plan(path)
+    for other in (plan, load_plan(path)):
+        d = diff_plans(plan, other)
+        assert d.same, path.name
+        n = len(plan.indicators)
+        assert d.summary == {"matched": n, "only_left": 0, "only_right": 0, "changed": 0, "renamed": 0}
+        assert [plan.indicators.index(p.left) for p in d.indicators] == list(range(n))
+        assert [other.indicators.index(p.right) for p in d.indicators] == list(range(n))
+        assert all(p.status == "matched" and p.match.method == "exact" and not p.changes for p in d.tables)
+
+
+def test_untitled_table_against_itself_cli(capsys):
+    code, out, _err = run(capsys, "diff", UNTITLED, UNTITLED, "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["summary"] == {"matched": 2, "only_left": 0, "only_right": 0, "changed": 0, "renamed": 0}
+    assert [(t["status"], t["left"]["column"], t["left"]["title"], t["left"]["indicators"], t["match"])
+            for t in data["tables"]] == [("matched", 0, "", [0, 1], {"method": "exact", "score": 1.0})]
+
+
+def test_table_refs_own_their_rows():
+    plan = load_plan(CONTINUED)
+    assert [(t.column, t.title, t.indicators) for t in table_refs(plan)] == [
+        (1, "主要指标", [0, 1]), (1, "（续）主要指标", [2, 3]), (0, "", [4])]
+    plan = load_plan(UNTITLED_TWO)
+    assert [(t.column, t.title, t.role, t.target_year, t.indicators) for t in table_refs(plan)] == [
+        (0, "", "review", 2020, [0, 1]), (0, "", "main", 2025, [2, 3, 4])]
+
+
+def test_table_refs_of_a_plan_built_by_hand():
+    """No locations to compare: a new run of a number moves to the next column with it; indicators whose
+    number no column has become an untitled table of their own (so nothing drops out of the diff)."""
+    from plan_parser.model import Column, Indicator, Plan, Source
+
+    ind = lambda column, seq: Indicator(column, seq, f"指标{column}-{seq}", {})  # noqa: E731
+    plan = Plan(Source(None, "txt", None, ""),
+                columns=[Column(1, "甲", "indicators", {}), Column(1, "甲（续）", "indicators", {})],
+                indicators=[ind(1, 1), ind(1, 2), ind(9, 1), ind(1, 3)])
+    assert [(t.column, t.title, t.indicators) for t in table_refs(plan)] == [
+        (1, "甲", [0, 1]), (1, "甲（续）", [3]), (9, "", [2])]
+    d = diff_plans(plan, plan)
+    assert d.same and d.summary["matched"] == 4
+
+
+def test_untitled_table_pairs_with_a_titled_one():
+    """Untitled on the left, 专栏1 主要指标 on the right: the only main tables pair, and so do their rows."""
+    titled = UNTITLED.read_text("utf-8").replace("| 指标 |", "专栏1 主要指标\n\n| 指标 |", 1)
+    d = diff_plans(load_plan(UNTITLED), load_plan(titled.encode("utf-8"), format="md"))
+    assert [(p.status, p.left.title, p.right.title, [c.field for c in p.changes]) for p in d.tables] == [
+        ("matched", "", "主要指标", ["title"])]
+    assert d.summary == {"matched": 2, "only_left": 0, "only_right": 0, "changed": 0, "renamed": 0}
+
+
+# -- what is compared ------------------------------------------------------------------------
+
+
+def test_target_year_is_not_compared(reference):
+    """专栏2's header 2025年目标 written 目标值: the targets lose their year, and nothing changes."""
+    text = SAMPLE.read_text("utf-8")
+    assert text.count("\t2020年基数\n\t2025年目标\n") == 1
+    edited = load_plan(text.replace("\t2020年基数\n\t2025年目标\n", "\t2020年基数\n\t目标值\n").encode("utf-8"),
+                       format="txt")
+    assert {i.target.year for i in edited.indicators if i.column == 2 and i.target} == {None}
+    d = diff_plans(reference, edited)
+    assert d.summary == {"matched": 34, "only_left": 0, "only_right": 0, "changed": 0, "renamed": 0}
+    assert d.same
+
+
+def test_rename_is_flagged_not_changed(diff):
+    pair = next(p for p in diff.indicators if p.renamed)
+    assert (pair.left.name, pair.right.name, pair.changes, pair.changed, pair.different) == (
+        "城镇登记失业率", "全区城镇登记失业率", [], False, True)
+    assert [p.left.name for p in diff.indicators if p.changed] == [
+        "城镇调查失业率", "失业保险参保人数", "工伤保险参保人数", "劳动人事争议仲裁结案率"]
+
+
+# -- --lang and the JSON ------------------------------------------------------------------------
+
+
+def test_json_carries_both_languages_whatever_lang(capsys, edited_path):
+    _code, zh, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "json")
+    _code, en, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "json", "--lang", "en")
+    assert zh == en
+    first = json.loads(zh)["indicators"][0]["left"]
+    assert first["name"] == "城镇新增就业人数" and first["name_en"]  # the English is the glossary's to word
+    _code, table_en, _err = run(capsys, "diff", SAMPLE, edited_path, "--lang", "en")
+    _code, table_zh, _err = run(capsys, "diff", SAMPLE, edited_path)
+    assert first["name_en"] in table_en and first["name_en"] not in table_zh
+
+
+def test_help_says_what_lang_does(capsys):
+    for command in ("diff", "check"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = " ".join(capsys.readouterr().out.split())
+        assert ("--lang picks the labels of --format table, markdown, csv and html only; --format json ignores it "
+                "and always carries both languages") in out
+
+
+# -- jieba -------------------------------------------------------------------------------------
+
+#: docs/diff.md's score table: (left, right, score, pairs?)
+SCORES = [
+    ("城镇调查失业率", "全区城镇调查失业率", 0.9375, True),
+    ("城镇新增就业", "城镇新增就业人数", 0.873, True),
+    ("博士后研究人员招收数", "招收博士后研究人员", 0.8684, True),
+    ("失业保险", "失业保险参保人数", 0.8333, True),
+    ("专业技能人才总量", "专业技术人才总量", 0.7795, False),
+    ("开展补贴性职业培训人次", "补贴性职业技能培训人次", 0.6982, False),
+    ("城镇调查失业率", "城镇登记失业率", 0.6814, False),
+    ("城镇登记失业人员就业人数", "城镇新增就业人数", 0.6406, False),
+    ("高技能人才总量", "高级职称人才总量", 0.6316, False),
+    ("城镇企业职工基本养老保险参保人数", "城镇职工养老保险", 0.5769, False),
+]
+
+JIEBA_PROBE = """
+import jieba
+from plan_parser import diff_plans, load_plan
+from plan_parser.diff import default_tokenizer, fuzzy_score, normalize_key
+from plan_parser.glossary import Glossary, _tokenizer
+assert Glossary.builtin().translate("城镇新增就业人数参保").method == "composed"  # glossary words now in its jieba
+scores = [fuzzy_score(normalize_key(a), normalize_key(b)) for a, b in {pairs!r}]
+print(scores, default_tokenizer() is _tokenizer(), default_tokenizer() is jieba.dt, jieba.dt.initialized)
+"""
+
+
+def test_fuzzy_scores_use_a_private_default_dictionary():
+    """The documented scores hold in a process where the glossary's jieba has its words added, the
+    diff's tokenizer is neither the glossary's nor the global one, and the global one is never built."""
+    probe = JIEBA_PROBE.format(pairs=[(a, b) for a, b, _s, _p in SCORES])
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("] ")[1].split() == ["False", "False", "False"]
+    scores = json.loads(done.stdout.split("] ")[0] + "]")
+    assert scores == [s for _a, _b, s, _p in SCORES]
+    assert [s >= FUZZY_THRESHOLD for s in scores] == [p for _a, _b, _s, p in SCORES]

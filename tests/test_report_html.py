@@ -54,13 +54,16 @@ def test_self_contained(page):
 def test_summary_cards_and_tables(page):
     tree = lxml_html.fromstring(page.read_bytes())
     assert cards(tree) == {"count-matched": "31", "count-only_left": "3", "count-only_right": "2",
-                           "count-changed": "5"}
+                           "count-changed": "4", "count-renamed": "1"}
     headings = [h.text_content() for h in tree.xpath("//h2")]
     assert headings == ["目标变化（右相对左，%）", "指标 (36)", "删去项目 (1)", "新增项目 (1)", "改动项目 (1)",
                         "章节标题 (1)"]
     rows = tree.xpath("//table[1]/tbody/tr")
     assert len(rows) == 36
-    assert [r.get("class") for r in rows].count("changed") == 5
+    assert [r.get("class") for r in rows].count("changed") == 4
+    renamed = [r for r in rows if r.get("class") == "renamed"]  # a rename alone is shown, not counted as changed
+    assert [[td.text_content() for td in r.xpath("td")][0] for r in renamed] == ["更名"]
+    assert "指标: 城镇登记失业率→全区城镇登记失业率" in renamed[0].text_content()
     assert [li.text_content() for li in tree.xpath("//ul/li")] == ["5#6 人才驿站建设", "7#4 零工市场提升项目"]
 
 
@@ -77,7 +80,8 @@ def test_english_labels(diff):
     tree = lxml_html.fromstring(render_diff(diff, "html", lang="en").encode())
     assert tree.xpath("//h1")[0].text_content() == "Plan diff"
     assert [d.findtext("span") for d in tree.xpath('//div[@class="card"]')] == [
-        "matched", "only left", "only right", "changed"]
+        "matched", "only left", "only right", "changed", "renamed"]
+    assert [h.text_content() for h in tree.xpath("//h2")][-2:] == ["Projects changed (1)", "Headings (1)"]
     assert tree.get("lang") == "en"
 
 
@@ -135,5 +139,5 @@ def test_rendered_dom_shows_the_counts(page, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     tree = lxml_html.fromstring(done.stdout.encode())
     assert cards(tree) == {"count-matched": "31", "count-only_left": "3", "count-only_right": "2",
-                           "count-changed": "5"}
+                           "count-changed": "4", "count-renamed": "1"}
     assert len(tree.xpath("//svg/rect")) == 3

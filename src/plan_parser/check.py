@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diff import Match, match_items, plan_side, rounded
+from .diff import Match, match_items, plan_side, rounded, table_refs
 from .model import SCHEMA_VERSION, Indicator, Plan, Quantity, TextBlock
 
 __all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "prose_subject"]
@@ -154,10 +154,11 @@ def _prose(plan: Plan, title_word: str) -> list[Figure]:
 
 
 def _tables(plan: Plan) -> tuple[list[Indicator], list[Indicator]]:
-    """(review-table rows, main-table rows): a table with any actual value is a review."""
-    review_cols = {i.column for i in plan.indicators if i.actual is not None}
-    return ([i for i in plan.indicators if i.column in review_cols],
-            [i for i in plan.indicators if i.column not in review_cols])
+    """(review-table rows, main-table rows), from the diff's own table reading
+    (:func:`plan_parser.diff.table_refs`: a table with any actual value is a review)."""
+    refs = table_refs(plan)
+    rows = lambda role: [plan.indicators[k] for t in refs if t.role == role for k in t.indicators]  # noqa: E731
+    return rows("review"), rows("main")
 
 
 # -- comparing ------------------------------------------------------------------------

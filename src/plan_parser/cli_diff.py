@@ -12,6 +12,10 @@ from .cli import EXIT_DIFFERENT, EXIT_OK, add_label_options, load_for_cli, write
 
 FORMATS = ("table", "json", "markdown", "csv", "html")
 
+#: --help's last paragraph: what --lang does here (the shared option's own line is generic)
+LANG_NOTE = ("--lang picks the labels of --format table, markdown, csv and html only; --format json "
+             "ignores it and always carries both languages (name and name_en, title and title_en, …).")
+
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default="table")
@@ -27,13 +31,13 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("diff", help="compare two plans: indicators, projects, headings "
-                                           "(exit 0 same, 1 different, 2 trouble)")
+                                           "(exit 0 same, 1 different, 2 trouble)", epilog=LANG_NOTE)
     p.add_argument("left", metavar="A")
     p.add_argument("right", metavar="B")
     _common(p)
     p.set_defaults(run=cmd_diff)
     p = subparsers.add_parser("check", help="check a plan's tables against each other and its prose "
-                                            "(exit 0 consistent, 1 disagreements, 2 trouble)")
+                                            "(exit 0 consistent, 1 disagreements, 2 trouble)", epilog=LANG_NOTE)
     p.add_argument("file", metavar="FILE")
     _common(p)
     p.set_defaults(run=cmd_check)

@@ -12,10 +12,17 @@ three passes, each one-to-one:
 
 Indicator tables are paired first (the main table with the main table, the
 review table — the one with actual values — with the review table; by target
-year, then title), and indicators are matched inside each pair of tables.
-Projects and chapter/section titles are matched by title the same way.
+year, then title; untitled tables and tables of equal title in document order),
+and indicators are matched inside each pair of tables.  Each table brings the
+indicators it owns (:func:`table_refs`), never "every indicator with its 专栏
+number", so untitled tables (专栏 number 0) and a repeated number (专栏1 …
+专栏1（续）) keep their rows apart.  Projects and chapter/section titles are
+matched by title the same way.
 
-jieba is imported only when a fuzzy pass has something to compare.
+jieba is imported only when a fuzzy pass has something to compare, and its
+default dictionary is loaded into a private tokenizer (:func:`default_tokenizer`),
+never the global ``jieba.dt`` and never the glossary's tokenizer, whose added
+glossary words would change the scores.
 """
 from __future__ import annotations
 
@@ -23,6 +30,7 @@ import dataclasses
 import functools
 import json
 import re
+import threading
 import tomllib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -35,15 +43,16 @@ from .model import SCHEMA_VERSION, Indicator, Plan, Quantity
 __all__ = ["FUZZY_THRESHOLD", "Match", "Change", "ItemPair", "Heading", "TableRef", "PlanDiff",
            "diff_plans", "match_items", "normalize_key", "fuzzy_score", "compare_targets",
            "less_is_better", "unit_base", "quantity_signature", "RATE_UNITS", "LEVEL_RANK",
-           "clear_caches"]
+           "clear_caches", "default_tokenizer", "table_refs", "pair_tables"]
 
 #: Lowest fuzzy score that still pairs two names.  Chosen on the reference plan
 #: and its neighbours: true renamings score 0.83 and up (失业保险 ~ 失业保险参保人数
 #: 0.83, 城镇新增就业 ~ 城镇新增就业人数 0.87, 城镇调查失业率 ~ 全区城镇调查失业率
 #: 0.94), while different indicators that share words score below 0.8
-#: (城镇调查失业率 ~ 城镇登记失业率 0.757, 城镇登记失业人员就业人数 ~ 城镇新增就业人数
-#: 0.71, 高技能人才总量 ~ 高级职称人才总量 0.705).  A missed renaming shows as one
-#: row dropped and one added; a wrong pair would hide both, so the bar errs high.
+#: (专业技能人才总量 ~ 专业技术人才总量 0.78, 城镇调查失业率 ~ 城镇登记失业率 0.68,
+#: 城镇登记失业人员就业人数 ~ 城镇新增就业人数 0.64, 高技能人才总量 ~ 高级职称人才总量
+#: 0.63; the table in docs/diff.md).  A missed renaming shows as one row dropped and
+#: one added; a wrong pair would hide both, so the bar errs high.
 FUZZY_THRESHOLD = 0.8
 
 #: Base units of rates: a target in one of these is a rate, never a count.
@@ -74,21 +83,38 @@ def normalize_key(text: str | None) -> str:
     return _NON_WORD.sub("", normalize(text or "")).lower()
 
 
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    """jieba's default tokenizer, imported on first fuzzy comparison only."""
-    import logging
+_TOKENIZER = None
+_TOKENIZER_LOCK = threading.Lock()
 
-    import jieba
 
-    jieba.setLogLevel(logging.CRITICAL + 10)
-    jieba.initialize()
-    return jieba
+def default_tokenizer():
+    """jieba's default dictionary in a private ``jieba.Tokenizer``, built once per process.
+
+    The fuzzy score's only tokenizer (the diff's and the check's).  Private, so that
+    nothing else changes its words: not user code adding words to the global
+    ``jieba.dt``, and not :mod:`plan_parser.glossary`, whose tokenizer holds every
+    glossary key as one word (``失业保险参保人数``), which would make 失业保险 ~
+    失业保险参保人数 score 0.67 instead of 0.83 (see docs/diff.md).  Imported and
+    built on the first fuzzy comparison only (about 0.7 s).
+    """
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _TOKENIZER_LOCK:
+            if _TOKENIZER is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.CRITICAL + 10)
+                tok = jieba.Tokenizer()
+                tok.initialize()
+                _TOKENIZER = tok
+    return _TOKENIZER
 
 
 @functools.lru_cache(maxsize=4096)
 def _tokens(key: str) -> str:
-    return " ".join(t for t in _jieba().lcut(key) if t.strip())
+    return " ".join(t for t in default_tokenizer().lcut(key) if t.strip())
 
 
 def clear_caches() -> None:
@@ -192,10 +218,14 @@ def rounded(x: float | None) -> float | None:
 
 
 def quantity_signature(q: Quantity | None) -> tuple | None:
-    """What a change of a value means: kind, value in the base unit, comparator, 累计, year."""
+    """What a change of a value means: kind, value in the base unit, comparator, 累计.
+
+    The year is not part of it (the contract compares ``base_value``, ``comparator``,
+    ``cumulative`` and ``kind``): a header ``2025年目标`` rewritten ``目标值`` changes no target.
+    """
     if q is None:
         return None
-    common = (q.kind, q.comparator, q.cumulative, q.year)
+    common = (q.kind, q.comparator, q.cumulative)
     if q.kind == "number":
         return common + (rounded(q.base_value),)
     if q.kind == "range":
@@ -278,7 +308,12 @@ class Heading:
 
 @dataclass
 class TableRef:
-    """An indicator table (专栏) as a diffable item."""
+    """An indicator table (专栏) as a diffable item.
+
+    ``indicators`` are the ordinals in ``plan.indicators`` of the rows this table
+    owns: an untitled table has column number 0 like every other untitled table,
+    and 专栏1（续） has the number of 专栏1, so rows are never re-selected by number.
+    """
 
     column: int
     title: str
@@ -286,6 +321,7 @@ class TableRef:
     target_year: int | None
     loc: dict
     title_en: str | None = None
+    indicators: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -299,21 +335,25 @@ class ItemPair:
     changes: list[Change] = field(default_factory=list)
     share: float | None = None
     weaker: bool | None = None
+    #: a fuzzy pair whose names (titles) differ after normalization.  For indicators
+    #: the name is not a ``change``: a renamed row with equal values is not ``changed``.
+    renamed: bool = False
 
     @property
     def changed(self) -> bool:
+        """A matched pair with a differing field (a rename alone is not a change)."""
         return self.status == "matched" and bool(self.changes)
 
     @property
     def different(self) -> bool:
-        """Anything but an unchanged match."""
-        return self.status != "matched" or bool(self.changes)
+        """Anything but an unchanged match under the same name."""
+        return self.status != "matched" or bool(self.changes) or self.renamed
 
     def to_dict(self) -> dict[str, Any]:
         side = lambda x: None if x is None else dataclasses.asdict(x)  # noqa: E731
         return {"status": self.status, "left": side(self.left), "right": side(self.right),
                 "match": side(self.match), "changes": [dataclasses.asdict(c) for c in self.changes],
-                "share": self.share, "weaker": self.weaker}
+                "share": self.share, "weaker": self.weaker, "renamed": self.renamed}
 
 
 def plan_side(plan: Plan) -> dict[str, Any]:
@@ -338,11 +378,13 @@ class PlanDiff:
 
     @property
     def summary(self) -> dict[str, int]:
-        """Indicator counts; ``matched`` counts every pair, ``changed`` those with changes."""
+        """Indicator counts; ``matched`` counts every pair, ``changed`` those with changes,
+        ``renamed`` those paired under a different name (changed or not)."""
         status = [p.status for p in self.indicators]
         return {"matched": status.count("matched"), "only_left": status.count("only_left"),
                 "only_right": status.count("only_right"),
-                "changed": sum(p.changed for p in self.indicators)}
+                "changed": sum(p.changed for p in self.indicators),
+                "renamed": sum(p.renamed for p in self.indicators)}
 
     @property
     def same(self) -> bool:
@@ -366,7 +408,8 @@ class PlanDiff:
 
 def pair_rows(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | None],
               changes: Callable[[T, T], list[Change]], **kw) -> list[ItemPair]:
-    """The matcher's result as ItemPairs, with each pair's changes."""
+    """The matcher's result as ItemPairs, with each pair's changes; ``renamed`` where the
+    keys differ after normalization."""
     out = []
     for i, j, m in match_items(left, right, key, **kw):
         if i is None:
@@ -374,7 +417,8 @@ def pair_rows(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | No
         elif j is None:
             out.append(ItemPair("only_left", left[i], None))
         else:
-            out.append(ItemPair("matched", left[i], right[j], m, changes(left[i], right[j])))
+            renamed = m.method == "fuzzy" and normalize_key(key(left[i])) != normalize_key(key(right[j]))
+            out.append(ItemPair("matched", left[i], right[j], m, changes(left[i], right[j]), renamed=renamed))
     return out
 
 
@@ -383,8 +427,11 @@ def _renamed(field_name: str, a: str | None, b: str | None) -> list[Change]:
 
 
 def indicator_changes(a: Indicator, b: Indicator) -> list[Change]:
-    """The differing fields of a matched indicator pair, in a fixed order."""
-    out = _renamed("name", a.name, b.name) + _renamed("category", a.category, b.category)
+    """The differing fields of a matched indicator pair, in a fixed order.
+
+    The contract's fields only: a different name is the pair's ``renamed`` flag, not a change.
+    """
+    out = _renamed("category", a.category, b.category)
     if unit_base(a.unit)[0] != unit_base(b.unit)[0]:
         out.append(Change("unit", a.unit, b.unit))
     if (a.attribute or "").strip() != (b.attribute or "").strip():
@@ -426,23 +473,103 @@ def share_and_weaker(pair: ItemPair, left_level: str | None, right_level: str | 
         pair.weaker = None if verdict is None else verdict == "looser"
 
 
-def _table_refs(plan: Plan) -> list[TableRef]:
-    refs = []
-    for col in plan.columns:
-        if col.kind != "indicators":
+def _position(loc: dict | None) -> tuple | None:
+    """Where a ``loc`` starts, as a sortable tuple; locations of one plan compare."""
+    if not loc:
+        return None
+    if "line" in loc:
+        return ("line", loc["line"], -1)
+    if "block" in loc:
+        return ("block", loc["block"], loc.get("row", -1))
+    return None
+
+
+def _owners(plan: Plan) -> tuple[dict[int, list[int]], list[list[int]]]:
+    """Which column of ``plan.columns`` owns which indicators (ordinals in ``plan.indicators``).
+
+    ``plan.indicators`` is in document order and each column owns the consecutive
+    indicators with its number that follow it: an indicator goes to the last column
+    with its number (an indicator table, if there is one) that starts before it.
+    Where locations cannot be compared (a plan built by hand), a new run of the
+    number moves on to the next such column.  Returns (column index → ordinals,
+    runs of indicators whose number no column has).
+    """
+    candidates: dict[int, list[int]] = {}
+    for c, col in enumerate(plan.columns):
+        candidates.setdefault(col.number, []).append(c)
+    for number, cols in candidates.items():
+        tables = [c for c in cols if plan.columns[c].kind == "indicators"]
+        candidates[number] = tables or cols
+    starts = [_position(col.loc) for col in plan.columns]
+    owned: dict[int, list[int]] = {}
+    orphans: list[list[int]] = []
+    cursor: dict[int, int] = {}
+    previous = None
+    for k, ind in enumerate(plan.indicators):
+        new_run = previous != ind.column
+        previous = ind.column
+        cols = candidates.get(ind.column)
+        if not cols:
+            if new_run or not orphans:
+                orphans.append([])
+            orphans[-1].append(k)
             continue
-        rows = [i for i in plan.indicators if i.column == col.number]
-        review = any(i.actual is not None for i in rows)
-        years = [i.target.year for i in rows if i.target is not None and i.target.year]
-        year = max(set(years), key=years.count) if years else None
-        refs.append(TableRef(col.number, col.title, "review" if review else "main", year,
-                             col.loc, col.title_en))
+        if len(cols) == 1:  # the usual case: one column has the number
+            owned.setdefault(cols[0], []).append(k)
+            continue
+        pos = _position(ind.loc)
+        if pos is not None and all(starts[c] is not None and starts[c][0] == pos[0] for c in cols):
+            before = [c for c in cols if starts[c] <= pos]
+            owner = before[-1] if before else cols[0]
+        else:
+            n = cursor.get(ind.column, -1)
+            if new_run:
+                n = min(n + 1, len(cols) - 1)
+            cursor[ind.column] = n
+            owner = cols[n]
+        owned.setdefault(owner, []).append(k)
+    return owned, orphans
+
+
+def _table_ref(plan: Plan, ordinals: list[int], column: int, title: str, loc: dict,
+               title_en: str | None) -> TableRef:
+    rows = [plan.indicators[k] for k in ordinals]
+    review = any(i.actual is not None for i in rows)
+    years = [i.target.year for i in rows if i.target is not None and i.target.year]
+    year = max(set(years), key=years.count) if years else None
+    return TableRef(column, title, "review" if review else "main", year, loc, title_en, list(ordinals))
+
+
+def table_refs(plan: Plan) -> list[TableRef]:
+    """The plan's indicator tables, each with the indicators it owns, in document order.
+
+    A table with any actual value is a *review* table (``2015年 | 规划目标 | 2020年``),
+    any other a *main* table; ``target_year`` is its most common target year.  The
+    diff pairs these, and :func:`plan_parser.check.check_plan` reads its review and
+    main rows from them.  Indicators whose 专栏 number no column has (a plan built by
+    hand) form untitled tables of their own at the end.
+    """
+    owned, orphans = _owners(plan)
+    refs = [_table_ref(plan, owned.get(c, []), col.number, col.title, col.loc, col.title_en)
+            for c, col in enumerate(plan.columns) if col.kind == "indicators" or c in owned]
+    refs += [_table_ref(plan, run, plan.indicators[run[0]].column, "", plan.indicators[run[0]].loc, None)
+             for run in orphans]
     return refs
 
 
+#: The title key of an untitled table: equal to every other untitled table's (so they
+#: pair in document order, as tables of equal title do), never empty (the matcher
+#: never pairs an empty key), and normalized to nothing (it scores 0 against a title).
+_UNTITLED = "\uffff"
+
+
 def pair_tables(left: list[TableRef], right: list[TableRef]) -> list[ItemPair]:
-    """Main with main, review with review: same target year first, then any, best title first."""
-    title = lambda t: t.title  # noqa: E731
+    """Main with main, review with review: same target year first, then any, best title first.
+
+    No threshold: within a role, what is left pairs in the end, best title first.
+    Tables of equal title (untitled ones included) pair in document order.
+    """
+    title = lambda t: t.title or _UNTITLED  # noqa: E731
     retitled = lambda a, b: _renamed("title", a.title, b.title)  # noqa: E731
     first = pair_rows(left, right, title, retitled, group=lambda t: (t.role, t.target_year),
                       threshold=0.0)
@@ -463,10 +590,10 @@ def _headings(plan: Plan) -> list[Heading]:
 def diff_plans(a: Plan, b: Plan) -> PlanDiff:
     """Compare plan ``a`` (left) with plan ``b`` (right)."""
     out = PlanDiff(plan_side(a), plan_side(b))
-    out.tables = pair_tables(_table_refs(a), _table_refs(b))
+    out.tables = pair_tables(table_refs(a), table_refs(b))
     for tp in out.tables:
-        rows_l = [i for i in a.indicators if tp.left is not None and i.column == tp.left.column]
-        rows_r = [i for i in b.indicators if tp.right is not None and i.column == tp.right.column]
+        rows_l = [a.indicators[k] for k in (tp.left.indicators if tp.left is not None else ())]
+        rows_r = [b.indicators[k] for k in (tp.right.indicators if tp.right is not None else ())]
         pairs = pair_rows(rows_l, rows_r, lambda i: i.name, indicator_changes)
         for p in pairs:
             if p.status == "matched":

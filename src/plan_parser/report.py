@@ -4,8 +4,12 @@ Formats: ``table`` (terminal, CJK-aware widths), ``json``, ``markdown``, ``csv``
 (one row per indicator pair, or per finding) and ``html`` (one self-contained
 page: inline CSS and an inline SVG chart, no script, nothing fetched).  Every
 format is built from the same row records, so they cannot disagree.  ``lang``
-picks the labels: ``en`` uses a name's ``*_en`` where the plan has one and falls
-back to the Chinese.  ``only_changed`` drops what agrees (unchanged pairs,
+picks the labels of ``table``, ``markdown``, ``csv`` and ``html``: ``en`` uses a
+name's ``*_en`` where the plan has one and falls back to the Chinese.  ``json``
+ignores it: it always carries both languages (``name`` and ``name_en`` …).  A
+matched pair whose only difference is its name is shown as ``renamed`` (the name
+change is listed among the changes for people to read; it is not counted as
+``changed``).  ``only_changed`` drops what agrees (unchanged pairs,
 agreeing findings); summary counts always describe the whole result.
 """
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 from collections.abc import Callable
 
 from .check import CHECKS, CheckResult, Figure, Finding
-from .diff import ItemPair, PlanDiff
+from .diff import Change, ItemPair, PlanDiff
 from .render import display_width, markdown_table, text_table
 
 __all__ = ["FORMATS", "render_diff", "render_check"]
@@ -45,6 +49,7 @@ _LABEL_PAIRS = {
     "sections": ("Headings", "章节标题"),
     "matched": ("matched", "匹配"),
     "changed": ("changed", "有变化"),
+    "renamed": ("renamed", "更名"),
     "unchanged": ("unchanged", "无变化"),
     "only_left": ("only left", "仅左"),
     "only_right": ("only right", "仅右"),
@@ -52,7 +57,7 @@ _LABEL_PAIRS = {
     "disagree": ("disagree", "不一致"),
     "added": ("Projects added", "新增项目"),
     "dropped": ("Projects dropped", "删去项目"),
-    "renamed": ("Projects changed", "改动项目"),
+    "projects_changed": ("Projects changed", "改动项目"),
     "chart": ("Target changes (right against left, %)", "目标变化（右相对左，%）"),
     "no_chart": ("No target changed in a way that can be charted.", "没有可绘图的目标变化。"),
     "none": ("none", "无"),
@@ -116,9 +121,21 @@ def _item_label(item, lang: str) -> str:
 
 
 def _state(pair: ItemPair) -> str:
+    """``changed`` (some field differs), ``renamed`` (only the name does), ``unchanged``, or the status."""
     if pair.status != "matched":
         return pair.status
-    return "changed" if pair.changes else "unchanged"
+    if pair.changes:
+        return "changed"
+    return "renamed" if pair.renamed else "unchanged"
+
+
+def _shown_changes(pair: ItemPair) -> list[Change]:
+    """The pair's changes as people read them: an indicator's rename first (``name: A→B``).
+
+    A project's or heading's rename is already its ``title`` change."""
+    if pair.renamed and hasattr(pair.left, "name") and not any(c.field == "name" for c in pair.changes):
+        return [Change("name", pair.left.name, pair.right.name), *pair.changes]
+    return pair.changes
 
 
 def _change_text(change, lang: str) -> str:
@@ -140,14 +157,15 @@ def _flag(value: bool | None) -> str:
 def pair_record(pair: ItemPair, lang: str) -> dict[str, str]:
     """Every column any format shows for one pair, as text; status and direction as codes."""
     target = next((c for c in pair.changes if c.field == "target"), None)
+    shown = _shown_changes(pair)
     rec = {
         "status": _state(pair),
         "method": pair.match.method if pair.match else "",
         "score": f"{pair.match.score:.2f}" if pair.match else "",
         "left": _item_label(pair.left, lang),
         "right": _item_label(pair.right, lang),
-        "changes": "; ".join(_change_text(c, lang) for c in pair.changes),
-        "changed_fields": " ".join(c.field for c in pair.changes),
+        "changes": "; ".join(_change_text(c, lang) for c in shown),
+        "changed_fields": " ".join(c.field for c in shown),
         "direction": (target.direction or "") if target else "",
         "share": "" if pair.share is None else f"{pair.share:g}",
         "weaker": _flag(pair.weaker),
@@ -267,7 +285,7 @@ h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-bott
 table{border-collapse:collapse;font-size:13px;width:100%}th,td{border:1px solid #d0d7de;padding:4px 6px;
 text-align:left;vertical-align:top}th{background:#f6f8fa}
 td:nth-child(-n+2),th{white-space:nowrap}
-tr.changed td{background:#fff8c5}tr.only_left td{background:#ffebe9}tr.only_right td{background:#dafbe1}
+tr.changed td{background:#fff8c5}tr.renamed td{background:#ddf4ff}tr.only_left td{background:#ffebe9}tr.only_right td{background:#dafbe1}
 tr.disagree td{background:#ffebe9}tr.agree td{background:#f6fff8}
 .stricter{fill:#1a7f37}.looser{fill:#cf222e}.neutral{fill:#8c959f}svg text{font-size:12px}
 ul{font-size:14px}
@@ -353,7 +371,7 @@ def diff_html(diff: PlanDiff, lang: str, only_changed: bool) -> str:
         items = [p.left or p.right for p in diff.projects if p.status == status]
         body.append(f"<h2>{_esc(lab[key])} ({len(items)})</h2><ul>"
                     + "".join(f"<li>{_esc(_item_label(i, lang))}</li>" for i in items) + "</ul>")
-    for key, pairs in (("renamed", [p for p in diff.projects if p.changed]),
+    for key, pairs in (("projects_changed", [p for p in diff.projects if p.changed]),
                        ("sections", _pairs(diff.sections, True))):
         body.append(f"<h2>{_esc(lab[key])} ({len(pairs)})</h2>"
                     + _html_table(_header(ITEM_VIEW, lang), [_view(pair_record(p, lang), ITEM_VIEW, lang) for p in pairs],
