@@ -12,7 +12,8 @@ Two figures, each the median of many runs:
   plans may already have built a second dictionary, the glossary's own jieba
   tokenizer (for English labels composed word by word); its time is shown too.
 
-Run: ``PYTHONPATH=src python benchmarks/bench_diff.py [--warm-runs N] [--cold-runs N]``.
+Run: ``python benchmarks/bench_diff.py [--warm-runs N] [--cold-runs N]`` (or all benchmarks
+with ``python benchmarks/run.py --all``).
 The edited copy is made with tests/data/diff/edits.toml, as in tests/test_diff.py.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # the working tree, installed or not (children inherit it below)
 SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
 EDITS = ROOT / "tests" / "data" / "diff" / "edits.toml"
 
@@ -81,7 +83,7 @@ def main() -> None:
     cold, glossary_jieba, imported = [], [], set()
     for _ in range(args.cold_runs):
         out = subprocess.run([sys.executable, __file__, "--child"], capture_output=True, text=True,
-                             check=True, timeout=300).stdout.split()
+                             check=True, timeout=300).stdout.split()  # __file__ puts src/ on its path
         imported.add(out[0])
         cold.append(float(out[1]))
         if out[2] != "nan":

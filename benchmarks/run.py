@@ -1,4 +1,5 @@
-"""Benchmarks: ``python benchmarks/run.py`` (add ``--quick`` for fewer repeats).
+"""Benchmarks: ``python benchmarks/run.py`` (``--quick`` for fewer repeats, ``--all`` to run
+bench_diff.py and bench_export.py after it).
 
 Speed is measured here, not asserted in tests.  Each figure is the median of many
 runs, in process, after a warm-up; import costs are measured in fresh interpreters
@@ -102,12 +103,19 @@ def bench_import(repeat: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--all", action="store_true", help="also run bench_diff.py and bench_export.py")
     args = parser.parse_args()
     repeat = 20 if args.quick else 200
     print(f"python {sys.version.split()[0]}, median of {repeat} runs (imports: {repeat // 10 or 3} runs)")
     bench_parse(repeat)
     bench_import(max(5, repeat // 10))
     bench_jieba(max(3, repeat // 40))
+    if args.all:
+        here = Path(__file__).parent
+        extra = ["--files", "200"] if args.quick else []
+        for script, flags in (("bench_diff.py", []), ("bench_export.py", extra)):
+            print(f"\n== {script}", flush=True)
+            subprocess.run([sys.executable, str(here / script), *flags], check=True)
 
 
 if __name__ == "__main__":
