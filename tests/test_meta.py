@@ -40,7 +40,7 @@ def test_iso_date(text, iso):
 def test_a_foreword_citing_the_parent_plan_is_not_the_title():
     front = ["某某区就业“十四五”规划（2021—2025年）",
              "根据《重庆市就业“十四五”规划（2021—2025年）》，编制本规划。"]
-    meta = read_meta(front, None, {})
+    meta = read_meta(front, {})
     assert (meta.title, meta.region, meta.level) == ("某某区就业“十四五”规划（2021—2025年）", "某某区", "区")
 
 
@@ -59,10 +59,10 @@ def test_notice_heading_when_the_notice_sentence_has_no_quotes(tmp_path):
 def test_document_number_and_hints():
     front = ["重庆市人民政府办公厅", "关于印发重庆市就业促进“十四五”规划（2021—2025年）的通知",
              "渝府办发〔2021〕109号", "重庆市人民政府办公厅", "2021年9月30日"]
-    meta = read_meta(front, None, {})
+    meta = read_meta(front, {})
     assert (meta.title, meta.doc_number, meta.issuer, meta.issued_date, meta.level) == (
         "重庆市就业促进“十四五”规划（2021—2025年）", "渝府办发〔2021〕109号", "重庆市人民政府办公厅",
         "2021-09-30", "市")
     assert (meta.period_start, meta.period_end) == (2021, 2025)
-    hinted = read_meta(front, None, {"doc_number": "渝府办发〔2021〕110号", "issued_date": "2021-10-01"})
+    hinted = read_meta(front, {"doc_number": "渝府办发〔2021〕110号", "issued_date": "2021-10-01"})
     assert (hinted.doc_number, hinted.issued_date) == ("渝府办发〔2021〕110号", "2021-10-01")

@@ -64,7 +64,6 @@ class PlanBuilder:
         self.col: _OpenColumn | None = None
         self.last_closed: _OpenColumn | None = None
         self.task: _OpenTask | None = None
-        self.first_title: str | None = None
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
@@ -86,7 +85,7 @@ class PlanBuilder:
         self._close_column()
         plan = self.plan
         front = [p.text for p in plan.preamble]
-        plan.meta = read_meta(front, self.first_title, self.meta_hints)
+        plan.meta = read_meta(front, self.meta_hints)
         return plan
 
     def warn(self, code: str, message: str, location: dict) -> None:

@@ -78,7 +78,7 @@ def region_of(title: str | None) -> tuple[str | None, str | None]:
     return found, _LEVEL_OF[suffix]
 
 
-def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
+def read_meta(front: list[str], hints: dict) -> Meta:
     """Read :class:`Meta` from the front-matter paragraphs (before the first heading).
 
     ``hints`` are fields a reader found stated outright (an HTML metadata table);
@@ -88,7 +88,7 @@ def read_meta(front: list[str], first_title: str | None, hints: dict) -> Meta:
     hinted_title = hints.get("title")
     # The notice's 《…》 names the plan itself; a page's 标题 usually names the notice.
     meta.title = (_quoted_title(front) or _issue_title(front) or (hinted_title and _title([hinted_title]))
-                  or hinted_title or _title(front) or first_title)
+                  or hinted_title or _title(front))
     for i, text in enumerate(front):
         date = iso_date(text)
         if date and meta.issued_date is None:
