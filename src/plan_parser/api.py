@@ -68,7 +68,6 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
     Raises :class:`~plan_parser.errors.PlanParseError` for input that is not a plan.
     """
     from .bilingual import apply_glossary
-
     from .builder import build_plan
     from .readers import EXTENSIONS, read_bytes
     from .traditional import to_simplified
