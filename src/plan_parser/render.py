@@ -47,6 +47,11 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
+def pick(zh: str | None, en: str | None, lang: str) -> str:
+    """The label in ``lang``: the English where there is one, else the Chinese."""
+    return (en or zh or "") if lang == "en" else (zh or "")
+
+
 def show(q: Quantity | None) -> str:
     """A cell as written (raw), or an empty string for a missing value."""
     return "" if q is None else q.raw
@@ -60,10 +65,10 @@ NAME_WIDTH = 56  # display columns for an indicator name in the terminal view
 def indicator_rows(indicators: list[Indicator], lang: str = "zh") -> list[list[str]]:
     rows = []
     for ind in indicators:
-        name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
+        name = pick(ind.name, ind.name_en, lang)
         if ind.parent_seq is not None:
             name = ("  其中：" if lang == "zh" else "  of which: ") + name
-        unit = (ind.unit if lang == "zh" or not ind.unit_en else ind.unit_en) or ""
+        unit = pick(ind.unit, ind.unit_en, lang)
         attribute = (ind.attribute if lang == "zh" else ind.attribute_code) or ""
         rows.append([str(ind.column), str(ind.seq), name, unit, show(ind.baseline),
                      show(ind.target), show(ind.actual), attribute])
@@ -74,8 +79,8 @@ def plan_table(plan: Plan, lang: str = "zh") -> str:
     """The terminal view: a one-line summary, then every indicator."""
     m = plan.meta
     en = lang == "en"
-    title = (m.title_en if en and m.title_en else m.title) or "(untitled plan)"
-    region = (m.region_en if en and m.region_en else m.region) or "?"
+    title = pick(m.title, m.title_en, lang) or "(untitled plan)"
+    region = pick(m.region, m.region_en, lang) or "?"
     level = _level_label(m.level, en)
     summary = (f"{title}\n{region} ({level}) · {m.period_start or '?'}–{m.period_end or '?'} · "
                f"{len(plan.chapters)} chapters, {len(plan.sections)} sections, "
@@ -101,24 +106,22 @@ def _level_label(level: str | None, en: bool) -> str:
 
 def plan_markdown(plan: Plan, lang: str = "zh") -> str:
     """A Markdown report: meta, outline, each 专栏 with its indicators or projects, tasks."""
-    en = lang == "en"
-    pick = lambda zh, e: (e or zh) if en else zh  # noqa: E731
     m = plan.meta
-    out = [f"# {pick(m.title, m.title_en) or '(untitled plan)'}", ""]
+    out = [f"# {pick(m.title, m.title_en, lang) or '(untitled plan)'}", ""]
     out += [f"- **region**: {m.region} ({m.level})", f"- **issuer**: {m.issuer}",
             f"- **period**: {m.period_start}–{m.period_end}", f"- **issued**: {m.issued_date}",
             f"- **document number**: {m.doc_number or '—'}", ""]
     out += ["## Outline", ""]
     for ch in plan.chapters:
-        out.append(f"- 第{ch.number}章 {pick(ch.title, ch.title_en)}")
-        out += [f"  - 第{s.number}节 {pick(s.title, s.title_en)}" for s in ch.sections]
+        out.append(f"- 第{ch.number}章 {pick(ch.title, ch.title_en, lang)}")
+        out += [f"  - 第{s.number}节 {pick(s.title, s.title_en, lang)}" for s in ch.sections]
     for col in plan.columns:
-        out += ["", f"## 专栏{col.number} {pick(col.title, col.title_en)}", ""]
+        out += ["", f"## 专栏{col.number} {pick(col.title, col.title_en, lang)}", ""]
         if col.kind == "indicators":
             inds = [i for i in plan.indicators if i.column == col.number]
             out.append(markdown_table(INDICATOR_HEADER[1:], [r[1:] for r in indicator_rows(inds, lang)]))
         else:
-            out += [f"{p.seq}. {pick(p.title, p.title_en)}" for p in plan.projects if p.column == col.number]
+            out += [f"{p.seq}. {pick(p.title, p.title_en, lang)}" for p in plan.projects if p.column == col.number]
         out += [f"\n> {n}" for n in col.notes]
     out += ["", "## Tasks", ""]
     out += [f"- 第{t.chapter}章第{t.section}节 #{t.seq}: {t.title}" for t in plan.tasks]

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from .check import CHECKS, CheckResult, Figure, Finding
 from .diff import Change, ItemPair, PlanDiff
-from .render import display_width, markdown_table, text_table
+from .render import markdown_table, pick, text_table, truncate
 
 __all__ = ["FORMATS", "render_diff", "render_check"]
 
@@ -85,10 +85,6 @@ LABELS = {"en": {k: v[0] for k, v in _LABEL_PAIRS.items()},
           "zh": {k: v[1] for k, v in _LABEL_PAIRS.items()}}
 
 
-def _pick(zh: str | None, en: str | None, lang: str) -> str:
-    return (en or zh or "") if lang == "en" else (zh or "")
-
-
 def _raw(q) -> str:
     """A quantity (object or dict) as written."""
     if q is None:
@@ -113,11 +109,11 @@ def _item_label(item, lang: str) -> str:
     if item is None:
         return ""
     if hasattr(item, "name"):
-        return f"{item.column}#{item.seq} {_pick(item.name, item.name_en, lang)}"
+        return f"{item.column}#{item.seq} {pick(item.name, item.name_en, lang)}"
     if hasattr(item, "level"):
         number = str(item.chapter) if item.level == "chapter" else f"{item.chapter}.{item.number}"
-        return f"{number} {_pick(item.title, item.title_en, lang)}"
-    return f"{item.column}#{item.seq} {_pick(item.title, item.title_en, lang)}"
+        return f"{number} {pick(item.title, item.title_en, lang)}"
+    return f"{item.column}#{item.seq} {pick(item.title, item.title_en, lang)}"
 
 
 def _state(pair: ItemPair) -> str:
@@ -211,19 +207,10 @@ def _summary_line(diff: PlanDiff, lang: str) -> str:
 
 
 def _side_line(side: dict, lang: str) -> str:
-    title = _pick(side.get("title"), side.get("title_en"), lang) or "?"
-    region = _pick(side.get("region"), side.get("region_en"), lang) or "?"
+    title = pick(side.get("title"), side.get("title_en"), lang) or "?"
+    region = pick(side.get("region"), side.get("region_en"), lang) or "?"
     level = LABELS[lang].get(side.get("level"), side.get("level")) or "?"
     return f"{title} ({region}, {level}, {side.get('period_start') or '?'}–{side.get('period_end') or '?'})"
-
-
-def _clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal columns (CJK count two), with … when cut."""
-    if display_width(text) <= width:
-        return text
-    while display_width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
 
 
 def _diff_blocks(diff: PlanDiff, lang: str, only_changed: bool):
@@ -348,7 +335,7 @@ def target_chart(diff: PlanDiff, lang: str) -> str:
         direction = next(c.direction for c in pair.changes if c.field == "target") or "neutral"
         anchor, tx = ("start", zero + width + 4) if pct >= 0 else ("end", zero - width - 4)
         parts += [f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end">'
-                  f"{_esc(_clip(_item_label(pair.left, lang), 48))}</text>",
+                  f"{_esc(truncate(_item_label(pair.left, lang), 48))}</text>",
                   f'<rect class="{direction}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{row_h - 8}"/>',
                   f'<text x="{tx:.1f}" y="{y + 14}" text-anchor="{anchor}">{pct:+.1f}%</text>']
     parts.append(f'<text x="{zero}" y="{height - 4}" text-anchor="middle">0</text></svg>')
@@ -400,7 +387,7 @@ def finding_record(f: Finding, lang: str) -> dict[str, str]:
            "score": f"{f.match.score:.2f}" if f.match else "", "note": f.note or ""}
     for side in ("left", "right"):
         fig: Figure | None = getattr(f, side)
-        rec[f"{side}_name"] = "" if fig is None else _pick(fig.name, fig.name_en, lang)
+        rec[f"{side}_name"] = "" if fig is None else pick(fig.name, fig.name_en, lang)
         rec[f"{side}_value"] = _raw(fig.quantity) if fig else ""
         rec[f"{side}_location"] = _figure_place(fig, lang)
         rec[f"{side}_context"] = (fig.context or "") if fig else ""
