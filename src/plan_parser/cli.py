@@ -34,10 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse plans and print them (JSON, a table, or Markdown)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", "-f", choices=["json", "table", "markdown"], default="json")
-    p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
-                   help="force a reader instead of sniffing the content")
-    p.add_argument("--max-size", type=_positive_mb, default=50, metavar="MB",
-                   help="refuse inputs larger than this many megabytes (default 50)")
+    add_input_options(p)
     add_label_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(run=cmd_parse)
@@ -65,6 +62,21 @@ def _positive_mb(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0 megabytes, not {text}")
     return value
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """``--input-format`` and ``--max-size``, shared by every command that reads plans."""
+    from .readers import READERS
+
+    p.add_argument("--input-format", choices=list(READERS),
+                   help="force a reader instead of sniffing the content")
+    p.add_argument("--max-size", type=_positive_mb, default=50, metavar="MB",
+                   help="refuse inputs larger than this many megabytes (default 50)")
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    """The ``--max-size`` of a command, in bytes."""
+    return int(args.max_size * 1024 * 1024)
 
 
 def add_label_options(p: argparse.ArgumentParser) -> None:
@@ -112,7 +124,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     chunks: list[str] = []
     for path in args.files:
         try:
-            plan = load_for_cli(path, args.input_format, glossary, int(args.max_size * 1024 * 1024))
+            plan = load_for_cli(path, args.input_format, glossary, max_bytes(args))
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from .cli import EXIT_DIFFERENT, EXIT_OK, add_label_options, load_for_cli, write_output
+from .cli import (EXIT_DIFFERENT, EXIT_OK, add_input_options, add_label_options, load_for_cli, max_bytes,
+                  write_output)
 
 FORMATS = ("table", "json", "markdown", "csv", "html")
 
@@ -24,8 +25,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     add_label_options(p)
     p.add_argument("--exit-zero", action="store_true",
                    help="exit 0 even when differences are found (for scripts that only want the report)")
-    p.add_argument("--input-format", choices=["txt", "docx", "html", "md"],
-                   help="force a reader instead of sniffing the content")
+    add_input_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
 
@@ -49,8 +49,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .report import render_diff
 
     glossary = resolve_glossary(args.glossary)
-    left = load_for_cli(args.left, args.input_format, glossary)
-    right = load_for_cli(args.right, args.input_format, glossary)
+    left = load_for_cli(args.left, args.input_format, glossary, max_bytes(args))
+    right = load_for_cli(args.right, args.input_format, glossary, max_bytes(args))
     result = diff_plans(left, right)
     write_output(render_diff(result, args.format, lang=args.lang, only_changed=args.only == "changed"),
                  args.output)
@@ -62,7 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_plan
     from .report import render_check
 
-    result = check_plan(load_for_cli(args.file, args.input_format, resolve_glossary(args.glossary)))
+    result = check_plan(load_for_cli(args.file, args.input_format, resolve_glossary(args.glossary), max_bytes(args)))
     write_output(render_check(result, args.format, lang=args.lang, only_changed=args.only == "changed"),
                  args.output)
     return EXIT_OK if result.consistent or args.exit_zero else EXIT_DIFFERENT
