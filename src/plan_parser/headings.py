@@ -17,7 +17,9 @@ _NUM = r"[0-9０-９一二三四五六七八九十百千零〇○两]+"
 
 _HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|部分|章|节){_SPACE}*(.*)$")
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
-_ITEM = re.compile(rf"^(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]){_SPACE}*(.+)$")
+#: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``); groups: the number, twice.
+ITEM_NUMBER = rf"(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）])"
+_ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
 _NOTE = re.compile(rf"^(注|备注|说明|资料来源|数据来源){_SPACE}*(\d*){_SPACE}*[:：]")
 _TASK = re.compile(r"^(?:——|─{2}|—{2}|--)\s*")
 _TITLE_END = "。"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Table
+from .headings import ITEM_NUMBER
 from .model import Indicator, Quantity
 from .quantity import is_unit, parse_quantity
 
@@ -23,7 +24,7 @@ _YEAR_TARGET = re.compile(r"^(\d{4})年?(?:目标|目标值|预期目标|规划�
 _YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况)$")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、])\s*(.+)$")
-_ROW_NAME = re.compile(r"^(?:(\d+)\s*[.．、](?!\d)|[（(](\d+)[)）])?\s*(其中\s*[:：]\s*)?(.+)$")
+_ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
 _TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
 _NAME_FOOTNOTE = re.compile(r"\s*([*※＊△\u2460-\u2469]+|[\[［]\d{1,2}[\]］])$")
 _CUMULATIVE_NOTE = re.compile(r"[\[［〔【]\s*[\]］〕】].{0,12}累计")
