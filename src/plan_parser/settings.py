@@ -1,0 +1,36 @@
+"""Every tunable of the parser in one object, as dateutil's ``parserinfo`` keeps its words.
+
+Words (units, place names, glossary terms, matching vocabulary) live in data files under
+``plan_parser/data/``; patterns live in :mod:`plan_parser.headings` and
+:mod:`plan_parser.quantity`; numbers that tune behaviour — limits, thresholds, shares —
+live here, each with the reason for its value.  A user overrides them by passing a
+:class:`Settings` (``dataclasses.replace(DEFAULTS, fuzzy_threshold=0.85)``) where an entry
+point takes ``settings=``; the module-level :data:`DEFAULTS` is what everything else uses.
+See ``docs/settings.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and thresholds.  Frozen: derive a variant with :func:`dataclasses.replace`."""
+
+    #: Inputs larger than this many bytes are refused before they are parsed (``too_large``).
+    max_bytes: int = 50 * 1024 * 1024
+    #: Two names whose fuzzy score reaches this pair up in a diff (calibrated on
+    #: ``tests/data`` name pairs; see ``docs/diff.md``).
+    fuzzy_threshold: float = 0.8
+    #: A fuzzy score is multiplied by this when a word is swapped rather than added
+    #: (专业技能 vs 专业技术 must not pair).
+    substitution_factor: float = 0.9
+    #: A document is read as traditional script when at least this share of its Han
+    #: characters are traditional-only forms …
+    traditional_share: float = 0.05
+    #: … and at least this many such characters occur.
+    traditional_min_markers: int = 2
+
+
+#: The settings every entry point uses unless it is given others.
+DEFAULTS = Settings()
