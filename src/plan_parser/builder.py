@@ -16,8 +16,8 @@ from .blocks import Block, Paragraph, ReadResult, Table
 from .indicators import (UNIT_ROW, HeaderRoles, RawRow, build_indicators, is_cumulative_note, read_header,
                          read_rows)
 from .meta import read_meta
-from .model import (Chapter, Column, Part, Plan, Project, Section, Source, Task, TextBlock,
-                    Warning)
+from .model import (Chapter, Column, Part, ParseWarning, Plan, Project, Section, Source, Task,
+                    TextBlock)
 from .quantity import extract_quantities
 
 
@@ -36,6 +36,7 @@ class _OpenColumn:
     """A 专栏 being read: its model object plus what is pending until it closes."""
 
     column: Column
+    index: int  # the column's place in plan.columns: what its items' ``table`` points at
     header: HeaderRoles | None = None
     rows: list[RawRow] = field(default_factory=list)
     has_box: bool = False
@@ -90,10 +91,10 @@ class PlanBuilder:
 
     def warn(self, code: str, message: str, location: dict) -> None:
         """Record a warning once (a 专栏 rebuilt after its note must not repeat it)."""
-        key = (code, message, tuple(sorted(location.items())))
+        key = (code, message, repr(sorted(location.items())))  # a nested location holds a list
         if key not in self.seen_warnings:
             self.seen_warnings.add(key)
-            self.plan.warnings.append(Warning(code, message, dict(location)))
+            self.plan.warnings.append(ParseWarning(code, message, dict(location)))
 
     # -- paragraphs -----------------------------------------------------------
     def _paragraph(self, p: Paragraph, in_box: bool) -> None:
@@ -232,7 +233,7 @@ class PlanBuilder:
         column = Column(number=number, title=title, kind="other", loc=dict(loc),
                         chapter=chapter, section=section)
         self.plan.columns.append(column)
-        self.col = _OpenColumn(column, last_loc=loc)
+        self.col = _OpenColumn(column, len(self.plan.columns) - 1, last_loc=loc)
 
     def _note(self, text: str, loc: dict) -> bool:
         """Attach a 注/备注 line to the 专栏 it follows; False when there is none."""
@@ -268,7 +269,7 @@ class PlanBuilder:
             self._close_project()
             seq, body = item
             col.project = Project(column=col.column.number, seq=seq, title=H.first_sentence(body),
-                                  text=body, loc=dict(p.loc), group=col.group)
+                                  text=body, loc=dict(p.loc), group=col.group, table=col.index)
             col.project_last = p.loc
             self.plan.projects.append(col.project)
         elif col.project is not None:
@@ -303,6 +304,8 @@ class PlanBuilder:
         """(Re)build a 专栏's indicators; notes after the table may change them."""
         cumulative = any(is_cumulative_note(n) for n in col.column.notes)
         built = build_indicators(col.column.number, col.rows, col.header, cumulative, self.warn)
+        for indicator in built:
+            indicator.table = col.index
         stale = {id(old) for old in col.built}
         self.plan.indicators = [i for i in self.plan.indicators if id(i) not in stale]
         col.built = built

@@ -119,6 +119,8 @@ def split_name(cell: str) -> tuple[int | None, bool, str, str | None, str | None
     if marker := _NAME_FOOTNOTE.search(text):
         footnote, text = marker.group(1), text[:marker.start()]
     m = _ROW_NAME.match(text)
+    if m is None:  # an empty cell, or one that is only a footnote marker: no name
+        return None, False, "", None, footnote
     number = m.group(1) or m.group(2)
     seq = int(number) if number else None
     is_part = bool(m.group(3))
@@ -230,6 +232,9 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         by_role = {role: cells[i] for i, role in header.roles.items() if i < len(cells)}
         name_cell = by_role.get(NAME, "")
         seq, is_part, name, unit, footnote = split_name(name_cell)
+        if not name:
+            warn("unnamed_row", f"row with no indicator name, not read: {' | '.join(filled)}", loc)
+            continue
         if by_role.get(SEQ, "").isdigit():
             seq = int(by_role[SEQ])
         if by_role.get(UNIT):
