@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .glossary import Glossary
-from .model import Plan, Warning
+from .model import ParseWarning, Plan
 
 __all__ = ["Label", "labels", "apply_glossary"]
 
@@ -79,7 +79,7 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
             result = glossary.translate(zh)
             cache[zh] = result.en
             if result.en is None:
-                plan.warnings.append(Warning(
+                plan.warnings.append(ParseWarning(
                     "untranslated", f"no English for {zh!r}: glossary lacks {', '.join(result.missing)}",
                     dict(label.loc)))
         label.set(cache[zh])

@@ -8,9 +8,46 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypedDict
 
 SCHEMA_VERSION = "1"
+
+#: The closed vocabularies of the contract, as types (the JSON Schema lists the same values;
+#: ``tests/test_contract.py`` checks that they agree).
+QuantityKind = Literal["number", "range", "ratio", "text"]
+Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
+SourceFormat = Literal["txt", "docx", "html", "md", "pdf"]
+Level = Literal["国家", "省", "市", "区", "县"]
+ColumnKind = Literal["indicators", "projects", "other"]
+AttributeCode = Literal["anticipatory", "binding"]
+
+
+class Loc(TypedDict, total=False):
+    """Where an item stands in its source, so a reader can check it.
+
+    Text and Markdown give ``line`` (1-based, of the first line) and, for an item that
+    runs over several lines, ``end_line``; docx and HTML give ``block`` (index in document
+    order) and ``row`` for a table row; PDF gives ``page`` (1-based) with ``block``/``row``.
+    A ``Loc`` is a plain dict at run time, so it serializes to JSON as it is.
+    """
+
+    line: int
+    end_line: int
+    block: int
+    end_block: int
+    row: int
+    page: int
+
+
+def loc_key(loc: Loc | dict | None) -> tuple:
+    """A sort key for locations of one plan: document order, tables by row.
+
+    Locations of one plan always use the same keys, so their keys compare; ``None`` (an
+    item built by hand) sorts first.
+    """
+    if not loc:
+        return (0, 0, 0, 0)
+    return (loc.get("page", 0), loc.get("line", loc.get("block", 0)), loc.get("row", -1), 0)
 
 
 @dataclass
@@ -23,7 +60,7 @@ class Quantity:
     """
 
     raw: str
-    kind: str  # number | range | ratio | text
+    kind: QuantityKind
     value: float | None = None
     lower: float | None = None
     upper: float | None = None
@@ -31,7 +68,7 @@ class Quantity:
     unit: str | None = None
     base_value: float | None = None
     base_unit: str | None = None
-    comparator: str | None = None
+    comparator: Comparator | None = None
     cumulative: bool = False
     footnote: str | None = None
     year: int | None = None
@@ -41,7 +78,7 @@ class Quantity:
 @dataclass
 class Source:
     path: str | None
-    format: str  # txt | docx | html | md
+    format: SourceFormat
     encoding: str | None
     sha256: str
     script: str = "simplified"  # simplified | traditional (converted; see plan_parser.traditional)
@@ -52,7 +89,7 @@ class Meta:
     title: str | None = None
     issuer: str | None = None
     region: str | None = None
-    level: str | None = None  # 省 | 市 | 区 | 县 | None
+    level: Level | None = None
     period_start: int | None = None
     period_end: int | None = None
     issued_date: str | None = None  # ISO YYYY-MM-DD
@@ -66,14 +103,14 @@ class TextBlock:
     """A paragraph of running text kept with its location."""
 
     text: str
-    loc: dict
+    loc: Loc
 
 
 @dataclass
 class Section:
     number: int
     title: str
-    loc: dict
+    loc: Loc
     title_en: str | None = None
     paragraphs: list[TextBlock] = field(default_factory=list)
 
@@ -82,7 +119,7 @@ class Section:
 class Chapter:
     number: int
     title: str
-    loc: dict
+    loc: Loc
     title_en: str | None = None
     part: int | None = None
     sections: list[Section] = field(default_factory=list)
@@ -95,7 +132,7 @@ class Part:
 
     number: int
     title: str
-    loc: dict
+    loc: Loc
     title_en: str | None = None
 
 
@@ -105,8 +142,8 @@ class Column:
 
     number: int
     title: str
-    kind: str  # indicators | projects | other
-    loc: dict
+    kind: ColumnKind
+    loc: Loc
     title_en: str | None = None
     chapter: int | None = None
     section: int | None = None
@@ -120,7 +157,7 @@ class Indicator:
     column: int
     seq: int
     name: str
-    loc: dict
+    loc: Loc
     category: str | None = None
     category_en: str | None = None
     name_en: str | None = None
@@ -128,11 +165,14 @@ class Indicator:
     unit_en: str | None = None
     parent_seq: int | None = None
     attribute: str | None = None
-    attribute_code: str | None = None
+    attribute_code: AttributeCode | None = None
     baseline: Quantity | None = None
     target: Quantity | None = None
     actual: Quantity | None = None
     footnote: str | None = None
+    #: Index in ``Plan.columns`` of the 专栏 that holds this row, set when the plan is built
+    #: (``column`` is only its printed number, which 专栏1 and 专栏1（续） share).
+    table: int | None = None
 
 
 @dataclass
@@ -141,10 +181,12 @@ class Project:
     seq: int
     title: str
     text: str
-    loc: dict
+    loc: Loc
     title_en: str | None = None
     quantities: list[Quantity] = field(default_factory=list)
     group: str | None = None  # the 一、/（一） heading inside the 专栏 that the item stands under
+    #: Index in ``Plan.columns`` of the 专栏 that holds this item (see ``Indicator.table``).
+    table: int | None = None
 
 
 @dataclass
@@ -154,15 +196,21 @@ class Task:
     seq: int
     title: str
     text: str
-    loc: dict
+    loc: Loc
     title_en: str | None = None
 
 
 @dataclass
-class Warning:
+class ParseWarning:
+    """Something the parser could not place or had to guess: a ``warnings[]`` entry."""
+
     code: str
     message: str
-    location: dict
+    location: Loc
+
+
+#: The old name, kept so that existing imports go on working; it shadowed the builtin.
+Warning = ParseWarning
 
 
 @dataclass
@@ -178,7 +226,7 @@ class Plan:
     indicators: list[Indicator] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
     original_text: list[TextBlock] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
