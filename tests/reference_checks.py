@@ -24,7 +24,7 @@ def indicator_dict(ind) -> dict:
     return dict(column=ind.column, seq=ind.seq, category=ind.category, name=ind.name, unit=ind.unit,
                 parent_seq=ind.parent_seq, attribute=ind.attribute, attribute_code=ind.attribute_code,
                 baseline=quantity_dict(ind.baseline), target=quantity_dict(ind.target),
-                actual=quantity_dict(ind.actual))
+                actual=quantity_dict(ind.actual), growth=quantity_dict(ind.growth))
 
 
 def check_counts(plan) -> None:

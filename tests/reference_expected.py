@@ -201,5 +201,6 @@ def expected_indicators() -> list[dict]:
                 attribute_code={"预期性": "anticipatory", "约束性": "binding"}.get(attribute),
                 baseline=expected_quantity(base, unit, years["baseline"]),
                 target=expected_quantity(target, unit, years["target"]),
-                actual=expected_quantity(actual, unit, years["actual"])))
+                actual=expected_quantity(actual, unit, years["actual"]),
+                growth=None))  # neither table has a 年均/累计 column
     return out

@@ -17,8 +17,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .model import Plan, Quantity
 
-#: The three cells of an indicator row, in column order.
-ROLES = ("baseline", "target", "actual")
+#: The quantity cells of an indicator row, in column order: every Quantity field of the
+#: model's Indicator, so a field added there reaches the frames and exports by itself.
+ROLES = ("baseline", "target", "actual", "growth")
 
 #: A Quantity's columns; indicators carry them once per role as ``<role>_<field>``.
 QUANTITY_COLUMNS = {
@@ -52,6 +53,7 @@ FRAMES: dict[str, dict[str, str]] = {
         **_KEY, "column": "Int64", "seq": "Int64", "category": "string", "category_en": "string",
         "name": "string", "name_en": "string", "unit": "string", "unit_en": "string",
         "parent_seq": "Int64", "attribute": "string", "attribute_code": "string",
+        "footnote": "string", "table": "Int64",
         **{f"{role}_{name}": dtype for role in ROLES for name, dtype in QUANTITY_COLUMNS.items()},
         **LOC_COLUMNS,
     },
@@ -126,8 +128,8 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
         for i, c in enumerate(plan.columns, 1)]
     rows["indicators"] = [
         (pid, path, i, d.column, d.seq, d.category, d.category_en, d.name, d.name_en, d.unit,
-         d.unit_en, d.parent_seq, d.attribute, d.attribute_code,
-         *_quantity(d.baseline), *_quantity(d.target), *_quantity(d.actual), *_loc(d.loc))
+         d.unit_en, d.parent_seq, d.attribute, d.attribute_code, d.footnote, d.table,
+         *(cell for role in ROLES for cell in _quantity(getattr(d, role, None))), *_loc(d.loc))
         for i, d in enumerate(plan.indicators, 1)]
     for i, p in enumerate(plan.projects, 1):
         rows["projects"].append((pid, path, i, p.column, p.seq, p.title, p.title_en, p.text, *_loc(p.loc)))

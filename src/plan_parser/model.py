@@ -27,7 +27,9 @@ class Loc(TypedDict, total=False):
 
     Text and Markdown give ``line`` (1-based, of the first line) and, for an item that
     runs over several lines, ``end_line``; docx and HTML give ``block`` (index in document
-    order) and ``row`` for a table row; PDF gives ``page`` (1-based) with ``block``/``row``.
+    order) and ``row`` for a table row (``cell``/``paragraph`` inside a cell, and a ``within``
+    list of such steps inside a nested table); PDF gives ``page`` (1-based) with
+    ``block``/``row``.
     A ``Loc`` is a plain dict at run time, so it serializes to JSON as it is.
     """
 
@@ -36,7 +38,10 @@ class Loc(TypedDict, total=False):
     block: int
     end_block: int
     row: int
+    cell: int
+    paragraph: int
     page: int
+    within: list[dict[str, int]]
 
 
 def loc_key(loc: Loc | dict | None) -> tuple:
@@ -169,6 +174,8 @@ class Indicator:
     baseline: Quantity | None = None
     target: Quantity | None = None
     actual: Quantity | None = None
+    #: The 年均/累计 column's value (年均增长, 五年累计 …): an average growth or a multi-year total.
+    growth: Quantity | None = None
     footnote: str | None = None
     #: Index in ``Plan.columns`` of the 专栏 that holds this row, set when the plan is built
     #: (``column`` is only its printed number, which 专栏1 and 专栏1（续） share).

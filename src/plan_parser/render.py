@@ -115,13 +115,13 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
     for ch in plan.chapters:
         out.append(f"- 第{ch.number}章 {pick(ch.title, ch.title_en, lang)}")
         out += [f"  - 第{s.number}节 {pick(s.title, s.title_en, lang)}" for s in ch.sections]
-    for col in plan.columns:
+    for index, col in enumerate(plan.columns):
         out += ["", f"## 专栏{col.number} {pick(col.title, col.title_en, lang)}", ""]
         if col.kind == "indicators":
-            inds = [i for i in plan.indicators if i.column == col.number]
+            inds = [i for i in plan.indicators if i.table == index]
             out.append(markdown_table(INDICATOR_HEADER[1:], [r[1:] for r in indicator_rows(inds, lang)]))
         else:
-            out += [f"{p.seq}. {pick(p.title, p.title_en, lang)}" for p in plan.projects if p.column == col.number]
+            out += [f"{p.seq}. {pick(p.title, p.title_en, lang)}" for p in plan.projects if p.table == index]
         out += [f"\n> {n}" for n in col.notes]
     out += ["", "## Tasks", ""]
     out += [f"- 第{t.chapter}章第{t.section}节 #{t.seq}: {t.title}" for t in plan.tasks]
