@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diff import Match, match_items, plan_side, rounded, table_refs
-from .model import SCHEMA_VERSION, Indicator, Plan, Quantity, TextBlock
+from .model import SCHEMA_VERSION, Indicator, Plan, Quantity, TextBlock, loc_key
 
 __all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "prose_subject"]
 
@@ -146,7 +146,7 @@ def _prose(plan: Plan, title_word: str) -> list[Figure]:
         blocks += [TextBlock(t.text, t.loc) for t in plan.tasks if t.chapter == ch.number
                    and (sec is None or t.section == sec.number)]
         number = None if sec is None else sec.number
-        for block in sorted(blocks, key=lambda b: b.loc.get("line", b.loc.get("block", 0))):
+        for block in sorted(blocks, key=lambda b: loc_key(b.loc)):
             for q in extract_quantities(block.text):
                 out.append(Figure("prose", prose_subject(q.context or "", q.raw), q, block.loc,
                                   chapter=ch.number, section=number, context=q.context))

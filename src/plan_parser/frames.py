@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Iterable
 
+from .model import loc_key
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -75,6 +77,13 @@ FRAMES: dict[str, dict[str, str]] = {
 #: The tables one parsed plan fills (``errors`` is filled by failures instead).
 PLAN_TABLES = tuple(name for name in FRAMES if name != "errors")
 
+#: What an ``Int64`` cell can hold: a 64-bit signed integer, as in SQLite, Arrow and pandas.
+INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
+
+#: Per table, the positions of its ``Int64`` columns (what :func:`unexportable` checks).
+_INT_CELLS = {name: [(i, col) for i, (col, dtype) in enumerate(columns.items()) if dtype == "Int64"]
+              for name, columns in FRAMES.items()}
+
 
 def _json_list(items: list | None) -> str | None:
     """List fields (notes, headers, ratio parts) travel as JSON text: exact and portable."""
@@ -95,17 +104,13 @@ def _quantity(q: Quantity | None) -> tuple:
 
 def _heading_rows(plan: Plan) -> list[tuple]:
     """Parts, chapters and sections in document order, with the level each stands at."""
-    rows = [(_position(p.loc), "part", p.number, None, None, p.title, p.title_en, p.loc) for p in plan.parts]
+    rows = [(loc_key(p.loc), "part", p.number, None, None, p.title, p.title_en, p.loc) for p in plan.parts]
     for c in plan.chapters:
-        rows.append((_position(c.loc), "chapter", c.part, c.number, None, c.title, c.title_en, c.loc))
-        rows.extend((_position(s.loc), "section", c.part, c.number, s.number, s.title, s.title_en, s.loc)
+        rows.append((loc_key(c.loc), "chapter", c.part, c.number, None, c.title, c.title_en, c.loc))
+        rows.extend((loc_key(s.loc), "section", c.part, c.number, s.number, s.title, s.title_en, s.loc)
                     for s in c.sections)
     rows.sort(key=lambda r: r[0])
     return [r[1:-1] + _loc(r[-1]) for r in rows]
-
-
-def _position(loc: dict) -> int:
-    return loc.get("line", loc.get("block", 0))
 
 
 def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
@@ -139,6 +144,38 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
     rows["tasks"] = [(pid, path, i, t.chapter, t.section, t.seq, t.title, t.title_en,
                       t.text, *_loc(t.loc)) for i, t in enumerate(plan.tasks, 1)]
     return rows
+
+
+def unexportable(rows: dict[str, list[tuple]]) -> str | None:
+    """Why these rows cannot be stored in every table format, or ``None`` when they can.
+
+    A number written in a plan can be beyond 64 bits (``专栏99999999999999999999``) and
+    text can carry lone surrogates (a file name that is not UTF-8): SQLite, Arrow and
+    pandas refuse both, mid-batch.  Export workers ask this first, so such a file is one
+    ``errors`` row and the batch goes on.
+    """
+    for name, table_rows in rows.items():
+        ints = _INT_CELLS[name]
+        for row in table_rows:
+            for i, column in ints:
+                value = row[i]
+                if value is not None and not INT64_MIN <= value <= INT64_MAX:
+                    return f"{name}.{column} is {value}, beyond the 64-bit integers a table can hold"
+            for cell in row:
+                if type(cell) is str and not cell.isascii():
+                    try:
+                        cell.encode("utf-8")
+                    except UnicodeEncodeError:
+                        return f"{name} holds text that is not valid Unicode: {display_text(cell)!r}"
+    return None
+
+
+def display_text(text: str) -> str:
+    """``text`` with any lone surrogate (undecodable bytes of a file name) as ``\\xNN``: valid UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte stands for
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def frame(name: str, rows: Iterable[tuple] = ()) -> pd.DataFrame:
