@@ -244,8 +244,8 @@ class PlanBuilder:
         target.last_loc = loc
         if target is self.last_closed:
             target.column.loc = span(target.column.loc, loc)
-            if target.header is not None and is_cumulative_note(text):
-                self._rebuild_indicators(target)
+            if target.header is not None:
+                self._rebuild_indicators(target)  # the note may make brackets totals or flag a year
         return True
 
     def _column_paragraph(self, p: Paragraph, in_box: bool) -> bool:
@@ -303,7 +303,8 @@ class PlanBuilder:
     def _rebuild_indicators(self, col: _OpenColumn) -> None:
         """(Re)build a 专栏's indicators; notes after the table may change them."""
         cumulative = any(is_cumulative_note(n) for n in col.column.notes)
-        built = build_indicators(col.column.number, col.rows, col.header, cumulative, self.warn)
+        built = build_indicators(col.column.number, col.rows, col.header, cumulative, self.warn,
+                                 col.column.notes)
         for indicator in built:
             indicator.table = col.index
         stale = {id(old) for old in col.built}

@@ -14,6 +14,7 @@ from .blocks import Table
 from .headings import ITEM_NUMBER
 from .model import Indicator, Quantity
 from .quantity import is_unit, parse_quantity
+from .reflow import join_wrapped
 
 ATTRIBUTE_CODES = {"预期性": "anticipatory", "约束性": "binding"}
 
@@ -30,8 +31,14 @@ _NAME_FOOTNOTE = re.compile(r"\s*([*※＊△\u2460-\u2469]+|[\[［]\d{1,2}[\]�
 _CUMULATIVE_NOTE = re.compile(r"[\[［〔【]\s*[\]］〕】].{0,12}累计")
 UNIT_ROW = re.compile(r"^(?:计量)?单位\s*[:：]\s*(\S+)$")
 
-NAME, CATEGORY, UNIT, BASELINE, TARGET, ACTUAL, ATTRIBUTE, SEQ = (
-    "name", "category", "unit", "baseline", "target", "actual", "attribute", "seq")
+# A 年均/累计 column: 年均增长（%）, 年均增速, 五年累计, “十四五”累计, 2021-2025年年均 …
+_GROWTH = re.compile(r"^(?:五年|十[三四五]五(?:时期|期间)?|\d{4}[-—–~至]\d{4}年?)?"
+                     r"(?:年均|累计)(?:增长率?|增速|增幅|值|数)?"
+                     r"(?:/(?:年均|累计)(?:增长率?|增速|增幅|值|数)?)?$")
+_GROWTH_NOISE = re.compile(r"[“”\"'‘’]")
+
+NAME, CATEGORY, UNIT, BASELINE, TARGET, ACTUAL, ATTRIBUTE, SEQ, GROWTH = (
+    "name", "category", "unit", "baseline", "target", "actual", "attribute", "seq", "growth")
 
 
 @dataclass
@@ -40,6 +47,8 @@ class HeaderRoles:
 
     roles: dict[int, str]
     years: dict[str, int | None] = field(default_factory=dict)
+    #: a unit the header writes for a role's column: 年均增长（%） → {"growth": "%"}
+    units: dict[str, str] = field(default_factory=dict)
 
 
 def read_header(cells: list[str]) -> HeaderRoles | None:
@@ -48,10 +57,15 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
     years: dict[str, int | None] = {}
     bare_years: list[tuple[int, int]] = []
     planned_target: int | None = None
+    units: dict[str, str] = {}
     for i, raw in enumerate(cells):
         text = _HEADER_NOISE.sub("", raw)
         if not text:
             continue
+        header_unit = None
+        paren = _TRAILING_PAREN.match(re.sub(r"\s+", "", raw))
+        if paren and is_unit(paren.group(2).replace("％", "%")):
+            header_unit = paren.group(2).replace("％", "%")
         if text in ("序号", "序", "编号"):
             role, year = SEQ, None
         elif text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i <= 1 and text.endswith("指标")):
@@ -75,11 +89,16 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
             continue
+        elif _GROWTH.match(_GROWTH_NOISE.sub("", _HEADER_NOISE.sub("", _TRAILING_PAREN.sub(r"\1", raw))
+                                             if header_unit else text)):
+            role, year = GROWTH, None
         else:
             continue
         if role in roles.values():
             continue  # a repeated header: the first column with a role keeps it
         roles[i] = role
+        if header_unit and role == GROWTH:
+            units[role] = header_unit
         if year is not None:
             years[role] = year
     if planned_target is not None and TARGET not in roles.values():
@@ -99,14 +118,26 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
                 roles[index], years[ACTUAL] = ACTUAL, year
     if TARGET in roles.values() and years.get(TARGET) is None and years.get(ACTUAL):
         years[TARGET] = years[ACTUAL]  # 规划目标 of a review table speaks of the year reviewed
-    if NAME not in roles.values() or not ({BASELINE, TARGET, ACTUAL} & set(roles.values())):
+    if NAME not in roles.values() or not ({BASELINE, TARGET, ACTUAL, GROWTH} & set(roles.values())):
         return None
-    return HeaderRoles(roles, years)
+    return HeaderRoles(roles, years, units)
 
 
 def is_cumulative_note(note: str) -> bool:
     """``注：[ ]内为五年累计值`` — bracketed values in this table are multi-year totals."""
     return bool(_CUMULATIVE_NOTE.search(note))
+
+
+_FOOTNOTE_YEAR = re.compile(r"(?:带|标有?|加)?([*※＊△])(?:号)?(?:的|者)?(?:指标|数据|数值)?为(\d{4})年(?:数据|数值|数|值)")
+
+
+def footnote_years(notes: list[str]) -> dict[str, int]:
+    """``②带*的为2019年数据`` → {"*": 2019}: cells flagged with that marker speak of that year."""
+    found: dict[str, int] = {}
+    for note in notes:
+        for m in _FOOTNOTE_YEAR.finditer(note):
+            found.setdefault(m.group(1).replace("＊", "*"), int(m.group(2)))
+    return found
 
 
 def split_name(cell: str) -> tuple[int | None, bool, str, str | None, str | None]:
@@ -157,22 +188,27 @@ _UNITLESS_NAME = re.compile(r"(率|比例|比重|指数|系数|倍数|比|占比
 
 
 def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles,
-                     brackets_cumulative: bool, warn) -> list[Indicator]:
+                     brackets_cumulative: bool, warn, notes: list[str] = ()) -> list[Indicator]:
     """Turn raw rows into Indicators once the table's notes are known.
 
-    ``warn(code, message, loc)`` reports a row whose numbers carry no unit.
+    ``warn(code, message, loc)`` reports a row whose numbers carry no unit.  A growth
+    cell (年均/累计) takes the header's unit or the row's; brackets there are always a
+    multi-year total.  A note ``带*的为2019年数据`` gives cells flagged ``*`` that year.
     """
+    flagged_years = footnote_years(list(notes))
     out: list[Indicator] = []
     parent: int | None = None
     for row in rows:
         if not row.is_part:
             parent = row.seq
         values: dict[str, Quantity | None] = {}
-        for role in (BASELINE, TARGET, ACTUAL):
+        for role in (BASELINE, TARGET, ACTUAL, GROWTH):
             raw = row.cells.get(role)
-            q = parse_quantity(raw, row.unit, brackets_cumulative=brackets_cumulative) if raw else None
-            if q is not None:
-                q.year = header.years.get(role)
+            unit = header.units.get(role) or row.unit
+            q = parse_quantity(raw, unit, brackets_cumulative=brackets_cumulative or role == GROWTH,
+                               leading=True) if raw else None
+            if q is not None and role != GROWTH:
+                q.year = flagged_years.get((q.footnote or "").replace("＊", "*")) or header.years.get(role)
             values[role] = q
         if row.unit is None and not _UNITLESS_NAME.search(row.name) and any(
                 q is not None and q.kind in ("number", "range") and q.unit is None for q in values.values()):
@@ -185,7 +221,7 @@ def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles
             parent_seq=parent if row.is_part and parent != row.seq else None,
             attribute=attribute, attribute_code=ATTRIBUTE_CODES.get(re.sub(r"\s+", "", attribute or "")),
             baseline=values[BASELINE], target=values[TARGET], actual=values[ACTUAL],
-            footnote=row.footnote))
+            growth=values[GROWTH], footnote=row.footnote))
     return out
 
 
@@ -207,7 +243,7 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
     width = len(headers)
     unread = [i for i in range(width) if i not in header.roles and headers[i]]
     for r in range(header_index + 1, len(table.rows)):
-        cells = [c.text.strip() for c in table.rows[r]]
+        cells = [join_wrapped(c.text) for c in table.rows[r]]
         loc = table.row_locs[r] if r < len(table.row_locs) else dict(table.loc, row=r)
         filled = [c for c in cells if c]
         if not filled:

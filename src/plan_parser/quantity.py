@@ -67,6 +67,7 @@ _WHITESPACE = regex.compile(r"\s+")
 _CUMULATIVE = regex.compile(r"[（(]?累计[）)]?")
 _CLAUSE_BREAKS = frozenset("，。；、！？,;!?\n\r")
 _CONTEXT_WIDTH = 30
+_LEADING_HEAD = regex.compile(r"([^、，,；;]+)[、，,；;].")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』"}
 
 _SIGNED_NUMBER = (
@@ -253,7 +254,7 @@ def _is_placeholder(s: str) -> bool:
 
 
 def parse_quantity(
-    raw: str, unit: str | None = None, *, brackets_cumulative: bool = False
+    raw: str, unit: str | None = None, *, brackets_cumulative: bool = False, leading: bool = False
 ) -> Quantity | None:
     """Read one indicator cell (or a short phrase); never raises.
 
@@ -263,6 +264,10 @@ def parse_quantity(
     ratio (保持稳定).  Brackets ``[ ]`` ``〔 〕`` ``【 】`` mark a five-year total
     only when the table says so (``brackets_cumulative``); the word 累计 always
     does.  ``year`` is left for the caller.
+
+    With ``leading``, a cell that writes a figure and then words after ``、`` ``，``
+    ``；`` (``>7、力争投入强度高于“十三五”时期实际``) is read as that figure; ``raw``
+    keeps the whole cell.
     """
     text = raw.strip()
     if _is_placeholder(text):
@@ -278,7 +283,11 @@ def parse_quantity(
         return None
     g = _grammar()
     row_unit = (unit or "").strip().translate(_NORMALIZE) or None
-    quantity = _read_cell(g, body, text, row_unit) or Quantity(raw=text, kind="text")
+    quantity = _read_cell(g, body, text, row_unit)
+    if quantity is None and leading:
+        head = _LEADING_HEAD.match(body)
+        quantity = _read_cell(g, head.group(1), text, row_unit) if head else None
+    quantity = quantity or Quantity(raw=text, kind="text")
     quantity.footnote = footnote or None
     quantity.cumulative = cumulative
     return quantity

@@ -29,3 +29,21 @@ def is_page_number(text: str) -> bool:
     """
     stripped = text.strip().strip("\u3000")
     return bool(stripped) and bool(_PAGE_NUMBER.match(stripped))
+
+
+_LATIN = re.compile(r"[0-9A-Za-z%.,;:!?)\]}'\"-]")
+
+
+def join_wrapped(lines: list[str] | str) -> str:
+    """Join lines that only wrap the layout: Chinese joins without a space, Latin words
+    and numbers keep one (``经济\\n发展`` → ``经济发展``, ``GDP\\ngrowth`` → ``GDP growth``)."""
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    out = ""
+    for line in (part.strip() for part in lines):
+        if not line:
+            continue
+        if out and _LATIN.match(out[-1]) and _LATIN.match(line[0]):
+            out += " "
+        out += line
+    return out
