@@ -16,12 +16,13 @@ SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "tongliang_hrss_14th.
 
 @pytest.mark.parametrize("title, expected", [
     ("重庆市铜梁区人力资源和社会保障事业发展“十四五”规划", ("铜梁区", "区")),
-    ("重庆市人力资源和社会保障事业发展“十四五”规划", ("重庆市", "市")),
+    # a 直辖市 is of provincial level (docs/schema.md)
+    ("重庆市人力资源和社会保障事业发展“十四五”规划", ("重庆市", "省")),
     ("北京市朝阳区就业规划", ("朝阳区", "区")),
     ("石柱土家族自治县就业规划", ("石柱土家族自治县", "县")),
     ("四川省就业促进规划", ("四川省", "省")),
     # common nouns that end like places are not the plan's place
-    ("重庆市社区服务体系建设“十四五”规划", ("重庆市", "市")),
+    ("重庆市社区服务体系建设“十四五”规划", ("重庆市", "省")),
     ("湖北省农村地区发展规划", ("湖北省", "省")),
     ("广东省工业园区规划", ("广东省", "省")),
     ("成都市老城区更新规划", ("成都市", "市")),
@@ -38,10 +39,10 @@ def test_iso_date(text, iso):
 
 
 def test_a_foreword_citing_the_parent_plan_is_not_the_title():
-    front = ["某某区就业“十四五”规划（2021—2025年）",
+    front = ["璧山区就业“十四五”规划（2021—2025年）",
              "根据《重庆市就业“十四五”规划（2021—2025年）》，编制本规划。"]
     meta = read_meta(front, {})
-    assert (meta.title, meta.region, meta.level) == ("某某区就业“十四五”规划（2021—2025年）", "某某区", "区")
+    assert (meta.title, meta.region, meta.level) == ("璧山区就业“十四五”规划（2021—2025年）", "璧山区", "区")
 
 
 def test_notice_heading_when_the_notice_sentence_has_no_quotes(tmp_path):
@@ -62,7 +63,7 @@ def test_document_number_and_hints():
     meta = read_meta(front, {})
     assert (meta.title, meta.doc_number, meta.issuer, meta.issued_date, meta.level) == (
         "重庆市就业促进“十四五”规划（2021—2025年）", "渝府办发〔2021〕109号", "重庆市人民政府办公厅",
-        "2021-09-30", "市")
+        "2021-09-30", "省")
     assert (meta.period_start, meta.period_end) == (2021, 2025)
     hinted = read_meta(front, {"doc_number": "渝府办发〔2021〕110号", "issued_date": "2021-10-01"})
     assert (hinted.doc_number, hinted.issued_date) == ("渝府办发〔2021〕110号", "2021-10-01")

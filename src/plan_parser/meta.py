@@ -6,13 +6,11 @@ from there, with the plan's own title line as the fallback.
 """
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
-from importlib import resources
 
 from .model import Meta
 from .numerals import chinese_to_int
+from .places import CHINA, find_place
 
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,120})》")
 _ISSUE_TITLE = re.compile(r"关于印发(.+?规划.*?)的(?:通\s*知)?$")
@@ -21,14 +19,6 @@ _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
 _ISSUER_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|部|委)$")
-_REGION = re.compile(
-    r"^(?:(?P<province>[\u4e00-\u9fff]{2,8}?(?:省|自治区))?"
-    r"(?P<city>[\u4e00-\u9fff]{2,8}?(?:市|自治州|地区|盟))?"
-    r"(?P<county>[\u4e00-\u9fff]{1,8}?(?:区|县|自治县|旗))?)")
-_LEVEL_OF = {"省": "省", "自治区": "省", "市": "市", "自治州": "市", "地区": "市", "盟": "市",
-             "区": "区", "县": "县", "自治县": "县", "旗": "县"}
-
-
 def iso_date(text: str) -> str | None:
     """``2022年7月4日`` or ``二〇二二年七月四日`` → ``2022-07-04``."""
     m = _DATE.match(text)
@@ -47,35 +37,15 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-@functools.cache
-def _not_places() -> tuple[str, ...]:
-    text = (resources.files(__package__) / "data" / "places.toml").read_text("utf-8")
-    return tuple(tomllib.loads(text)["not_places"])
+def region_of(text: str | None) -> tuple[str | None, str | None]:
+    """The place a title or issuer opens with and its level: ``重庆市铜梁区…`` → (铜梁区, 区).
 
-
-def region_of(title: str | None) -> tuple[str | None, str | None]:
-    """The plan's own place and its level: ``重庆市铜梁区…`` → (铜梁区, 区).
-
-    Names are read province → city → county; a name that is a common noun
-    (社区, 工业园区, 农村地区 — ``data/places.toml``) ends the place.
+    Read against the national list of administrative divisions (:mod:`plan_parser.places`).
     """
-    if not title:
+    match = find_place(text)
+    if match is None:
         return None, None
-    m = _REGION.match(title)
-    if not m:
-        return None, None
-    found = None
-    for key in ("province", "city", "county"):
-        name = m.group(key)
-        if not name:
-            continue
-        if name.endswith(_not_places()):
-            break
-        found = name
-    if found is None:
-        return None, None
-    suffix = next(s for s in sorted(_LEVEL_OF, key=len, reverse=True) if found.endswith(s))
-    return found, _LEVEL_OF[suffix]
+    return (match.place.name if match.place is CHINA else match.written), match.level
 
 
 def read_meta(front: list[str], hints: dict) -> Meta:

@@ -1,0 +1,361 @@
+"""Places from the national list of administrative divisions (行政区划代码).
+
+A plan is of a place: a province, a prefecture-level city, a district or a county.
+Which one, at which level and under which parent is known from the 民政部 list
+(``data/divisions.tsv``: code, name, and for a unit that was renamed or merged, the
+code of the unit that carries on), not guessed from the last characters of a name:
+real places end in 山区, 湖区, 城区 and 林区 as often as common nouns do.
+
+:func:`find_place` reads the leading place names of a title or an issuer
+(``重庆市璧山区…``, ``璧山区…``), :func:`lookup` resolves one name, and
+:func:`place_en` gives a name's English by Hanyu Pinyin with the generic word
+translated (``彭水苗族土家族自治县`` → ``Pengshui Miao and Tujia Autonomous County``).
+
+Everything loads on first use: importing this module reads no file and imports
+no pinyin library.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "by_adcode"]
+
+_VOWEL_START = ("a", "o", "e")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One unit of the list: its current code, official name, plan level and parent."""
+
+    adcode: str
+    name: str
+    level: str  # 国家 | 省 | 市 | 区 | 县
+    parent_adcode: str | None
+
+    @property
+    def parent(self) -> Place | None:
+        return by_adcode(self.parent_adcode) if self.parent_adcode else None
+
+    def ancestors(self) -> list[Place]:
+        """Parent, grandparent … up to the province (not China)."""
+        out, p = [], self.parent
+        while p is not None:
+            out.append(p)
+            p = p.parent
+        return out
+
+
+#: The country: what a national plan is of.
+CHINA = Place("100000", "中国", "国家", None)
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """What :func:`find_place` read: the name as written, the unit, and any doubt.
+
+    ``place`` is None when the name is in the list under several parents and the text
+    names none of them; ``warning`` then says so.  ``written`` is the name as the
+    document writes it (``铜梁县`` for a plan of the county that is now 铜梁区).
+    """
+
+    written: str
+    place: Place | None
+    level: str | None
+    warning: str | None = None
+
+
+# --- the words (data/places.toml) -------------------------------------------------------
+
+
+@functools.cache
+def _words() -> dict:
+    text = (resources.files(__package__) / "data" / "places.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def _generic_words() -> tuple[str, ...]:
+    return tuple(sorted(_words()["generic_en"], key=len, reverse=True))
+
+
+@functools.cache
+def _level_words() -> tuple[str, ...]:
+    return tuple(sorted(_words()["level"], key=len, reverse=True))
+
+
+@functools.cache
+def _ethnic_names() -> tuple[tuple[str, str], ...]:
+    """(written form, English), with and without 族, longest first."""
+    pairs = []
+    for zh, en in _words()["ethnic_en"].items():
+        pairs.append((zh, en))
+        if zh.endswith("族") and len(zh) > 2:
+            pairs.append((zh[:-1], en))
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+# --- romanization -----------------------------------------------------------------------
+
+
+def _syllables(text: str) -> list[str]:
+    """Toneless pinyin syllables of ``text``, with the place-name readings of ``[readings]``."""
+    from pypinyin import Style, lazy_pinyin
+
+    readings = _words()["readings"]
+    keys = sorted(readings, key=len, reverse=True)
+    out: list[str] = []
+    i, plain = 0, ""
+    while i < len(text):
+        key = next((k for k in keys if text.startswith(k, i)), None)
+        if key is None:
+            plain += text[i]
+            i += 1
+            continue
+        if plain:
+            out += lazy_pinyin(plain, style=Style.NORMAL, v_to_u=True)
+            plain = ""
+        out += readings[key].split()
+        i += len(key)
+    if plain:
+        out += lazy_pinyin(plain, style=Style.NORMAL, v_to_u=True)
+    return out
+
+
+def _word(syllables: list[str]) -> str:
+    """Syllables as one capitalised word, with the apostrophe GB/T 16159 puts before a
+    syllable that opens with a, o or e (西安 → Xi'an)."""
+    text = syllables[0]
+    for s in syllables[1:]:
+        text += ("'" + s) if s.startswith(_VOWEL_START) else s
+    return text[:1].upper() + text[1:]
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _split_generic(name: str) -> tuple[str, str | None]:
+    """``彭水苗族土家族自治县`` → (``彭水苗族土家族``, ``自治县``)."""
+    for g in _generic_words():
+        if name.endswith(g) and len(name) > len(g):
+            return name[: -len(g)], g
+    return name, None
+
+
+def _one_place_en(name: str) -> str | None:
+    words = _words()
+    if name in words["name_en"]:
+        return words["name_en"][name]
+    specific, generic = _split_generic(name)
+    ethnic: list[str] = []
+    autonomous = bool(generic) and (generic.startswith("自治") or generic == "民族乡")
+    if specific not in words["name_en"]:
+        # 彭水苗族土家族(自治县), 管城回族(区); a bare 维吾尔/蒙古 only before 自治….
+        while True:
+            hit = next(((zh, en) for zh, en in _ethnic_names()
+                        if specific.endswith(zh) and len(specific) > len(zh)
+                        and (autonomous or zh.endswith("族"))), None)
+            if hit is None:
+                break
+            ethnic.insert(0, hit[1])
+            specific = specific[: -len(hit[0])]
+    if not _is_han(specific):
+        return None
+    own = dict(_ethnic_names()).get(specific) if generic and generic.startswith("自治") else None
+    if specific in words["name_en"]:
+        head = words["name_en"][specific]
+    elif own:
+        head = own  # 鄂温克族自治旗 → Ewenki Autonomous Banner
+    else:
+        syl = _syllables(specific)
+        if len(syl) == 1 and generic and len(generic) == 1:
+            # A one-syllable specific part is written together with its generic word and
+            # the generic word translated again (忠县 → Zhongxian County).
+            syl = syl + _syllables(generic)
+        head = _word(syl)
+    parts = [head]
+    if ethnic:
+        parts.append(ethnic[0] if len(ethnic) == 1 else ", ".join(ethnic[:-1]) + " and " + ethnic[-1])
+    if generic:
+        en = words["generic_en"][generic]
+        if generic == "市" and specific in words["municipalities"]:
+            en = "Municipality"
+        parts.append(en)
+    return " ".join(parts)
+
+
+def place_en(name: str) -> str | None:
+    """The English of a Chinese place name, or None when ``name`` is not one.
+
+    Hanyu Pinyin for the specific part (GB/T 16159: one word, capitalised, an apostrophe
+    before a, o, e) and the generic word translated: ``铜梁区`` → ``Tongliang District``,
+    ``重庆市`` → ``Chongqing Municipality``, ``神农架林区`` → ``Shennongjia Forestry
+    District``.  A name written with its parents (``重庆市璧山区``) reads smallest first:
+    ``Bishan District, Chongqing Municipality``.
+    """
+    if not name or not isinstance(name, str):
+        return None
+    name = name.strip()
+    if not _is_han(name):
+        return None
+    if name in _words()["name_en"]:
+        return _words()["name_en"][name]
+    chain = _split_chain(name)
+    if len(chain) > 1:
+        parts = [_one_place_en(p) for p in chain]
+        if all(parts):
+            return ", ".join(reversed(parts))  # type: ignore[arg-type]
+    if _split_generic(name)[1] is None:
+        return None
+    return _one_place_en(name)
+
+
+def _split_chain(name: str) -> list[str]:
+    """``重庆市璧山区`` → [``重庆市``, ``璧山区``] when every piece is a listed name."""
+    index = _index()
+    pieces, i = [], 0
+    while i < len(name):
+        hit = next((name[i:j] for j in range(min(len(name), i + _longest()), i, -1)
+                    if name[i:j] in index), None)
+        if hit is None:
+            return [name]
+        pieces.append(hit)
+        i += len(hit)
+    return pieces
+
+
+# --- the list ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, tuple[str, str]]]:
+    """(code → Place, name → current Places, former name → (its own level, successor code))."""
+    text = (resources.files(__package__) / "data" / "divisions.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    names = {r[0]: r[1] for r in rows if len(r) == 2}
+    by_code: dict[str, Place] = {}
+    for code, name in names.items():
+        by_code[code] = Place(code, name, _level_of(code, name), _parent_code(code, names))
+    by_name: dict[str, list[Place]] = {}
+    for place in by_code.values():
+        by_name.setdefault(place.name, []).append(place)
+    former: dict[str, set[tuple[str, str]]] = {}
+    for r in rows:
+        if len(r) == 3 and r[2] in by_code:
+            former.setdefault(r[1], set()).add((_level_of(r[0], r[1]), r[2]))
+    # A former name that led to several units (two 城关区 of old) resolves to none.
+    return by_code, by_name, {k: next(iter(v)) for k, v in former.items() if len(v) == 1}
+
+
+@functools.cache
+def _index() -> frozenset[str]:
+    _, by_name, former = _table()
+    return frozenset(by_name) | frozenset(former)
+
+
+@functools.cache
+def _longest() -> int:
+    return max(map(len, _index()))
+
+
+def _level_of(code: str, name: str) -> str:
+    if code.endswith("0000"):
+        return "省"
+    if code.endswith("00"):
+        return "市"
+    if name.endswith("市"):
+        return "县"  # 县级市
+    suffix = next((s for s in _level_words() if name.endswith(s)), None)
+    return _words()["level"][suffix] if suffix else "县"
+
+
+def _parent_code(code: str, names: dict[str, str]) -> str | None:
+    if code.endswith("0000"):
+        return CHINA.adcode
+    city = code[:4] + "00"
+    if not code.endswith("00") and city in names:
+        return city
+    return code[:2] + "0000"
+
+
+def by_adcode(adcode: str) -> Place | None:
+    """The unit with this 6-digit code (``100000`` is China)."""
+    if adcode == CHINA.adcode:
+        return CHINA
+    return _table()[0].get(adcode)
+
+
+def lookup(name: str, parents: tuple[str, ...] = ()) -> list[Place]:
+    """Every current unit named ``name``; a former name (铜梁县) gives the unit that carries
+    on (铜梁区).  ``parents`` (codes of places written before the name) narrow the list to
+    units under one of them."""
+    _, by_name, former = _table()
+    found = list(by_name.get(name, ()))
+    if not found and name in former:
+        found = [by_adcode(former[name][1])]  # type: ignore[list-item]
+    if parents:
+        under = [p for p in found if any(a.adcode in parents for a in p.ancestors())]
+        if under:
+            return under
+    return found
+
+
+def find_place(text: str | None) -> PlaceMatch | None:
+    """The place a title or issuer opens with: ``重庆市铜梁区人力资源…`` → 铜梁区.
+
+    Names are read from the start, each the longest listed name there, for as long as
+    names follow one another; the last one is the plan's place, resolved under the
+    ones before it.  A national document (``中华人民共和国…``, ``全国…``, 国务院, 国家…
+    ministries) gives :data:`CHINA`.  None when the text opens with no listed name.
+    """
+    if not text:
+        return None
+    text = text.strip().lstrip("《“\"")
+    if text.startswith(("中华人民共和国", "全国", "国家", "国务院", "中共中央")):
+        return PlaceMatch("中国", CHINA, CHINA.level)
+    index = _index()
+    written: list[str] = []
+    i = 0
+    while i < len(text):
+        hit = next((text[i:j] for j in range(min(len(text), i + _longest()), i + 1, -1)
+                    if text[i:j] in index), None)
+        if hit is None:
+            break
+        written.append(hit)
+        i += len(hit)
+    if not written:
+        return None
+    # Each name after the first must stand under the ones before it: 成都市老城区 is 成都市
+    # (the list's 老城区 is 洛阳's), 北京市朝阳区 is Beijing's 朝阳区.
+    parents: tuple[str, ...] = ()
+    kept: list[str] = []
+    for name in written:
+        got = lookup(name, parents)
+        if parents:
+            got = [p for p in got if any(a.adcode in parents for a in p.ancestors())]
+            if not got:
+                break
+        kept.append(name)
+        if len(got) == 1:
+            parents += (got[0].adcode,)
+    name = kept[-1]
+    got = lookup(name, parents)
+    own_level = _former_level(name)
+    if len(got) == 1:
+        return PlaceMatch(name, got[0], own_level or got[0].level)
+    levels = {p.level for p in got}
+    where = "、".join(f"{p.parent.name if p.parent else ''}{p.name} {p.adcode}" for p in got)
+    return PlaceMatch(name, None, levels.pop() if len(levels) == 1 else None,
+                      f"{name} names {len(got)} places in the list of administrative divisions "
+                      f"({where}) and the document names none of their parents")
+
+
+def _former_level(name: str) -> str | None:
+    """The level a former name had (铜梁县 was a 县), when ``name`` is one."""
+    _, by_name, former = _table()
+    if name in by_name or name not in former:
+        return None
+    return former[name][0]
