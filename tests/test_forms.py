@@ -27,6 +27,7 @@ FORMS = {
     "markdown": (".md", forms.markdown),
     "markdown saved as .txt": (".txt", forms.markdown),
     "markdown with no extension": ("", forms.markdown),
+    "pdf (LibreOffice print of the docx)": (".pdf", lambda: (ROOT / "samples" / "tongliang_hrss_14th.pdf").read_bytes()),
     "markdown with inline HTML": (".md", lambda: forms.markdown().replace(
         "——实施就业优先战略".encode(), "<p>——实施就业优先战略".encode(), 1)),
 }
@@ -39,7 +40,8 @@ def test_every_form_yields_the_reference_plan(form, tmp_path):
     path.write_bytes(make())
     plan = load_plan(path)
     check_reference_plan(plan)
-    expected_format = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "md"}.get(suffix)
+    expected_format = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "md",
+                       ".pdf": "pdf"}.get(suffix)
     if form == "html saved as .txt":
         expected_format = "html"  # sniffed from the content, not the extension
     if form.startswith("markdown"):

@@ -92,3 +92,5 @@ class ReadResult:
     encoding: str | None = None
     meta_hints: dict = field(default_factory=dict)
     warnings: list[tuple[str, str, dict]] = field(default_factory=list)
+    #: True when some of the text was read by OCR (a PDF's images; ``readers/ocr.py``)
+    ocr: bool = False

@@ -402,7 +402,7 @@ class PlanBuilder:
 def build_plan(result: ReadResult, *, path: str | None, data: bytes) -> Plan:
     """Build a :class:`Plan` from a reader's output."""
     source = Source(path=path, format=result.format, encoding=result.encoding,
-                    sha256=hashlib.sha256(data).hexdigest())
+                    sha256=hashlib.sha256(data).hexdigest(), ocr=result.ocr)
     builder = PlanBuilder(source, result.meta_hints)
     for code, message, location in result.warnings:
         builder.warn(code, message, location)

@@ -87,6 +87,7 @@ class Source:
     encoding: str | None
     sha256: str
     script: str = "simplified"  # simplified | traditional (converted; see plan_parser.traditional)
+    ocr: bool = False  # True when any text came from OCR (PDF images, through the [ocr] extra)
 
 
 @dataclass

@@ -20,6 +20,7 @@ READERS = {
     "md": "plan_parser.readers.markdown:read_markdown",
     "html": "plan_parser.readers.html:read_html",
     "docx": "plan_parser.readers.docx:read_docx",
+    "pdf": "plan_parser.readers.pdf:read_pdf",
 }
 
 EXTENSIONS = {
@@ -27,6 +28,7 @@ EXTENSIONS = {
     ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -47,8 +49,8 @@ def sniff_format(data: bytes, hint: str | None = None) -> str:
         raise PlanParseError(None, "a zip archive that is not a Word .docx", "unsupported_format")
     if head.startswith(_OLE_MAGIC):
         raise PlanParseError(None, "a legacy Word .doc (OLE2) file; save it as .docx", "unsupported_format")
-    if head.startswith(b"%PDF"):
-        raise PlanParseError(None, "a PDF; extract its text or save it as .docx first", "unsupported_format")
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     if head.startswith(b"{\\rtf"):
         raise PlanParseError(None, "an RTF file; save it as .docx", "unsupported_format")
     for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),

@@ -1,0 +1,767 @@
+"""PDF reader: the text layer (and, through :mod:`.ocr`, images) into blocks.
+
+PDFium (``pypdfium2``) opens the file and gives every character with its box, every
+path (the ruling lines of tables) and every image; the layout is rebuilt here from
+geometry, because a PDF stores glyphs, not paragraphs:
+
+* characters are grouped into lines by their vertical position and ordered by x
+  (the order of the content stream is not reading order: LibreOffice writes the
+  quotation marks of another font after the line they belong to);
+* lines become paragraphs where the vertical gap grows, the next line is indented,
+  the previous line stops short of the measure (the text column's right edge), or
+  the size or weight of the type changes; a paragraph whose last line fills the
+  measure at the foot of a page continues on the next page;
+* tables are rebuilt from their ruling lines: the grid of rule positions, with a
+  cell merged across wherever the rule between two grid cells is missing; a table
+  that ends a page and one that opens the next with the same columns are one table,
+  and a repeated header row is dropped;
+* page furniture goes: page numbers (:func:`plan_parser.reflow.is_page_number`)
+  and lines in the top or bottom margin that repeat on most pages (running heads,
+  a browser's date/URL/“1/5” chrome);
+* two-column pages are read column by column, split at a vertical gutter.
+
+Locations: ``{"page": p, "block": i}`` with ``p`` 1-based and ``i`` the block's index
+in document order; table rows add ``"row"`` (rows continued from an earlier page
+keep the page they stand on).
+
+Why PDFium rather than pdfminer/pdfplumber: measured in ``benchmarks/bench_pdf.py``
+and written up in ``docs/formats.md``.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ..blocks import Block, Paragraph, ReadResult, Table
+from ..errors import PlanParseError
+from ..reflow import is_page_number
+from ._grid import GridCell, locate, make_table
+
+#: Pages beyond this are refused (a page-tree bomb costs time before any text is seen).
+MAX_PAGES = 2_000
+#: Page objects (glyph runs, paths, images) per page; real plan pages hold a few thousand.
+MAX_OBJECTS_PER_PAGE = 200_000
+#: Characters per page; a dense A4 page holds about 3,000.
+MAX_CHARS_PER_PAGE = 100_000
+#: A rule is a path this thin (points) in one direction …
+RULE_THICKNESS = 3.0
+#: … and at least this long in the other.
+RULE_MIN_LENGTH = 4.0
+#: Positions closer than this (points) are one grid line.
+SNAP = 2.5
+#: Lines in the top and bottom share of the page may be running heads and feet …
+MARGIN_SHARE = 0.1
+#: … and are dropped when the same text (digits ignored) stands there on this share of pages.
+REPEAT_SHARE = 0.5
+#: An image at least this large (points, both ways) on a page may hold text (a 专栏 printed as a picture).
+TEXT_IMAGE_MIN = 60.0
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class Line:
+    """One line of text as laid out: its glyphs joined, its box, its type."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+    lead: float = 0.0  # width of the first word (a CJK character, or a Latin run)
+
+
+@dataclass
+class PageLayout:
+    """What a page holds, in display coordinates (points, y growing downwards)."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list = field(default_factory=list)      # (char, x0, top, x1, bottom)
+    bold_at: dict = field(default_factory=dict)      # glyph index -> True (sampled per line)
+    hrules: list = field(default_factory=list)      # (y, x0, x1)
+    vrules: list = field(default_factory=list)      # (x, top, bottom)
+    images: list = field(default_factory=list)      # (x0, top, x1, bottom, handle)
+    ocr: bool = False
+
+
+@dataclass
+class _Para:
+    """A paragraph being assembled; ``open`` when its last line fills the measure."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+    open: bool
+    first_indented: bool
+
+
+@dataclass
+class _TablePart:
+    """A table as found on one page, before tables continued across pages are joined."""
+
+    rows: list            # list[list[GridCell]]
+    xs: list              # column rule positions
+    top: float
+    bottom: float
+    page: int
+    header: list          # texts of the first row, to spot a repeated header
+
+
+def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
+    """Read a PDF into blocks.  ``ocr``: ``None`` uses OCR when the extra is installed."""
+    _check_envelope(data)
+    pdfium = _import_pdfium()
+    doc = _open(pdfium, data)
+    try:
+        pages = [_page_layout(pdfium, doc, i) for i in range(_page_count(doc))]
+        warnings: list[tuple[str, str, dict]] = []
+        used_ocr = _read_images(doc, pages, warnings, ocr)
+        if not any(p.glyphs for p in pages):
+            raise PlanParseError(None, "a PDF with no text layer (scanned pages or images only); "
+                                       "install the OCR extra: pip install 'plan-parser[ocr]'", "ocr_needed")
+        blocks = layout_pages(pages)
+    finally:
+        for page in pages if "pages" in locals() else []:
+            page._keep = None
+        doc.close()
+    return ReadResult(blocks=blocks, format="pdf", encoding=None, warnings=warnings, ocr=used_ocr)
+
+
+# -- opening, with the limits ------------------------------------------------------
+
+def _check_envelope(data: bytes) -> None:
+    """Cheap checks before PDFium sees the bytes: a PDF header and an end-of-file marker."""
+    if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+        raise PlanParseError(None, "not a PDF (no %PDF- header)", "corrupt")
+    if b"%%EOF" not in data[-4096:]:
+        raise PlanParseError(None, "a truncated PDF (no %%EOF at its end); the download was cut short",
+                             "corrupt")
+
+
+def _import_pdfium():
+    try:
+        import pypdfium2 as pdfium  # lazily: keeps ``import plan_parser`` light
+    except ImportError:  # pragma: no cover - a core dependency
+        raise PlanParseError(None, "reading PDF needs pypdfium2: pip install pypdfium2",
+                             "unsupported_format") from None
+    return pdfium
+
+
+def _open(pdfium, data: bytes):
+    """Open with PDFium; an empty user password is tried (as every viewer does)."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise PlanParseError(None, "an encrypted PDF that needs a password to open", "encrypted") from None
+        if "security" in message.lower():
+            raise PlanParseError(None, "a PDF protected by an unsupported security handler", "encrypted") from None
+        raise PlanParseError(None, f"a damaged PDF that PDFium cannot open ({message})", "corrupt") from None
+
+
+def _page_count(doc) -> int:
+    count = len(doc)
+    if count == 0:
+        raise PlanParseError(None, "a PDF with no pages", "empty")
+    if count > MAX_PAGES:
+        raise PlanParseError(None, f"a PDF of {count:,} pages (limit {MAX_PAGES:,})", "too_large")
+    return count
+
+
+# -- one page: glyphs, rules, images -----------------------------------------------
+
+def _page_layout(pdfium, doc, index: int) -> PageLayout:
+    import pypdfium2.raw as raw
+
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise PlanParseError(None, f"page {index + 1} of the PDF cannot be loaded ({exc})", "corrupt") from None
+    width, height = page.get_size()
+    rotation = page.get_rotation() % 360
+    layout = PageLayout(number=index + 1, width=height if rotation in (90, 270) else width,
+                        height=width if rotation in (90, 270) else height)
+    to_display = _display_transform(rotation, width, height)
+
+    n_objects = raw.FPDFPage_CountObjects(page.raw)
+    if n_objects > MAX_OBJECTS_PER_PAGE:
+        raise PlanParseError(None, f"page {index + 1} holds {n_objects:,} objects (limit "
+                                   f"{MAX_OBJECTS_PER_PAGE:,}); refusing a possible PDF bomb", "too_large")
+    textpage = page.get_textpage()
+    count = textpage.count_chars()
+    if count > MAX_CHARS_PER_PAGE:
+        raise PlanParseError(None, f"page {index + 1} holds {count:,} characters (limit "
+                                   f"{MAX_CHARS_PER_PAGE:,})", "too_large")
+    text = textpage.get_text_range(0, count) if count else ""
+    rect = raw.FS_RECTF()
+    tp = textpage.raw
+    glyphs = layout.glyphs
+    for i, ch in enumerate(text[:count]):
+        if ch in "\r\n\ufffe\x00" or (ch == " " and raw.FPDFText_IsGenerated(tp, i)):
+            continue
+        if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
+            continue
+        a = to_display(rect.left, rect.top)
+        b = to_display(rect.right, rect.bottom)
+        x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+        y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+        if x1 - x0 <= 0 and ch != " ":
+            continue
+        glyphs.append((ch, x0, y0, x1, y1, i))
+    layout.bold_at = _Weights(raw, tp)
+    _page_objects(raw, page, layout, to_display)
+    layout._keep = (page, textpage)  # the weights probe needs the text page alive until layout
+    return layout
+
+
+class _Weights:
+    """Font weight of a glyph, asked of PDFium only for the glyphs that open a line."""
+
+    def __init__(self, raw, textpage):
+        self.raw, self.textpage = raw, textpage
+
+    def bold(self, index: int) -> bool:
+        return self.raw.FPDFText_GetFontWeight(self.textpage, index) >= 600
+
+
+def _display_transform(rotation: int, width: float, height: float):
+    """PDF user space (y up) to display space (y down) for a page shown rotated by ``rotation``."""
+    if rotation == 90:
+        return lambda x, y: (y, x)
+    if rotation == 180:
+        return lambda x, y: (width - x, y)
+    if rotation == 270:
+        return lambda x, y: (height - y, width - x)
+    return lambda x, y: (x, height - y)
+
+
+def _page_objects(raw, page, layout: PageLayout, to_display) -> None:
+    """Ruling lines from path objects, and images (kept for OCR or the ocr_needed warning)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        a = to_display(left.value, top.value)
+        b = to_display(right.value, bottom.value)
+        x0, x1 = sorted((a[0], b[0]))
+        y0, y1 = sorted((a[1], b[1]))
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            layout.images.append((x0, y0, x1, y1, k))
+            continue
+        w, h = x1 - x0, y1 - y0
+        if h <= RULE_THICKNESS and w >= RULE_MIN_LENGTH:
+            layout.hrules.append(((y0 + y1) / 2, x0, x1))
+        elif w <= RULE_THICKNESS and h >= RULE_MIN_LENGTH:
+            layout.vrules.append(((x0 + x1) / 2, y0, y1))
+        elif w > RULE_THICKNESS and h > RULE_THICKNESS:
+            raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if stroke.value and raw.FPDFPath_CountSegments(obj) <= 10:
+                # a stroked rectangle: a box or a cell border; its four edges are rules
+                layout.hrules += [(y0, x0, x1), (y1, x0, x1)]
+                layout.vrules += [(x0, y0, y1), (x1, y0, y1)]
+
+
+def _read_images(doc, pages: list[PageLayout], warnings: list, ocr: bool | None) -> bool:
+    """OCR the pages and images that hold no text layer, or warn ``ocr_needed`` for them."""
+    image_pages = [p for p in pages if _images_that_may_hold_text(p)]
+    if not image_pages:
+        return False
+    from . import ocr as ocr_module
+
+    if ocr is not False and ocr_module.available():
+        read = ocr_module.read_pages(doc, image_pages)
+        numbers = ", ".join(str(n) for n in read)
+        if read:
+            warnings.append(("ocr", f"text read by OCR on page(s) {numbers}; check its figures against "
+                                    "the page images", {"page": read[0]}))
+        return bool(read)
+    if ocr is None and not any(p.glyphs for p in pages):
+        return False  # an image-only PDF: refused by the caller with the extra named
+    blank = [p.number for p in image_pages if not p.glyphs]
+    with_text = [p.number for p in image_pages if p.glyphs]
+    parts = []
+    if blank:
+        parts.append(f"page(s) {_ranges(blank)} are images only")
+    if with_text:
+        parts.append(f"page(s) {_ranges(with_text)} hold images that may be text (a 专栏 or table printed as a picture)")
+    warnings.append(("ocr_needed", "; ".join(parts) + "; their text is not read. Install the OCR extra: "
+                                   "pip install 'plan-parser[ocr]'", {"page": image_pages[0].number}))
+    return False
+
+
+def _images_that_may_hold_text(page: PageLayout) -> bool:
+    return any(x1 - x0 >= TEXT_IMAGE_MIN and y1 - y0 >= TEXT_IMAGE_MIN and _glyphs_within(page, (x0, y0, x1, y1)) < 5
+               for x0, y0, x1, y1, _ in page.images)
+
+
+def _glyphs_within(page: PageLayout, box) -> int:
+    x0, y0, x1, y1 = box
+    return sum(1 for g in page.glyphs if x0 <= (g[1] + g[3]) / 2 <= x1 and y0 <= (g[2] + g[4]) / 2 <= y1)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` -> ``1-3, 7``."""
+    out, start, prev = [], None, None
+    for n in numbers + [None]:
+        if start is not None and (n is None or n != prev + 1):
+            out.append(str(start) if start == prev else f"{start}-{prev}")
+            start = None
+        if n is not None and start is None:
+            start = n
+        prev = n
+    return ", ".join(out)
+
+
+# -- layout: pages to blocks (shared with OCR, which fills PageLayout from images) ----
+
+def layout_pages(pages: list[PageLayout]) -> list[Block]:
+    """Blocks in reading order from laid-out pages: furniture dropped, paragraphs and
+    tables continued across page breaks joined."""
+    furniture = _running_furniture(pages)
+    items: list[tuple[int, object]] = []   # (page number, _Para | _TablePart)
+    for page in pages:
+        for item in _page_items(page, furniture):
+            items.append((page.number, item))
+    return _assemble(items)
+
+
+def _margin_lines(page: PageLayout) -> list[Line]:
+    top_band = page.height * MARGIN_SHARE
+    bottom_band = page.height * (1 - MARGIN_SHARE)
+    lines = _lines([g for g in page.glyphs if (g[2] + g[4]) / 2 < top_band or (g[2] + g[4]) / 2 > bottom_band])
+    return lines
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+def _running_furniture(pages: list[PageLayout]) -> set[str]:
+    """Texts (digits ignored) standing in the margin bands of most pages."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for page in pages:
+        for line in _margin_lines(page):
+            seen.setdefault(_furniture_key(line.text), set()).add(page.number)
+    need = max(2, REPEAT_SHARE * len(pages))
+    return {key for key, where in seen.items() if len(where) >= need and key}
+
+
+def _is_furniture(line: Line, page: PageLayout, furniture: set[str]) -> bool:
+    centre = (line.top + line.bottom) / 2
+    in_margin = centre < page.height * MARGIN_SHARE or centre > page.height * (1 - MARGIN_SHARE)
+    if not in_margin:
+        return False
+    return is_page_number(line.text) or _furniture_key(line.text) in furniture
+
+
+def _page_items(page: PageLayout, furniture: set[str]) -> list:
+    """Paragraphs and table parts of one page, in reading order."""
+    tables = _tables(page)
+    boxes = [(t.xs[0], t.top, t.xs[-1], t.bottom) for t in tables]
+    glyphs_by_table: list[list] = [[] for _ in tables]
+    flow = []
+    for g in page.glyphs:
+        cx, cy = (g[1] + g[3]) / 2, (g[2] + g[4]) / 2
+        for k, (x0, y0, x1, y1) in enumerate(boxes):
+            if x0 <= cx <= x1 and y0 <= cy <= y1:
+                glyphs_by_table[k].append(g)
+                break
+        else:
+            flow.append(g)
+    for table, glyphs in zip(tables, glyphs_by_table):
+        _fill_cells(table, glyphs, page)
+    lines = [ln for ln in _lines(flow, page) if not _is_furniture(ln, page, furniture)]
+    paras = []
+    for column in _columns(lines):
+        paras.extend(_paragraphs(column))
+    items = [(p.top, 0, p) for p in paras] + [(t.top, 1, t) for t in tables]
+    return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))] if not _two_columns(lines) \
+        else _merge_ordered(paras, tables)
+
+
+def _merge_ordered(paras, tables):
+    """Two-column pages: paragraphs keep their column order; tables go where their top falls."""
+    out = list(paras)
+    for table in tables:
+        at = next((k for k, p in enumerate(out) if p.top > table.top), len(out))
+        out.insert(at, table)
+    return out
+
+
+# -- lines ---------------------------------------------------------------------------
+
+def _lines(glyphs: list, page: PageLayout | None = None) -> list[Line]:
+    """Glyphs grouped into lines (by vertical centre) and ordered left to right."""
+    if not glyphs:
+        return []
+    heights = sorted(g[4] - g[2] for g in glyphs)
+    typical = heights[len(heights) // 2] or 1.0
+    ordered = sorted(glyphs, key=lambda g: (g[2] + g[4]) / 2)
+    groups: list[list] = []
+    current: list = []
+    anchor = None
+    for g in ordered:
+        centre = (g[2] + g[4]) / 2
+        if anchor is None or centre - anchor > typical * 0.45:
+            if current:
+                groups.append(current)
+            current, anchor = [g], centre
+        else:
+            current.append(g)
+    groups.append(current)
+    out = []
+    for group in groups:
+        group.sort(key=lambda g: g[1])
+        for segment in _split_at_gaps(group, typical):
+            out.append(_make_line(segment, page))
+    return out
+
+
+def _split_at_gaps(group: list, typical: float) -> list[list]:
+    """A line's glyphs split where a gap wider than three characters opens (two columns,
+    a signature and a date, two table cells without rules)."""
+    out, current = [], [group[0]]
+    for prev, g in zip(group, group[1:]):
+        if g[1] - prev[3] > typical * 3.0:
+            out.append(current)
+            current = []
+        current.append(g)
+    out.append(current)
+    return out
+
+
+def _make_line(glyphs: list, page: PageLayout | None) -> Line:
+    heights = sorted(g[4] - g[2] for g in glyphs)
+    size = heights[len(heights) // 2]
+    parts = []
+    prev = None
+    for g in glyphs:
+        ch = g[0]
+        if prev is not None and ch != " " and prev[0] != " ":
+            gap = g[1] - prev[3]
+            latin = not _CJK.match(ch) and not _CJK.match(prev[0])
+            if (latin and gap > size * 0.2) or gap > size * 0.6:
+                parts.append(" ")
+        parts.append(ch)
+        prev = g
+    text = re.sub(r" {2,}", " ", "".join(parts)).strip()
+    bold = False
+    weights = page.bold_at if page is not None else None
+    if isinstance(weights, _Weights):
+        probe = next((g for g in glyphs if "\u4e00" <= g[0] <= "\u9fff"), glyphs[0])
+        bold = weights.bold(probe[5]) if len(probe) > 5 else False
+    lead_end = glyphs[0][3]
+    for g in glyphs[1:]:
+        if _CJK.match(g[0]) or g[0] == " " or _CJK.match(glyphs[0][0]):
+            break
+        lead_end = g[3]
+    return Line(text, min(g[1] for g in glyphs), min(g[2] for g in glyphs), max(g[3] for g in glyphs),
+                max(g[4] for g in glyphs), size, bold, lead_end - glyphs[0][1])
+
+
+# -- columns -------------------------------------------------------------------------
+
+def _gutter(lines: list[Line]) -> float | None:
+    """The x of a vertical gutter that splits most lines of the page into two columns."""
+    if len(lines) < 6:
+        return None
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    width = right - left
+    if width <= 0:
+        return None
+    size = statistics.median(ln.size for ln in lines)
+    best = None
+    step = max(size / 2, 1.0)
+    x = left + width * 0.3
+    while x <= left + width * 0.7:
+        crossing = sum(1 for ln in lines if ln.x0 < x - size * 0.5 and ln.x1 > x + size * 0.5)
+        lefts = sum(1 for ln in lines if ln.x1 <= x)
+        rights = sum(1 for ln in lines if ln.x0 >= x)
+        if crossing <= 0.15 * len(lines) and lefts >= 0.3 * len(lines) and rights >= 0.3 * len(lines):
+            score = crossing * 10 - min(lefts, rights)
+            if best is None or score < best[0]:
+                best = (score, x)
+        x += step
+    return best[1] if best else None
+
+
+def _two_columns(lines: list[Line]) -> bool:
+    return _gutter(lines) is not None
+
+
+def _columns(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines in reading order: one column, or left then right between full-width lines."""
+    lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    gutter = _gutter(lines)
+    if gutter is None:
+        return [lines]
+    out: list[list[Line]] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:
+        if ln.x1 <= gutter:
+            left.append(ln)
+        elif ln.x0 >= gutter:
+            right.append(ln)
+        else:
+            out += [c for c in (left, right) if c]
+            left, right = [], []
+            out.append([ln])
+    out += [c for c in (left, right) if c]
+    return out
+
+
+# -- paragraphs ----------------------------------------------------------------------
+
+def _paragraphs(lines: list[Line], measure: tuple[float, float] | None = None, *,
+                in_cell: bool = False) -> list[_Para]:
+    """Lines of one column joined into paragraphs (see the module docstring).  In a table
+    cell text is often centred, so an indent there does not start a paragraph."""
+    if not lines:
+        return []
+    left = measure[0] if measure else min(ln.x0 for ln in lines)
+    right = measure[1] if measure else max(ln.x1 for ln in lines)
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < a.size * 2.5]
+    pitch = statistics.median(pitches) if pitches else lines[0].size * 1.5
+    paras: list[_Para] = []
+    prev = None
+    for ln in lines:
+        size = ln.size
+        indented = ln.x0 - left > size * 0.9 and not in_cell
+        if prev is not None:
+            # the previous line ended a paragraph if this line's first word would have fitted
+            # after it (ragged right edges and hanging punctuation allowed for)
+            short = right - prev.x1 > ln.lead + size * 1.5
+            gap = ln.top - prev.top > max(pitch * 1.3, prev.size * 1.05 + 0.5) or ln.top < prev.top
+            restyled = abs(ln.size - prev.size) > 0.15 * max(ln.size, prev.size) or ln.bold != prev.bold
+            if not (short or gap or indented or restyled):
+                para = paras[-1]
+                para.text = _join(para.text, ln.text)
+                para.bottom = ln.bottom
+                para.open = right - ln.x1 <= size * 2.5
+                prev = ln
+                continue
+        paras.append(_Para(ln.text, ln.top, ln.bottom, ln.x0, size, ln.bold,
+                           open=right - ln.x1 <= size * 2.5 and not indented_only_line(ln, left, right),
+                           first_indented=indented))
+        prev = ln
+    return paras
+
+
+def indented_only_line(line: Line, left: float, right: float) -> bool:
+    """A centred line (both margins short) is a title, never the first line of a running paragraph."""
+    return line.x0 - left > line.size * 0.9 and right - line.x1 > line.size * 0.9
+
+
+def _join(a: str, b: str) -> str:
+    """Two wrapped lines as one: Chinese joins without a space, Latin words keep one."""
+    if not a or not b:
+        return a + b
+    if _CJK.match(a[-1]) or _CJK.match(b[0]) or a.endswith("-"):
+        return a + b
+    return a + " " + b
+
+
+# -- tables --------------------------------------------------------------------------
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= SNAP:
+            continue
+        out.append(v)
+    return out
+
+
+def _merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear rules that touch or overlap as one (position, start, end)."""
+    out: list[list[float]] = []
+    for pos, a, b in sorted(rules):
+        for r in reversed(out[-8:]):
+            if abs(r[0] - pos) <= SNAP and a <= r[2] + SNAP:
+                r[2] = max(r[2], b)
+                break
+        else:
+            out.append([pos, a, b])
+    return [tuple(r) for r in out]
+
+
+def _tables(page: PageLayout) -> list[_TablePart]:
+    """Tables drawn with ruling lines: each connected set of horizontal and vertical rules."""
+    hs = _merge_rules(page.hrules)
+    vs = _merge_rules(page.vrules)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, hx0, hx1) in enumerate(hs):
+        for j, (x, vy0, vy1) in enumerate(vs):
+            if hx0 - SNAP <= x <= hx1 + SNAP and vy0 - SNAP <= y <= vy1 + SNAP:
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list, list]] = {}
+    for i, rule in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(rule)
+    for j, rule in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(rule)
+    out = []
+    for h_rules, v_rules in groups.values():
+        ys = _cluster([r[0] for r in h_rules])
+        xs = _cluster([r[0] for r in v_rules])
+        if len(ys) < 2 or len(xs) < 2:
+            continue
+        out.append(_grid(h_rules, v_rules, xs, ys, page.number))
+    out.sort(key=lambda t: t.top)
+    return out
+
+
+def _covered(rules, pos: float, a: float, b: float) -> bool:
+    """Whether rules at ``pos`` cover most of the span ``a``..``b``."""
+    total = 0.0
+    for p, s, e in rules:
+        if abs(p - pos) <= SNAP:
+            total += max(0.0, min(e, b) - max(s, a))
+    return total >= 0.6 * (b - a)
+
+
+def _grid(h_rules, v_rules, xs, ys, page_number: int) -> _TablePart:
+    """Grid cells merged wherever the rule between them is missing (colspan/rowspan)."""
+    rows, cols = len(ys) - 1, len(xs) - 1
+    owner = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(k):
+        while owner[k] != k:
+            owner[k] = owner[owner[k]]
+            k = owner[k]
+        return k
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and not _covered(v_rules, xs[c + 1], ys[r], ys[r + 1]):
+                owner[find((r, c + 1))] = find((r, c))
+            if r + 1 < rows and not _covered(h_rules, ys[r + 1], xs[c], xs[c + 1]):
+                owner[find((r + 1, c))] = find((r, c))
+    spans: dict[tuple, list[int]] = {}
+    for (r, c) in owner:
+        root = find((r, c))
+        s = spans.setdefault(root, [r, c, r, c])
+        s[0], s[1], s[2], s[3] = min(s[0], r), min(s[1], c), max(s[2], r), max(s[3], c)
+    anchored: dict[int, list] = {}
+    for r0, c0, r1, c1 in spans.values():
+        cell = GridCell(colspan=c1 - c0 + 1, rowspan=r1 - r0 + 1)
+        cell.box = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
+        anchored.setdefault(r0, []).append((c0, cell))
+    grid_rows = [[cell for _, cell in sorted(anchored.get(r, []), key=lambda x: x[0])] for r in range(rows)]
+    return _TablePart(rows=grid_rows, xs=xs, top=ys[0], bottom=ys[-1], page=page_number, header=[])
+
+
+def _fill_cells(table: _TablePart, glyphs: list, page: PageLayout) -> None:
+    """Put each glyph in the cell that holds its centre; each cell's lines become paragraphs."""
+    cells = [cell for row in table.rows for cell in row]
+    per_cell: dict[int, list] = {id(c): [] for c in cells}
+    for g in glyphs:
+        cx, cy = (g[1] + g[3]) / 2, (g[2] + g[4]) / 2
+        for cell in cells:
+            x0, y0, x1, y1 = cell.box
+            if x0 <= cx <= x1 and y0 <= cy <= y1:
+                per_cell[id(cell)].append(g)
+                break
+    for cell in cells:
+        lines = _lines(per_cell[id(cell)], page)
+        x0, _, x1, _ = cell.box
+        paras = _paragraphs(lines, _cell_measure(lines, x0, x1), in_cell=True)
+        cell.blocks = [Paragraph(p.text, {}) for p in paras]
+        cell.paras = paras
+    # rows whose every cell is empty are spacing artefacts (double rules)
+    table.rows = [row for row in table.rows if any(c.blocks for c in row) or len(row) > 1]
+    table.header = [" ".join(p.text for p in c.blocks) for c in table.rows[0]] if table.rows else []
+
+
+def _cell_measure(lines: list[Line], x0: float, x1: float) -> tuple[float, float] | None:
+    """A cell's text column: from its leftmost line to its widest line (cells have padding)."""
+    if not lines:
+        return None
+    return (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+
+
+# -- assembling pages ----------------------------------------------------------------
+
+def _assemble(items: list[tuple[int, object]]) -> list[Block]:
+    """Join what continues across page breaks, then make blocks with locations."""
+    joined: list[tuple[int, object]] = []
+    for number, item in items:
+        if joined and joined[-1][0] != number:
+            prev_page, prev = joined[-1]
+            if isinstance(prev, _Para) and isinstance(item, _Para) and prev.open and not item.first_indented \
+                    and abs(prev.size - item.size) <= 0.15 * prev.size and prev.bold == item.bold:
+                prev.text = _join(prev.text, item.text)
+                prev.open = item.open
+                joined[-1] = (prev_page, prev)
+                continue
+            if isinstance(prev, _TablePart) and isinstance(item, _TablePart) and _same_columns(prev, item):
+                _continue_table(prev, item)
+                continue
+        joined.append((number, item))
+    blocks: list[Block] = []
+    for number, item in joined:
+        loc = {"page": number, "block": len(blocks)}
+        if isinstance(item, _Para):
+            blocks.append(Paragraph(item.text, loc, "bold" if item.bold else None))
+        else:
+            table = make_table(item.rows)
+            locate(table, loc)
+            pages = getattr(item, "row_pages", None)
+            if pages:
+                table.row_locs = [{**rl, "page": p} for rl, p in zip(table.row_locs, pages)]
+            blocks.append(table)
+    return blocks
+
+
+def _same_columns(a: _TablePart, b: _TablePart) -> bool:
+    return len(a.xs) == len(b.xs) and all(abs(x - y) <= SNAP * 2 for x, y in zip(a.xs, b.xs))
+
+
+def _continue_table(first: _TablePart, more: _TablePart) -> None:
+    """Append a table's continuation: drop a repeated header row; in a one-column box the
+    two cells are one, and a paragraph cut by the page break is one paragraph."""
+    pages = getattr(first, "row_pages", None) or [first.page] * len(first.rows)
+    rows = more.rows
+    if rows and first.header and [" ".join(p.text for p in c.blocks) for c in rows[0]] == first.header \
+            and len(first.rows) > 1:
+        rows = rows[1:]
+    if len(first.xs) == 2 and first.rows and rows:
+        last, nxt = first.rows[-1][0], rows[0][0]
+        paras_a, paras_b = getattr(last, "paras", []), getattr(nxt, "paras", [])
+        if paras_a and paras_b and paras_a[-1].open and not paras_b[0].first_indented:
+            last.blocks[-1] = Paragraph(_join(last.blocks[-1].text, nxt.blocks[0].text), {})
+            last.blocks += nxt.blocks[1:]
+        else:
+            last.blocks += nxt.blocks
+        last.paras = paras_b or paras_a
+        rows = rows[1:]
+    first.rows = first.rows + rows
+    first.row_pages = pages + [more.page] * len(rows)
