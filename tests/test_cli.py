@@ -24,7 +24,7 @@ def run(*args, cwd=None):
      "no plan structure found: no 第X章/第X节 headings and no 专栏 tables"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
      "a legacy Word .doc (OLE2) file; save it as .docx"),
-    ("scan.pdf", b"%PDF-1.4\n%...", "a PDF; extract its text or save it as .docx first"),
+    ("letter.rtf", b"{\\rtf1\\ansi hello}", "an RTF file; save it as .docx"),
 ])
 def test_not_a_plan_is_one_line_and_exit_2(name, content, reason, tmp_path):
     path = tmp_path / name

@@ -327,10 +327,12 @@ def rewrite_member(data: bytes, name: str, change) -> bytes:
 def test_docx_macro_enabled_refused_and_embedded_object_warned():
     good = docx_bytes(new_document())
     docm = rewrite_member(good, "[Content_Types].xml", lambda xml: xml.replace(
-        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"))
+        b"vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        b"vnd.ms-word.document.macroEnabled.main+xml"))
     with pytest.raises(PlanParseError) as error:
         read_docx(docm)
-    assert error.value.code == "unsupported_format"
+    assert (error.value.code, error.value.reason) == (
+        "unsupported_format", "a macro-enabled Word document (.docm); save it as a plain .docx")
     document = new_document()
     document.add_paragraph("前文")
     holder = document.add_paragraph("见下表")

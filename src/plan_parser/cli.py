@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PlanParseError
+from .errors import PlanParseError, one_line
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("parse", help="parse plans and print them (JSON, a table, or Markdown)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="plan files; - reads standard input")
     p.add_argument("--format", "-f", choices=["json", "table", "markdown"], default="json")
     add_input_options(p)
     add_label_options(p)
@@ -100,18 +100,20 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: int | None = None):
-    """Load one plan; any failure becomes a PlanParseError naming the file."""
-    from .api import DEFAULT_MAX_BYTES, load_plan
+    """Load one plan (``-``: standard input) for a command.  The library lets a bug raise;
+    the command line alone turns it into one line naming the file, so a batch goes on
+    (``PLAN_PARSER_DEBUG=1`` shows the traceback instead)."""
+    from .api import load_plan
 
     try:
-        return load_plan(path, format=fmt, glossary=glossary,
-                         max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+        return load_plan(path, format=fmt, glossary=glossary, max_bytes=max_bytes)
     except PlanParseError:
         raise
     except Exception as exc:  # a bug must still name the file, and not kill a batch
         if os.environ.get("PLAN_PARSER_DEBUG"):
             raise
-        raise PlanParseError(path, f"internal error: {type(exc).__name__}: {exc}", "internal") from exc
+        raise PlanParseError(path, f"internal error: {type(exc).__name__}: {exc} "
+                                   "(set PLAN_PARSER_DEBUG=1 for details)", "internal") from exc
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -159,6 +161,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the promise is: never a traceback
         if os.environ.get("PLAN_PARSER_DEBUG"):
             raise
-        print(f"plan-parser: internal error: {type(exc).__name__}: {exc} "
+        print(f"plan-parser: internal error: {type(exc).__name__}: {one_line(str(exc))} "
               "(set PLAN_PARSER_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_TROUBLE

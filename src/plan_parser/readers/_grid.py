@@ -21,6 +21,23 @@ MAX_ROWSPAN = 100_000
 #: A ``rowspan`` is a few bytes that can demand thousands of copies; real plans stay far below.
 MAX_COPIES = 10_000
 COPIES_PER_CELL = 10
+#: characters that repeated merged cells may add to one document.  Counting copies is not
+#: enough: a 6 kB .docx whose vMerge repeats a 1 MB cell 5,000 times is 5,000 copies and
+#: 5 G characters.  Real plans repeat short 类别 labels: a few thousand characters.
+MAX_COPIED_CHARS = 5_000_000
+
+
+class CopyBudget:
+    """What is left of :data:`MAX_COPIED_CHARS` for one document (shared by its tables)."""
+
+    def __init__(self, chars: int = MAX_COPIED_CHARS):
+        self.chars = chars
+
+    def spend(self, blocks: list[Block]) -> None:
+        self.chars -= sum(len(p.text) for p in Cell(blocks).paragraphs)
+        if self.chars < 0:
+            raise PlanParseError(None, "a table whose merged cells would repeat more than "
+                                       f"{MAX_COPIED_CHARS:,} characters of text", "too_large")
 
 
 @dataclass
@@ -37,18 +54,21 @@ class GridCell:
     continues: bool = False
 
 
-def fill_grid(rows: list[list[GridCell]], offsets: list[int] | None = None) -> list[list[Cell]]:
+def fill_grid(rows: list[list[GridCell]], offsets: list[int] | None = None,
+              budget: CopyBudget | None = None) -> list[list[Cell]]:
     """Resolve merges: one :class:`Cell` per source cell, vertical merges repeated per row.
 
     ``offsets[r]`` is the grid column row ``r`` starts at (Word's ``gridBefore``).
     A cell spanning rows (``rowspan`` > 1) is copied into the rows below at its grid
     column; a ``continues`` cell takes a copy of whatever cell covers its column in
     the row above.  Overlapping spans from malformed input never loop or raise:
-    the later cell simply wins its column; spans demanding absurdly many copies raise
+    the later cell simply wins its column; spans demanding absurdly many copies, or
+    copies of absurdly much text (``budget``, per document), raise
     :class:`PlanParseError` (``too_large``).
     """
+    text_budget = budget or CopyBudget()
     out: list[list[Cell]] = []
-    budget = MAX_COPIES + COPIES_PER_CELL * sum(len(row) for row in rows)
+    copies_left = MAX_COPIES + COPIES_PER_CELL * sum(len(row) for row in rows)
     pending: dict[int, tuple[list[Block], int, int]] = {}  # column -> (blocks, colspan, rows left)
     above: list[tuple[int, int, Cell]] = []  # (first column, colspan, cell) of the previous row
     for r, raw_row in enumerate(rows):
@@ -60,16 +80,19 @@ def fill_grid(rows: list[list[GridCell]], offsets: list[int] | None = None) -> l
         while True:
             if col in pending:
                 blocks, span, _left = pending[col]
-                budget -= 1
-                if budget < 0:
+                copies_left -= 1
+                if copies_left < 0:
                     raise PlanParseError(None, "a table whose merged cells would be repeated more than "
                                                f"{MAX_COPIES:,} + {COPIES_PER_CELL} per cell times", "too_large")
+                text_budget.spend(blocks)
                 new = Cell(copy.deepcopy(blocks))
             elif index < len(raw_row):
                 raw = raw_row[index]
                 index += 1
                 span = max(1, raw.colspan)
                 source = _covering(above, col) if raw.continues else None
+                if source:
+                    text_budget.spend(source.blocks)
                 new = Cell(copy.deepcopy(source.blocks) if source else list(raw.blocks))
                 if raw.rowspan > 1:
                     created[col] = (new.blocks, span, min(raw.rowspan, MAX_ROWSPAN) - 1)
@@ -97,9 +120,10 @@ def _covering(row: list[tuple[int, int, Cell]], col: int) -> Cell | None:
     return None
 
 
-def make_table(rows: list[list[GridCell]], offsets: list[int] | None = None) -> Table:
+def make_table(rows: list[list[GridCell]], offsets: list[int] | None = None,
+               budget: CopyBudget | None = None) -> Table:
     """A :class:`Table` from source cells; locations are set later by :func:`locate`."""
-    return Table(rows=fill_grid(rows, offsets), loc={})
+    return Table(rows=fill_grid(rows, offsets, budget), loc={})
 
 
 def locate(block: Block, loc: dict) -> None:

@@ -18,19 +18,25 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from ..blocks import Block, Paragraph, ReadResult
 from ..errors import PlanParseError
-from ._grid import GridCell, locate, make_table
+from ._grid import CopyBudget, GridCell, locate, make_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-#: limits checked on the zip's declared sizes before anything is decompressed
+#: limits on the package: inflated bytes are counted as they come out of zlib, so a
+#: member that understates its size (with a CRC forged to match) cannot inflate further
 MAX_PART_SIZE = 200 * 1024 * 1024
 MAX_TOTAL_SIZE = 400 * 1024 * 1024
 MAX_RATIO = 500
 MAX_MEMBERS = 10_000
+_CHUNK = 1024 * 1024
+#: only XML parts hold text; the rest (images, fonts, embedded files) are kept as empty
+#: parts, because python-docx loads every part of the package
+_XML_PARTS = (".xml", ".rels")
 
 _SKIP = {W + t for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "delInstrText",
                          "rt", "sdtPr", "sdtEndPr", "footnoteReference", "endnoteReference",
@@ -45,7 +51,6 @@ _KIND = {W + "r": "r", W + "t": "t", W + "tab": "tab", W + "ptab": "tab", W + "n
 
 def read_docx(data: bytes) -> ReadResult:
     """Read a .docx into blocks in body order (see the module docstring for locations)."""
-    _check_package(data)
     document = _open(data)
     reader = _BodyReader(_part_element(document, "styles"), _part_element(document, "numbering"))
     blocks: list[Block] = []
@@ -58,13 +63,16 @@ def read_docx(data: bytes) -> ReadResult:
     return ReadResult(blocks=blocks, format="docx", encoding=None, warnings=reader.warnings)
 
 
-def _check_package(data: bytes) -> None:
-    """Refuse damaged zips and zip bombs, before python-docx inflates anything.
+def _unpack(data: bytes) -> bytes:
+    """The package re-packed with every member stored (not compressed), after checking it.
 
-    First by the sizes the archive declares; then every member is inflated once in
-    1 MB chunks and its CRC checked (``testzip``), because a zip may understate a
-    size, and zipfile's one-call ``read()`` (what python-docx uses) inflates a
-    lying member whole before it notices.  Chunked, a liar costs no memory.
+    zipfile's one-call ``read()`` (what python-docx uses) asks zlib for up to 2 GB at
+    once and only then cuts to the declared size, so a member that understates its
+    size (with a CRC forged to match) costs gigabytes.  Here every member is inflated
+    in 1 MB chunks and the bytes that come out are counted against the limits; a
+    member never yields more than it declares (zipfile stops there and checks the
+    CRC).  python-docx then reads stored members, which it cannot inflate.  Images
+    and embedded objects become empty parts: they hold no text.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -73,26 +81,50 @@ def _check_package(data: bytes) -> None:
         raise PlanParseError(None, f"a damaged zip archive, not a readable .docx ({exc})", "corrupt") from None
     if len(infos) > MAX_MEMBERS:
         raise PlanParseError(None, f"a .docx with {len(infos)} zip members (limit {MAX_MEMBERS})", "too_large")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_PART_SIZE or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
-            raise PlanParseError(
-                None, f"{info.filename} would inflate to {info.file_size:,} bytes "
-                      f"(ratio {ratio:.0f}:1); refusing a possible zip bomb", "too_large")
-    if total > MAX_TOTAL_SIZE:
-        raise PlanParseError(None, f"the .docx would inflate to {total:,} bytes (limit {MAX_TOTAL_SIZE:,})",
-                             "too_large")
     if "word/document.xml" not in {info.filename for info in infos}:
         raise PlanParseError(None, "a zip archive without word/document.xml, not a Word .docx", "corrupt")
-    try:
-        bad = archive.testzip()
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError, RuntimeError) as exc:
-        raise PlanParseError(None, f"a damaged zip archive, not a readable .docx ({exc})", "corrupt") from None
-    if bad is not None:
-        raise PlanParseError(None, f"{bad} does not match its checksum or declared size; "
-                                   "a damaged or forged .docx", "corrupt")
+    out = io.BytesIO()
+    total = 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as packed:
+        for info in infos:
+            if info.is_dir():
+                continue
+            if not info.filename.lower().endswith(_XML_PARTS):
+                packed.writestr(info.filename, b"")
+                continue
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_PART_SIZE or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
+                raise PlanParseError(
+                    None, f"{info.filename} would inflate to {info.file_size:,} bytes "
+                          f"(ratio {ratio:.0f}:1); refusing a possible zip bomb", "too_large")
+            chunks = []
+            try:
+                with archive.open(info) as member:
+                    while chunk := member.read(_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_TOTAL_SIZE:
+                            raise PlanParseError(None, f"the .docx inflates to more than {MAX_TOTAL_SIZE:,} bytes",
+                                                 "too_large")
+                        chunks.append(chunk)
+            except PlanParseError:
+                raise
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, EOFError, OSError,
+                    RuntimeError) as exc:
+                raise PlanParseError(None, f"{info.filename} cannot be inflated ({exc}); a damaged .docx",
+                                     "corrupt") from None
+            packed.writestr(info.filename, b"".join(chunks))
+    return out.getvalue()
+
+
+def _not_plain(content_type: str) -> str | None:
+    """What a Word main part that is not a plain document is (``None``: not Word at all)."""
+    lowered = content_type.lower()
+    if "word" not in lowered:
+        return None
+    macro = "macroenabled" in lowered
+    if "template" in lowered:
+        return "a macro-enabled Word template (.dotm)" if macro else "a Word template (.dotx)"
+    return "a macro-enabled Word document (.docm)" if macro else None
 
 
 def _open(data: bytes):
@@ -100,12 +132,18 @@ def _open(data: bytes):
     import docx  # lazily: keeps ``import plan_parser`` light
 
     try:
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(_unpack(data)))
+    except PlanParseError:
+        raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, XMLSyntaxError, ...
         message = str(exc)
-        if "content type is" in message:
-            raise PlanParseError(None, "a Word file that is not a plain .docx (macro-enabled or template); "
-                                       "save it as .docx", "unsupported_format") from None
+        content_type = re.search(r"content type is '([^']*)'", message)
+        if content_type:
+            kind = _not_plain(content_type.group(1))
+            if kind:
+                raise PlanParseError(None, f"{kind}; save it as a plain .docx", "unsupported_format") from None
+            raise PlanParseError(None, f"the main part's content type is {content_type.group(1)!r}, not a Word "
+                                       "document's ([Content_Types].xml is damaged)", "corrupt") from None
         raise PlanParseError(None, f"a damaged .docx ({type(exc).__name__}: {message[:200]})",
                              "corrupt") from None
 
@@ -365,6 +403,7 @@ class _BodyReader:
         self.numbering = _Numbering(numbering_root, self.styles)
         self.warnings: list[tuple[str, str, dict]] = []
         self.where: dict = {}  # the body element being read, for warnings
+        self.budget = CopyBudget()  # merged-cell copies, for the whole document
 
     def blocks_of(self, element) -> list[Block]:
         """Blocks for one block-level element: a paragraph, a table or a container of them."""
@@ -467,7 +506,7 @@ class _BodyReader:
                 continues = v_merge is not None and _val(v_merge) != "restart"
                 row.append(GridCell(blocks, colspan=span, continues=continues))
             rows.append(row)
-        return make_table(rows, offsets)
+        return make_table(rows, offsets, self.budget)
 
 
 def _children(element, tag: str):

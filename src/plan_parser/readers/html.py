@@ -21,10 +21,8 @@ import re
 
 from ..blocks import Block, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
-from ._grid import GridCell, locate, make_table
+from ._grid import CopyBudget, GridCell, locate, make_table
 from .text import decode_text
-
-MAX_HTML_BYTES = 50 * 1024 * 1024
 
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -60,8 +58,6 @@ def read_html(data: bytes) -> ReadResult:
     """Read an HTML page into blocks, metadata hints and warnings (see the module docstring)."""
     import lxml.html  # lazily: keeps ``import plan_parser`` light
 
-    if len(data) > MAX_HTML_BYTES:
-        raise PlanParseError(None, f"an HTML page of {len(data):,} bytes (limit {MAX_HTML_BYTES:,})", "too_large")
     warnings: list[tuple[str, str, dict]] = []
     text, encoding = decode_html(data, warnings)
     if not text.strip():
@@ -254,6 +250,7 @@ def walk(root) -> list[Block]:
     from lxml import etree
 
     page = _Flow()
+    budget = CopyBudget()  # merged-cell copies, for the whole page
     stack: list[tuple[object, object]] = [(None, page)]  # (element that opened the frame, frame)
     bold = pre = 0
     ordinals: list[int | None] = []  # counters of the open <ol>/<ul> lists (None for <ul>)
@@ -302,7 +299,7 @@ def walk(root) -> list[Block]:
             if isinstance(frame, _TableState):
                 frame.close_row()
                 frame.outside.flush()
-                table = make_table(frame.rows)
+                table = make_table(frame.rows, budget=budget)
                 table.rows = [row for row in table.rows if row]
                 flow().blocks.extend(frame.outside.blocks)
                 flow().blocks.append(table)
