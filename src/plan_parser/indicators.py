@@ -258,6 +258,8 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
                 category, category_raw, category_loc = category_of(filled[0]), filled[0], loc
             continue
         category_loc = None
+        if len(cells) == width - 1 and header.roles.get(0) == CATEGORY and _shifted_row_fits(cells, header):
+            cells = [""] + cells  # a row that leaves out the 类别 cell its category row gave
         if len(cells) != width:
             extra = [c for c in cells[width:] if c]
             warn("row_shape", f"row has {len(cells)} cells where the header has {width}; read by position"
@@ -283,6 +285,16 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         warn("empty_category", f"category row {category_raw} has no indicators under it", category_loc)
     _number_rows(rows, warn)
     return rows, notes
+
+
+def _shifted_row_fits(cells: list[str], header: HeaderRoles) -> bool:
+    """Whether ``cells``, shifted one place right, put a name under the name column."""
+    name_at = next(i for i, role in header.roles.items() if role == NAME)
+    return 0 < name_at <= len(cells) and bool(cells[name_at - 1]) and not _looks_like_value(cells[name_at - 1])
+
+
+def _looks_like_value(text: str) -> bool:
+    return bool(re.match(r"^[\d.<>＜＞≥≤%—\-〔\[［]+$", text))
 
 
 def _number_rows(rows: list[RawRow], warn) -> None:

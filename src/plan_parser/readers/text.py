@@ -5,11 +5,18 @@ with a TAB, the cells of one row are consecutive lines, rows are separated by on
 blank line and the table ends at two blank lines.  A table whose first row is a
 single cell (the frame around a 专栏 project list) goes on through the untabbed
 paragraphs that follow, until those two blank lines.
+
+Text copied from Word or a web page writes a table **one row per line** instead, its
+cells separated by TABs, by ``|`` or by runs of two or more spaces; two or more such
+lines in a row (one-cell lines between them are category rows) are read as a table.
 """
 from __future__ import annotations
 
+import re
+
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
+from ..headings import is_toc, match_heading
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -70,7 +77,17 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
             blocks.append(table)
         table = None
 
+    row_tables = find_row_tables(lines)
+    skip_to = 0
     for number, line in enumerate(lines, start=1):
+        if number < skip_to:
+            continue
+        if number in row_tables:
+            close_table()
+            found, skip_to = row_tables[number]
+            blocks.append(found)
+            blank_run = 0
+            continue
         stripped = line.strip()
         if not stripped:
             blank_run += 1
@@ -114,3 +131,86 @@ def _is_open_box(table: Table, row: list[Cell]) -> bool:
     """True while the table is a single one-cell row that untabbed lines may continue."""
     rows = table.rows + ([row] if row else [])
     return len(rows) == 1 and len(rows[0]) == 1
+
+
+# -- tables written one row per line ------------------------------------------------
+
+_SEPARATORS = {
+    "tab": re.compile(r"\t+"),
+    "pipe": re.compile(r"\s*[|｜]\s*"),
+    "spaces": re.compile(r"[ \u3000\xa0]{2,}"),
+}
+_PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line under the header
+#: the fewest cells a row split on spaces must have: two-cell lines split on spaces are
+#: headings (第一章  总体要求) far more often than tables
+_MIN_SPACE_CELLS = 3
+
+
+def _split_row(line: str) -> tuple[str, list[str]] | None:
+    """(separator kind, cells) when ``line`` is a row of a one-row-per-line table."""
+    if not line.strip():
+        return None
+    if line.startswith("\t"):
+        body = line.lstrip("\t")
+        if "\t" not in body.strip():
+            return None  # one TAB-flattened cell (the module docstring's layout)
+        # a row whose first cells are empty (a merged 类别 column left blank)
+        return "tab", [""] * (len(line) - len(body)) + [c.strip() for c in _SEPARATORS["tab"].split(body.strip())]
+    text = line.strip()
+    if "|" in text or "｜" in text:
+        body = text.strip("|｜").strip() if text[0] in "|｜" else text
+        cells = [c.strip() for c in _SEPARATORS["pipe"].split(body)]
+        if len(cells) >= 2:
+            return "pipe", cells
+    if "\t" in text:
+        cells = [c.strip() for c in _SEPARATORS["tab"].split(text)]
+        if len(cells) >= 2:
+            return "tab", cells
+    cells = _SEPARATORS["spaces"].split(text)
+    if len(cells) >= _MIN_SPACE_CELLS and not match_heading(text) and not is_toc(cells[0]):
+        return "spaces", cells
+    return None
+
+
+def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
+    """Tables written one row per line: {first line number: (table, line after it)}.
+
+    A run needs two or more row lines with the same separator; a one-cell line standing
+    between two of them (a category row, ``一、经济发展``) belongs to the table; a Markdown
+    rule line (``|---|---|``) under a pipe header is passed over.  Line numbers are 1-based.
+    """
+    found: dict[int, tuple[Table, int]] = {}
+    i, n = 0, len(lines)
+    while i < n:
+        first = _split_row(lines[i])
+        if first is None:
+            i += 1
+            continue
+        kind = first[0]
+        rows: list[tuple[int, list[str]]] = [(i + 1, first[1])]
+        j = i + 1
+        while j < n:
+            row = _split_row(lines[j])
+            if row is not None and row[0] == kind:
+                rows.append((j + 1, row[1]))
+                j += 1
+                continue
+            stripped = lines[j].strip()
+            if kind == "pipe" and stripped and _PIPE_RULE.match(stripped):
+                j += 1  # a rule line under the header draws the table, it holds nothing
+                continue
+            after = _split_row(lines[j + 1]) if j + 1 < n else None
+            if stripped and not lines[j].startswith("\t") and after is not None and after[0] == kind:
+                rows.append((j + 1, [stripped]))  # a category row inside the table
+                j += 1
+                continue
+            break
+        if sum(len(cells) > 1 for _, cells in rows) >= 2:
+            table = Table(rows=[[Cell([Paragraph(c, {"line": number})]) for c in cells] for number, cells in rows],
+                          loc={"line": rows[0][0]}, row_locs=[{"line": number} for number, _ in rows])
+            _extend(table.loc, rows[-1][0])
+            found[rows[0][0]] = (table, j + 1)
+            i = j
+        else:
+            i += 1
+    return found
