@@ -45,7 +45,7 @@ def batch_errors(folder: Path) -> list[tuple[str, str, str]]:
 def sqlite_rows(db: Path, table: str) -> list[dict]:
     with sqlite3.connect(db) as conn:
         conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY plan_id, ordinal')]
+        return [dict(r) for r in conn.execute(f'SELECT * FROM "frame_{table}" ORDER BY plan_id, ordinal')]
 
 
 def counts(db: Path) -> dict[str, int]:
@@ -60,10 +60,10 @@ def test_sqlite_round_trip(tmp_path, plan, frames):
     summary = export([SAMPLE], db, jobs=1)
     assert (summary.format, summary.files, summary.exported, summary.errors) == ("sqlite", 1, 1, [])
     check_indicator_rows(sqlite_rows(db, "indicators"), plan)
-    for table in PLAN_TABLES[1:]:
-        got = pd.read_sql(f'SELECT * FROM "{table}"', sqlite3.connect(db))
+    for table in FRAMES:  # the frame_<table> views give back each frame, column for column
+        got = pd.read_sql(f'SELECT * FROM "frame_{table}"', sqlite3.connect(db))
         assert list(got.columns) == list(FRAMES[table])
-        assert len(got) == len(frames[table]), table
+        assert len(got) == len(frames.get(table, ())), table
 
 
 def test_parquet_round_trip(tmp_path, plan, frames):
@@ -83,7 +83,7 @@ def read_csv(folder: Path, table: str) -> pd.DataFrame:
 def test_csv_round_trip(tmp_path, plan, frames):
     out = tmp_path / "csv"
     assert export([SAMPLE], f"{out}/", jobs=1).format == "csv"
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in FRAMES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{t}.csv" for t in FRAMES] + ["_manifest.json"])
     raw = (out / "indicators.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfplan_id,source_path,ordinal,column,seq,")
     assert raw.count(b"\xef\xbb\xbf") == 1
@@ -204,26 +204,33 @@ def test_sqlite_join_indicators_to_plan_and_column_with_plain_sqlite3(tmp_path):
     row = conn.execute("""
         SELECT p.region, p.period_start, c.title, i.name, i.target_raw, i.target_base_value, i.target_unit
         FROM indicators i
-        JOIN plans p ON p.plan_id = i.plan_id
-        JOIN columns c ON c.plan_id = i.plan_id AND c.number = i."column"
+        JOIN plans p ON p.plan_key = i.plan_key
+        JOIN columns c ON c.plan_key = i.plan_key AND c.number = i."column"
         WHERE i.name = '城镇调查失业率'""").fetchall()
     assert row == [("铜梁区", 2021, "“十四五”时期主要指标", "城镇调查失业率", "<5.5", 5.5, "%")]
+    # The same join on the frame_ views, by the frames' own key (plan_id).
+    assert conn.execute("""
+        SELECT p.region, p.period_start, c.title, i.name, i.target_raw, i.target_base_value, i.target_unit
+        FROM frame_indicators i
+        JOIN frame_plans p ON p.plan_id = i.plan_id
+        JOIN frame_columns c ON c.plan_id = i.plan_id AND c.number = i."column"
+        WHERE i.name = '城镇调查失业率'""").fetchall() == row
     per_column = conn.execute("""
         SELECT c.number, c.kind, count(*) FROM indicators i
-        JOIN columns c ON c.plan_id = i.plan_id AND c.number = i."column"
-        GROUP BY c.plan_id, c.number ORDER BY c.number""").fetchall()
+        JOIN columns c ON c.plan_key = i.plan_key AND c.number = i."column"
+        GROUP BY c.plan_key, c.number ORDER BY c.number""").fetchall()
     assert per_column == [(1, "indicators", 15), (2, "indicators", 19)]
-    cum = conn.execute("SELECT count(*) FROM indicators WHERE target_cumulative = 1 AND plan_id = ?", (SHA,))
+    cum = conn.execute("SELECT count(*) FROM frame_indicators WHERE target_cumulative = 1 AND plan_id = ?", (SHA,))
     assert cum.fetchone() == (7,)  # 专栏2 rows 1, 4, 5, 11–14 are five-year totals
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     keys = [(r[2], r[3], r[4]) for r in conn.execute("PRAGMA foreign_key_list(project_quantities)")]
-    assert sorted(keys) == [("plans", "plan_id", "plan_id"), ("projects", "plan_id", "plan_id"),
+    assert sorted(keys) == [("plans", "plan_key", "plan_key"), ("projects", "plan_key", "plan_key"),
                             ("projects", "project_ordinal", "ordinal")]
     indexes = {r[1] for r in conn.execute("PRAGMA index_list(indicators)")}
-    assert {"indicators_plan_id_column_seq", "indicators_name"} <= indexes
+    assert {"indicators_plan_key_column_seq", "indicators_name"} <= indexes
     pk = [r[1] for r in sorted(conn.execute("PRAGMA table_info(indicators)"), key=lambda r: r[5]) if r[5]]
-    assert pk == ["plan_id", "ordinal"]
+    assert pk == ["plan_key", "ordinal"]
 
 
 def test_sqlite_of_another_layout_is_refused(tmp_path):
@@ -247,6 +254,8 @@ def test_schema_statements_create_every_table():
         conn.execute(statement)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == set(FRAMES)
+    views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    assert views == {f"frame_{t}" for t in FRAMES}
 
 
 # -- formats and options --------------------------------------------------------------

@@ -9,7 +9,8 @@ from .cli import EXIT_OK, EXIT_TROUBLE, write_output
 EPILOG = """\
 formats (from --to):
   out.sqlite  SQLite database (.sqlite, .sqlite3, .db); re-running replaces each
-              plan's rows, keyed by the sha256 of its file, and adds new plans
+              plan's rows, keyed by the sha256 of its file, and adds new plans;
+              a database with other applications' tables is refused (see --force)
   out.parquet directory of <table>.parquet files (needs: pip install 'plan-parser[parquet]')
   out_dir/    directory of <table>.csv files, UTF-8 with BOM (a trailing slash or
               an existing directory)
@@ -18,6 +19,11 @@ formats (from --to):
 Directories are searched for .txt .docx .html .htm .md files.  A file that cannot
 be parsed is reported on stderr ('plan-parser: PATH: reason') and listed in the
 errors table; the others are exported all the same.
+
+Parquet, CSV and JSON Lines are written under temporary names and renamed into
+place at the end (a directory gets _manifest.json last): an interrupted run leaves
+the previous output.  SQLite commits plan by plan: an interrupted run leaves the
+plans done so far, each whole.
 
 exit status:
   0  every file was parsed and exported
@@ -36,6 +42,9 @@ def register(subparsers) -> None:
                    help="out.sqlite | out.parquet | out_dir/ | out.jsonl (the format comes from this)")
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                    help="parse in N processes (default: one per CPU)")
+    p.add_argument("--force", action="store_true",
+                   help="write into an SQLite database that also holds other applications' tables "
+                        "(its user_version and journal mode are left alone)")
     p.set_defaults(run=cmd_export)
 
 
@@ -82,7 +91,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise PlanParseError(" ".join(args.paths), "no plan files found (.txt .docx .html .htm .md)", "unreadable")
     progress = _Progress()
     try:
-        summary = export(paths, args.to, jobs=args.jobs, progress=progress, on_error=progress.error)
+        summary = export(paths, args.to, jobs=args.jobs, progress=progress, on_error=progress.error,
+                         allow_foreign_tables=args.force)
     finally:
         progress.finish()
     note = f", {summary.duplicates} duplicate files skipped" if summary.duplicates else ""
