@@ -121,7 +121,7 @@ class PlanBuilder:
         if column:
             self._open_column(column[0], column[1], p.loc)
             return
-        if H.is_note(text) and self._note(text, p.loc):
+        if H.is_note(text, after_table=self._after_table()) and self._note(text, p.loc):
             return
         if self.col is not None and self._column_paragraph(p, in_box):
             return
@@ -234,6 +234,11 @@ class PlanBuilder:
                         chapter=chapter, section=section)
         self.plan.columns.append(column)
         self.col = _OpenColumn(column, len(self.plan.columns) - 1, last_loc=loc)
+
+    def _after_table(self) -> bool:
+        """Whether the line being read follows an indicator table (where ①②③ lines are notes)."""
+        target = self.col or self.last_closed
+        return target is not None and target.header is not None
 
     def _note(self, text: str, loc: dict) -> bool:
         """Attach a 注/备注 line to the 专栏 it follows; False when there is none."""

@@ -17,10 +17,19 @@ _NUM = r"[0-9０-９一二三四五六七八九十百千零〇○两]+"
 
 _HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|部分|章|节){_SPACE}*(.*)$")
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
-#: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``); groups: the number, twice.
-ITEM_NUMBER = rf"(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）])"
+#: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``), or a box item written
+#: ``01 关键核心技术`` (two digits and a space, as PDF-printed 专栏 number their items; ``10 亿元``
+#: is not one).  Three groups, one per form: read the number with :func:`item_number`.
+ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]"
+               rf"|(0[1-9]|[12][0-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日]))")
 _ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
-_NOTE = re.compile(rf"^(注|备注|说明|资料来源|数据来源){_SPACE}*(\d*){_SPACE}*[:：]")
+#: Any numbering a line of a plan may open with: 一、 （一） or an item number.  Readers and
+#: other modules that must recognise (or strip) numbering use this, not a copy of it.
+NUMBERING = (rf"(?:[一二三四五六七八九十]{{1,3}}{_SPACE}*[、，,．.]|[（(]{_SPACE}*[一二三四五六七八九十]{{1,3}}{_SPACE}*[)）]"
+             rf"|{ITEM_NUMBER})")
+_NUMBERED = re.compile(rf"^{_SPACE}*{NUMBERING}{_SPACE}*")
+_NOTE = re.compile(rf"^(?:(?:注|备注|说明|资料来源|数据来源){_SPACE}*\d*{_SPACE}*[:：]|注{_SPACE}*[①-⑳\d])")
+_NUMBERED_NOTE = re.compile(r"^[①-⑳]")
 _TASK = re.compile(r"^(?:——|─{2}|—{2}|--)\s*")
 _TITLE_END = "。"
 
@@ -116,17 +125,36 @@ def match_column(text: str) -> tuple[int, str] | None:
     return number, normalize_space(m.group(2))
 
 
+def item_number(m: re.Match, first_group: int = 1) -> int | None:
+    """The number an :data:`ITEM_NUMBER` match read (its groups start at ``first_group``)."""
+    number = m.group(first_group) or m.group(first_group + 1) or m.group(first_group + 2)
+    return int(number) if number else None
+
+
 def match_item(text: str) -> tuple[int, str] | None:
-    """A numbered item ``1.`` ``2、`` ``（3）`` → (number, text after the number)."""
+    """A numbered item ``1.`` ``2、`` ``（3）`` ``01 …`` → (number, text after the number)."""
     m = _ITEM.match(text)
     if not m:
         return None
-    return int(m.group(1) or m.group(2)), m.group(3).strip()
+    return item_number(m), m.group(4).strip()
 
 
-def is_note(text: str) -> bool:
-    """``注：…`` / ``备注：…`` lines that explain a table."""
-    return bool(_NOTE.match(text))
+def strip_numbering(text: str) -> str:
+    """``一、就业创业`` → ``就业创业``; text without numbering comes back trimmed."""
+    return text[_NUMBERED.match(text).end():].strip() if _NUMBERED.match(text) else text.strip()
+
+
+def is_numbered(text: str) -> bool:
+    """Whether ``text`` opens with numbering (see :data:`NUMBERING`)."""
+    return _NUMBERED.match(text) is not None
+
+
+def is_note(text: str, after_table: bool = False) -> bool:
+    """``注：…`` / ``备注：…`` / ``注①…`` lines that explain a table; with ``after_table``
+    (the line follows an indicator table or stands in one) also the notes numbered
+    ``①②③`` on lines of their own.  The one test for a note, for the builder and the
+    table reader alike."""
+    return bool(_NOTE.match(text) or after_table and _NUMBERED_NOTE.match(text))
 
 
 def match_task(text: str) -> str | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Table
-from .headings import ITEM_NUMBER
+from .headings import ITEM_NUMBER, is_note, item_number, strip_numbering
 from .model import Indicator, Quantity
 from .quantity import is_unit, parse_quantity
 from .reflow import join_wrapped
@@ -24,7 +24,6 @@ _YEAR_BASE = re.compile(r"^(\d{4})年?(?:基数|基期|基期值|现状|现状�
 _YEAR_TARGET = re.compile(r"^(\d{4})年?(?:目标|目标值|预期目标|规划目标|预期值|目标任务)$")
 _YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况)$")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
-_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、])\s*(.+)$")
 _ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
 _TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
 _NAME_FOOTNOTE = re.compile(r"\s*([*※＊△\u2460-\u2469]+|[\[［]\d{1,2}[\]］])$")
@@ -152,10 +151,9 @@ def split_name(cell: str) -> tuple[int | None, bool, str, str | None, str | None
     m = _ROW_NAME.match(text)
     if m is None:  # an empty cell, or one that is only a footnote marker: no name
         return None, False, "", None, footnote
-    number = m.group(1) or m.group(2)
-    seq = int(number) if number else None
-    is_part = bool(m.group(3))
-    name = m.group(4).strip()
+    seq = item_number(m)
+    is_part = bool(m.group(4))
+    name = m.group(5).strip()
     unit = None
     paren = _TRAILING_PAREN.match(name)
     if paren and is_unit(paren.group(2).strip().replace("％", "%")):
@@ -165,8 +163,7 @@ def split_name(cell: str) -> tuple[int | None, bool, str, str | None, str | None
 
 def category_of(cell: str) -> str:
     """``一、就业创业`` → ``就业创业``."""
-    m = _CATEGORY.match(cell.strip())
-    return (m.group(1) if m else cell).strip()
+    return strip_numbering(cell) or cell.strip()
 
 
 @dataclass
@@ -249,7 +246,7 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         if not filled:
             continue
         if len(filled) == 1 and (len(cells) == 1 or cells[0] == filled[0]) and not _looks_like_row(filled[0]):
-            if re.match(r"^(注|备注|说明)", filled[0]):
+            if is_note(filled[0], after_table=True):
                 notes.append(filled[0])
             else:
                 if category_loc is not None:
@@ -314,5 +311,5 @@ def _number_rows(rows: list[RawRow], warn) -> None:
 
 
 def _looks_like_row(text: str) -> bool:
-    """A lone cell that starts ``12.`` is an indicator with its values missing."""
-    return bool(re.match(r"^\d+\s*[.．](?!\d)", text))
+    """A lone cell that starts ``12.`` (an item number) is an indicator with its values missing."""
+    return bool(re.match(rf"^{ITEM_NUMBER}", text))
