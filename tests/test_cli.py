@@ -76,7 +76,7 @@ def test_several_files_as_json_lines(tmp_path):
     out = run("parse", SAMPLE, other, "--format", "json")
     lines = out.stdout.splitlines()
     assert out.returncode == 0 and len(lines) == 2
-    assert [json.loads(line)["meta"]["region"] for line in lines] == ["铜梁区", "某某省"]
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(SAMPLE), str(other)]
 
 
 def test_missing_file(tmp_path):
@@ -89,3 +89,58 @@ def test_output_file_and_python_m(tmp_path):
     out = run("parse", SAMPLE, "-o", target)
     assert out.returncode == 0 and out.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == "1"
+
+
+def test_file_name_that_is_not_utf8_gives_valid_utf8_output(tmp_path):
+    """A GBK-named file: the JSON and the error line show the name's odd bytes as \\xNN,
+    never write invalid UTF-8 (the process's output is checked as bytes)."""
+    import os
+
+    if sys.platform == "win32":
+        pytest.skip("POSIX file names are bytes")
+    folder = os.fsencode(tmp_path)
+    good = folder + b"/\xb9\xe6\xbb\xae.txt"  # 规划 in GBK
+    bad = folder + b"/\xb9\xe6.txt"
+    with open(good, "wb") as f:
+        f.write(SAMPLE.read_bytes())
+    with open(bad, "wb") as f:
+        f.write(b"")
+    out = subprocess.run([sys.executable, "-m", "plan_parser", "parse", good, bad, "--format", "json"],
+                         capture_output=True)
+    assert out.returncode == 2
+    shown = f"{tmp_path}/\\xb9滮.txt"  # \xe6\xbb\xae happens to be valid UTF-8: 滮
+    assert json.loads(out.stdout.decode("utf-8"))["source"]["path"] == shown
+    assert out.stderr.decode("utf-8") == f"plan-parser: {tmp_path}/\\xb9\\xe6.txt: the file is empty\n"
+
+
+def test_a_bug_raises_in_the_library_and_is_one_line_naming_the_file_in_the_cli(monkeypatch, capsys):
+    """The library knows no command line: an unexpected exception keeps its type and traceback
+    there; only the CLI folds it into one line (its message's newline too) naming the file."""
+    import plan_parser.builder
+    from plan_parser import load_plan
+    from plan_parser.cli import main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("first line\nsecond line")
+
+    monkeypatch.setattr(plan_parser.builder, "build_plan", broken)
+    monkeypatch.delenv("PLAN_PARSER_DEBUG", raising=False)
+    with pytest.raises(RuntimeError):
+        load_plan(SAMPLE)
+    assert main(["parse", str(SAMPLE)]) == 2
+    assert capsys.readouterr().err == (f"plan-parser: {SAMPLE}: internal error: RuntimeError: first line second "
+                                       "line (set PLAN_PARSER_DEBUG=1 for details)\n")
+
+
+def test_memory_exhaustion_names_the_file(monkeypatch):
+    import plan_parser.builder
+    from plan_parser import PlanParseError, load_plan
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(plan_parser.builder, "build_plan", exhausted)
+    with pytest.raises(PlanParseError) as caught:
+        load_plan(SAMPLE)
+    assert (caught.value.path, caught.value.code, caught.value.reason) == (
+        str(SAMPLE), "too_large", "ran out of memory reading this input")
