@@ -103,6 +103,9 @@ class PlanBuilder:
             return
         if self.untitled is not None and self._title_on_next_line(p):
             return
+        if p.style == "toc":  # a 目录 entry whose leader and page number the reader took off
+            self._running_text(TextBlock(text, p.loc))
+            return
         if not in_box and H.is_toc(text):
             self.in_toc = True
             self._running_text(TextBlock(text, p.loc))

@@ -47,3 +47,175 @@ def join_wrapped(lines: list[str] | str) -> str:
             out += " "
         out += line
     return out
+
+
+# -- re-flowing hard-wrapped text -------------------------------------------------
+
+import unicodedata  # noqa: E402  (kept next to the code that needs it)
+from collections import Counter  # noqa: E402
+
+from . import headings as H  # noqa: E402
+from .blocks import Block, Cell, Paragraph, Table  # noqa: E402
+from .settings import DEFAULTS, Settings  # noqa: E402
+
+#: A 目录 entry: its title, a dot leader, a page number (``一、现状与形势......1``).
+_TOC_ENTRY = re.compile(r"^(.*?\S)\s*(?:[.．·•…⋯]{4,}|[.．·•…⋯][\s.．·•…⋯]{5,})\s*(\d{1,4})\s*$")
+#: A sentence ends here: the line does not run on.
+_SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
+#: Two paragraphs glued on one line (a box's last line and the text after the box):
+#: a sentence end, spaces, and more text.
+_GLUE = re.compile(r"(?<=[。！？；])[ \u3000]+(?=\S)")
+_MIN_MEASURED = 10  # lines shorter than this many characters say nothing about the measure
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes when printed: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def toc_entry(text: str) -> str | None:
+    """``一、现状与形势......1`` → ``一、现状与形势``; None for a line that is no 目录 entry."""
+    m = _TOC_ENTRY.match(text.strip())
+    return m.group(1) if m else None
+
+
+def _measure(lines: list[str]) -> int | None:
+    widths = [display_width(t) for t in lines if len(t) >= _MIN_MEASURED]
+    return Counter(widths).most_common(1)[0][0] if widths else None
+
+
+def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
+    """Whether the paragraphs of ``blocks`` are printed lines cut at a fixed measure, as
+    PDF text extraction gives them, rather than whole paragraphs."""
+    lines = [b.text for b in blocks if isinstance(b, Paragraph) and len(b.text) >= _MIN_MEASURED
+             and not is_page_number(b.text) and toc_entry(b.text) is None]
+    measure = _measure(lines)
+    if measure is None or len(lines) < settings.reflow_min_lines:
+        return False
+    full = sum(display_width(t) >= measure - settings.reflow_slack for t in lines)
+    runs_on = sum(display_width(t) >= measure - settings.reflow_slack and not _SENTENCE_END.search(t)
+                  for t in lines)
+    return full >= settings.reflow_min_lines and full / len(lines) >= settings.reflow_full_share \
+        and runs_on >= full / 2
+
+
+def _span(first: dict, last: dict) -> dict:
+    loc = dict(first)
+    for key in ("line", "block", "page"):
+        end = last.get(f"end_{key}", last.get(key))
+        if end is not None and end != first.get(key):
+            loc[f"end_{key}"] = end
+    return loc
+
+
+def _starts_block(text: str) -> bool:
+    """A line that opens something of its own: a heading, a 专栏, an item, a task, a note."""
+    return bool(H.match_heading(text) or H.match_official(text) or H.match_column(text)
+                or H.match_task(text) is not None or H.match_item(text) or H.is_note(text, after_table=True)
+                or H.is_toc(text))
+
+
+def _joined(head: str, tail: str) -> str:
+    return join_wrapped([head, tail])
+
+
+def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[str]:
+    """Short lines printed on many pages (a running header or footer), next to page numbers."""
+    paras = [b for b in blocks if isinstance(b, Paragraph)]
+    counts = Counter(p.text for p in paras if 0 < len(p.text) <= 40 and not _starts_block(p.text))
+    near_page: Counter = Counter()
+    for i, p in enumerate(paras):
+        if counts.get(p.text, 0) >= settings.running_header_min_pages:
+            if any(is_page_number(q.text) for q in paras[max(0, i - 2):i + 3] if q is not p):
+                near_page[p.text] += 1
+    return {t for t, n in near_page.items() if n >= settings.running_header_min_pages}
+
+
+def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Block], list[tuple[str, str, dict]]]:
+    """Turn one-paragraph-per-printed-line blocks into paragraphs.
+
+    Page numbers and running headers go (one ``page_furniture`` warning names each running
+    header); 目录 entries lose their dot leader and page number and are marked
+    ``style="toc"``; two paragraphs glued on one line are split; a line that fills the
+    measure and does not end a sentence runs on into the next (unless that one opens a
+    heading, 专栏, item, task or note); a 专栏 title's items are put in a one-cell box
+    table, which ends at the glued line, heading or table after it.  A joined paragraph's
+    ``loc`` is its first line's, with ``end_line`` (or ``end_block``) for the last.
+    Tables pass through unchanged.  Returns the blocks and the reader warnings.
+    """
+    headers = running_headers(blocks, settings)
+    warnings: list[tuple[str, str, dict]] = []
+    measure = _measure([b.text for b in blocks if isinstance(b, Paragraph) and not is_page_number(b.text)
+                        and toc_entry(b.text) is None]) or 0
+    full_width = measure - settings.reflow_slack
+
+    # 1. furniture out, 目录 entries marked, glued lines split: (text, loc, glued, toc) pieces
+    pieces: list = []
+    warned: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Table):
+            pieces.append(block)
+            continue
+        text = block.text.strip()
+        if not text or is_page_number(text):
+            continue
+        if text in headers:
+            if text not in warned:
+                warned.add(text)
+                warnings.append(("page_furniture", f"running header {text!r} dropped from every page", block.loc))
+            continue
+        entry = toc_entry(text)
+        if entry is not None:
+            pieces.append((entry, block.loc, False, True, display_width(text)))
+            continue
+        parts = _GLUE.split(text)
+        for k, part in enumerate(parts):
+            width = display_width(text) if k == len(parts) - 1 else 0  # a split-off head ends there
+            pieces.append((part, block.loc, k > 0, False, width))
+
+    # 2. join lines that run on
+    joined: list = []  # Table or [text, first loc, last loc, glued, toc, last width]
+    for piece in pieces:
+        if isinstance(piece, Table):
+            joined.append(piece)
+            continue
+        text, loc, glued, toc, width = piece
+        prev = joined[-1] if joined and not isinstance(joined[-1], Table) else None
+        # A full line that ends a sentence still runs on when the next line is full too: a
+        # paragraph's first line is indented, so it never fills the measure.
+        if (prev is not None and not toc and not prev[4] and not glued and prev[5] >= full_width
+                and (not _SENTENCE_END.search(prev[0]) or width >= measure - settings.reflow_indent)
+                and not _starts_block(text)):
+            prev[0], prev[2], prev[5] = _joined(prev[0], text), loc, width
+        else:
+            joined.append([text, loc, loc, glued, toc, width])
+
+    # 3. a 专栏's items go into a box
+    out: list[Block] = []
+    box: list[Paragraph] | None = None
+
+    def close_box() -> None:
+        nonlocal box
+        if box:
+            out.append(Table(rows=[[Cell(list(box))]], loc=_span(box[0].loc, box[-1].loc),
+                             row_locs=[_span(box[0].loc, box[-1].loc)]))
+        box = None
+
+    for item in joined:
+        if isinstance(item, Table):
+            close_box()
+            out.append(item)
+            continue
+        text, first, last, glued, toc, _ = item
+        para = Paragraph(text, _span(first, last), "toc" if toc else None)
+        if box is not None and (glued or toc or H.match_heading(text) or H.match_official(text)
+                                or H.match_column(text) or H.is_toc(text)):
+            close_box()
+        if box is not None:
+            box.append(para)
+            continue
+        out.append(para)
+        if H.match_column(text) and not toc:
+            box = []
+    close_box()
+    return out, warnings

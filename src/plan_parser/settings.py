@@ -30,6 +30,20 @@ class Settings:
     traditional_share: float = 0.05
     #: … and at least this many such characters occur.
     traditional_min_markers: int = 2
+    #: Text is re-flowed as hard-wrapped (PDF-extracted) when at least this share of its
+    #: longer lines (>= 10 characters) fill the measure (the commonest line width) …
+    reflow_full_share: float = 0.5
+    #: … and it has at least this many such lines.
+    reflow_min_lines: int = 12
+    #: A line "fills the measure" when it is at most this many display columns short of it
+    #: (a CJK character is two columns): a paragraph's first line loses its two-character
+    #: indent, and a line may end one character early rather than start with punctuation.
+    reflow_slack: int = 6
+    #: A line this many columns or more short of the measure may be a paragraph's indented
+    #: first line; a fuller line after a sentence end continues the paragraph.
+    reflow_indent: int = 2
+    #: A line that stands on at least this many pages (and is short) is a running header.
+    running_header_min_pages: int = 3
 
 
 #: The settings every entry point uses unless it is given others.

@@ -17,6 +17,7 @@ import re
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
 from ..headings import is_toc, match_heading
+from ..reflow import is_hard_wrapped, reflow
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -51,8 +52,14 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_text(data: bytes) -> ReadResult:
+    """Blocks of a text plan; text extracted from a PDF (hard-wrapped lines, page numbers)
+    is re-flowed into paragraphs first (:mod:`plan_parser.reflow`)."""
     text, encoding = decode_text(data)
-    return ReadResult(blocks=lines_to_blocks(split_lines(text)), format="txt", encoding=encoding)
+    blocks = lines_to_blocks(split_lines(text))
+    warnings: list = []
+    if is_hard_wrapped(blocks):
+        blocks, warnings = reflow(blocks)
+    return ReadResult(blocks=blocks, format="txt", encoding=encoding, warnings=warnings)
 
 
 def lines_to_blocks(lines: list[str]) -> list[Block]:
