@@ -42,6 +42,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "schema_version": "string", "title": "string", "title_en": "string", "issuer": "string",
         "region": "string", "level": "string", "period_start": "Int64", "period_end": "Int64",
         "issued_date": "string", "doc_number": "string",
+        "adcode": "string", "parent_adcode": "string",  # 行政区划代码: join keys for statistical data
     },
     "sections": {
         **_KEY, "level": "string", "part": "Int64", "chapter": "Int64", "section": "Int64",
@@ -125,7 +126,7 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {name: [] for name in PLAN_TABLES}
     rows["plans"].append((pid, path, plan.source.format, plan.source.encoding, plan.schema_version,
                           m.title, m.title_en, m.issuer, m.region, m.level, m.period_start,
-                          m.period_end, m.issued_date, m.doc_number))
+                          m.period_end, m.issued_date, m.doc_number, m.adcode, m.parent_adcode))
     rows["sections"] = [(pid, path, i, *r) for i, r in enumerate(_heading_rows(plan), 1)]
     rows["columns"] = [
         (pid, path, i, c.number, c.title, c.title_en, c.kind, c.chapter, c.section,

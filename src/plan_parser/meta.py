@@ -7,13 +7,31 @@ from there, with the plan's own title line as the fallback.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .model import Meta
 from .numerals import chinese_to_int
-from .places import CHINA, find_place
+from .places import CHINA, PlaceMatch, find_place, level_of_name
+
+#: ``warn(code, message, location)``, as the builder's.
+Warn = Callable[[str, str, dict], None]
 
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,120})》")
 _ISSUE_TITLE = re.compile(r"关于印发(.+?规划.*?)的(?:通\s*知)?$")
+_ISSUER_OF_NOTICE = re.compile(r"^(.{2,40}?)关于印发")
+# A plan period by name: 十四五 → 14, “十五” → 10, 第十四个五年 → 14 (docs/schema.md).
+_PERIOD_NAME = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|(十[一二三四五六七八九])五|“(十|九)五”")
+# A notice's own sentence puts 印发 after the plan's name (《…》已经…同意，现印发给你们) or
+# right before it (现印发《…》); 某某印发《…》 elsewhere reports another document.
+_OWN_NOTICE_BEFORE = ("现印发", "现将", "特印发", "予以印发")
+# A title line: no sentence punctuation, and it ends as plan titles do.
+_TITLE_PUNCT = re.compile(r"[，。；：！？,;:!?《》〈〉]")
+_TITLE_END = re.compile(r"(规划|纲要|计划|方案|[（(][^（）()]*年[）)])$")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+# Issuers that speak for the country: the State Council, the national commissions and
+# administrations (国家…), the Party centre, the ministries (…部, …部办公厅).
+_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|全国|中华人民共和国|中国)|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
+_NATIONAL_DOC_NUMBER = re.compile(r"^(?:国发|国办发|国函|国办函)")
 _PERIOD = re.compile(r"(20\d\d)\s*[—–\-－~～至到]+\s*(20\d\d)\s*年")
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
@@ -45,14 +63,43 @@ def region_of(text: str | None) -> tuple[str | None, str | None]:
     match = find_place(text)
     if match is None:
         return None, None
-    return (match.place.name if match.place is CHINA else match.written), match.level
+    return match.written, match.level
 
 
-def read_meta(front: list[str], hints: dict) -> Meta:
+def five_year_plan_years(ordinal: int) -> tuple[int, int]:
+    """The years of the n-th five-year plan: 14 → (2021, 2025), 10 → (2001, 2005).
+
+    The first two ran 1953–1957 and 1958–1962; after the 1963–1965 adjustment the
+    third began in 1966 and every later one five years on.
+    """
+    start = {1: 1953, 2: 1958}.get(ordinal, 1966 + 5 * (ordinal - 3))
+    return start, start + 4
+
+
+def period_from_name(text: str | None) -> tuple[int, int] | None:
+    """The years of the plan period a title names: ``“十四五”数字经济发展规划`` → (2021, 2025).
+
+    ``十X五`` (十三五, 十四五, 十五五), ``“十五”``/``“九五”`` in quotes, ``第十四个五年``.
+    """
+    if not text:
+        return None
+    m = _PERIOD_NAME.search(text)
+    if not m:
+        return None
+    words = m.group(1) or m.group(2) or m.group(3)
+    try:
+        ordinal = chinese_to_int(words)
+    except ValueError:
+        return None
+    return five_year_plan_years(ordinal) if 1 <= ordinal <= 30 else None
+
+
+def read_meta(front: list[str], hints: dict, warn: Warn | None = None) -> Meta:
     """Read :class:`Meta` from the front-matter paragraphs (before the first heading).
 
     ``hints`` are fields a reader found stated outright (an HTML metadata table);
-    they win over what is inferred from the text.
+    they win over what is inferred from the text.  ``warn`` receives the doubts
+    about the plan's place (a name several places bear, a place not in the list).
     """
     meta = Meta()
     hinted_title = hints.get("title")
@@ -66,51 +113,138 @@ def read_meta(front: list[str], hints: dict) -> Meta:
             issuer = _issuer_before(front, i)
             if issuer:
                 meta.issuer = issuer
-        if meta.doc_number is None and (m := _DOC_NUMBER.search(text)):
-            meta.doc_number = re.sub(r"\s+", "", m.group(0))
+        if meta.doc_number is None:
+            meta.doc_number = _own_doc_number(text)
     if meta.issuer is None:
-        meta.issuer = next((t for t in front[:3] if _looks_like_issuer(t)), None)
+        meta.issuer = next((t for t in front[:3] if _looks_like_issuer(t)), None) or _notice_issuer(front)
     for key, value in hints.items():
         if value and hasattr(meta, key) and key != "title":
             setattr(meta, key, value)
     if meta.title and (m := _PERIOD.search(meta.title)):
         meta.period_start, meta.period_end = int(m.group(1)), int(m.group(2))
-    meta.region, meta.level = region_of(meta.title) if meta.title else (None, None)
-    if meta.region is None:
-        meta.region, meta.level = region_of(meta.issuer)
+    elif years := period_from_name(meta.title):
+        meta.period_start, meta.period_end = years
+    _set_place(meta, front, warn or (lambda code, message, location: None))
     return meta
+
+
+def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
+    """region, level, adcode and the parent, from the title, else the issuer.
+
+    A plan of the whole country (issued by 国务院, a ministry, 国家…; a title that
+    opens with 中华人民共和国 or with the plan period and names no place) is of 中国.
+    A place the list does not know is read from its name, only when the front matter
+    shows a government of that name, and warned about.
+    """
+    match = find_place(meta.title) or find_place(meta.issuer)
+    if match is None and _is_national(meta):
+        match = PlaceMatch(CHINA.name, CHINA, CHINA.level)
+    if match is None:
+        match = _unlisted_place(meta, front)
+    if match is None:
+        return
+    meta.region, meta.level = match.written, match.level
+    if match.place is CHINA:
+        meta.region = CHINA.name
+    if match.place is not None:
+        meta.adcode = match.place.adcode
+        parent = match.place.parent
+        if parent is not None:
+            meta.parent_adcode, meta.parent = parent.adcode, parent.name
+    if match.warning:
+        warn(match.code or "place_unlisted", match.warning, {})
+
+
+def _is_national(meta: Meta) -> bool:
+    if meta.issuer and _NATIONAL_ISSUER.search(re.split(r"[\s、]+", meta.issuer.strip())[0]):
+        return True
+    if meta.doc_number and _NATIONAL_DOC_NUMBER.match(meta.doc_number):
+        return True
+    # Local plans put their place first (山东省“十四五”…); a title that opens with the
+    # period itself (“十四五”智能制造发展规划) is a national one.
+    title = (meta.title or "").lstrip("“\"《〈")
+    return bool(title) and _PERIOD_NAME.match(title) is not None
+
+
+_UNLISTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|自治旗|省|市|地区|盟|区|县|旗))")
+
+
+def _unlisted_place(meta: Meta, front: list[str]) -> PlaceMatch | None:
+    """A name the list does not hold, kept when the document shows its government."""
+    for text in (meta.title, meta.issuer):
+        m = _UNLISTED.match(text or "")
+        if not m:
+            continue
+        name = m.group(1)
+        government = re.compile(re.escape(name) + r"(?:人民政府|人民代表大会|委员会|党委|委)")
+        if any(government.search(t) for t in front) or (meta.issuer or "").startswith(name):
+            return PlaceMatch(name, None, level_of_name(name),
+                              f"{name} is not in the list of administrative divisions "
+                              "(民政部, to 2025-12-31); region and level are read from the name",
+                              "place_unlisted")
+    return None
+
+
+def _own_doc_number(text: str) -> str | None:
+    """The document number a line gives, unless it cites another document's:
+    落实《国务院关于印发…的通知》（国发〔2017〕35号） names the cited notice's number."""
+    for m in _DOC_NUMBER.finditer(text):
+        if not re.search(r"》\s*[（(]$", text[:m.start()]):
+            return re.sub(r"\s+", "", m.group(0))
+    return None
 
 
 def _quoted_title(front: list[str]) -> str | None:
     """The 《…》 of the notice sentence (the one that says 印发) that names a plan.
 
-    A foreword's 根据《…规划》 cites the parent plan, never this one, so only the
-    notice's own sentence counts.
+    A foreword's 根据《…规划》 cites the parent plan, never this one, and 某某印发《…》
+    or 落实《国务院关于印发…的通知》 report other documents, so only the notice's own
+    sentence counts: 《…》 followed by its 印发, or 现将/现印发《…》.
     """
     for text in front:
         if "印发" not in text:
             continue
         for m in _QUOTED_TITLE.finditer(text):
-            if "规划" in m.group(1) or "计划" in m.group(1):
-                return m.group(1)
+            name = m.group(1)
+            if not ("规划" in name or "计划" in name) or re.search(r"关于.*的(?:通知|意见|决定)$", name):
+                continue
+            before, after = text[:m.start()], text[m.end():]
+            if "印发" in after.split("。")[0] or before.endswith(_OWN_NOTICE_BEFORE):
+                return name
     return None
 
 
 def _issue_title(front: list[str]) -> str | None:
-    """X of the notice's heading 关于印发X的通知."""
+    """X of the notice's heading 关于印发X的通知 (〈X〉 and ＜X＞ unwrapped)."""
     for text in front:
         if m := _ISSUE_TITLE.search(text):
-            return m.group(1)
+            return m.group(1).strip().strip("〈〉＜＞<>《》")
+    return None
+
+
+def _notice_issuer(front: list[str]) -> str | None:
+    """The office that heads 国务院关于印发…的通知, when no signature names one."""
+    for text in front:
+        if _ISSUE_TITLE.search(text) and (m := _ISSUER_OF_NOTICE.match(text.strip())):
+            if _looks_like_issuer(m.group(1).strip()):
+                return m.group(1).strip()
     return None
 
 
 def _title(front: list[str]) -> str | None:
-    """The 《…》 of the notice, else the 关于印发…的通知 line, else a 规划 title line."""
+    """The 《…》 of the notice, else the 关于印发…的通知 line, else a 规划 title line.
+
+    A title line holds no sentence punctuation and ends as a title does (规划, 纲要,
+    （2021—2025年）): a line of running text that happens to say 规划 is no title, and
+    no title is better than a wrong one.
+    """
     found = _quoted_title(front) or _issue_title(front)
     if found:
         return found
     for text in front:
-        if "规划" in text and len(text) <= 80 and not text.endswith(("。", "：", ":")) and "《" not in text:
+        text = text.strip()
+        if (("规划" in text or "纲要" in text) and len(text) <= 80 and not _TITLE_PUNCT.search(text)
+                and _TITLE_END.search(text) and not _NUMBERED.match(text)):
             return text
     return None
 

@@ -96,12 +96,15 @@ class Meta:
     issuer: str | None = None
     region: str | None = None
     level: Level | None = None
+    adcode: str | None = None  # 6-digit 行政区划代码 of region (plan_parser.places); "100000" for 中国
     period_start: int | None = None
     period_end: int | None = None
     issued_date: str | None = None  # ISO YYYY-MM-DD
     doc_number: str | None = None
     title_en: str | None = None
     region_en: str | None = None
+    parent: str | None = None  # the unit region stands under: 重庆市 for 铜梁区, 中国 for a province
+    parent_adcode: str | None = None
 
 
 @dataclass

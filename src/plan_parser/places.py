@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "by_adcode"]
+__all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "by_adcode", "level_of_name"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -65,6 +65,7 @@ class PlaceMatch:
     place: Place | None
     level: str | None
     warning: str | None = None
+    code: str | None = None  # the warning's code: place_ambiguous | place_unlisted
 
 
 # --- the words (data/places.toml) -------------------------------------------------------
@@ -261,6 +262,15 @@ def _longest() -> int:
     return max(map(len, _index()))
 
 
+def level_of_name(name: str) -> str | None:
+    """The level a name's generic word gives, for a name the list does not hold
+    (某某区 → 区, 某某自治县 → 县, 某某市 → 市); None when it ends in none."""
+    if name.endswith("市"):
+        return "市"
+    suffix = next((s for s in _level_words() if name.endswith(s)), None)
+    return _words()["level"][suffix] if suffix else None
+
+
 def _level_of(code: str, name: str) -> str:
     if code.endswith("0000"):
         return "省"
@@ -350,7 +360,7 @@ def find_place(text: str | None) -> PlaceMatch | None:
     where = "、".join(f"{p.parent.name if p.parent else ''}{p.name} {p.adcode}" for p in got)
     return PlaceMatch(name, None, levels.pop() if len(levels) == 1 else None,
                       f"{name} names {len(got)} places in the list of administrative divisions "
-                      f"({where}) and the document names none of their parents")
+                      f"({where}) and the document names none of their parents", "place_ambiguous")
 
 
 def _former_level(name: str) -> str | None:
