@@ -103,7 +103,10 @@ def match_official(text: str) -> tuple[Heading, str] | None:
         title, sep, rest = body.partition("。")
         if sep and len(title) <= _RUN_IN_TITLE_MAX:
             return Heading(level, number, normalize_space(title)), rest.strip()
-        if not sep and len(body) <= _RUN_IN_TITLE_MAX and not re.search(r"[，；,;]", body):
+        # A heading may hold a comma (（一）加快系统创新，增强融合发展新动能) but a clause that
+        # runs on ends with one, and a sentence holds a semicolon or a colon.
+        if not sep and len(body) <= _RUN_IN_TITLE_MAX and not re.search(r"[；;：:]", body) \
+                and not re.search(r"[，,、]$", body):
             return Heading(level, number, normalize_space(body)), ""
         return None
     return None
