@@ -187,9 +187,12 @@ def _unlisted_place(meta: Meta, front: list[str]) -> PlaceMatch | None:
 
 def _own_doc_number(text: str) -> str | None:
     """The document number a line gives, unless it cites another document's:
-    落实《国务院关于印发…的通知》（国发〔2017〕35号） names the cited notice's number."""
+    落实《国务院关于印发…的通知》（国发〔2017〕35号） and 《…规划（国发〔2017〕35号）》
+    name the cited document's number."""
     for m in _DOC_NUMBER.finditer(text):
-        if not re.search(r"》\s*[（(]$", text[:m.start()]):
+        before = text[:m.start()]
+        inside_quote = before.count("《") + before.count("«") > before.count("》") + before.count("»")
+        if not inside_quote and not re.search(r"[》»]\s*[（(]$", before):
             return re.sub(r"\s+", "", m.group(0))
     return None
 
