@@ -129,7 +129,11 @@ def test_glossary_missing_lists_uncovered_terms(tmp_path):
     edited.write_text(text, encoding="utf-8")
     out = _cli("glossary", "missing", str(edited), str(SAMPLE))
     assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines()[2:] == ["[terms]", '"饺子" = ""  # 2']
+    # the whole labels and where they stand (sample lines 69 and 186), then the word they lack
+    assert out.stdout.splitlines()[2:] == [
+        "[terms]",
+        "# 饺子养老保险 (indicator, edited.txt line 69); 饺子失业率 (indicator, edited.txt line 186)",
+        '"饺子" = ""  # 2']
 
 
 def test_to_dict_lang_en_swaps_labels(plan):
@@ -141,11 +145,16 @@ def test_to_dict_lang_en_swaps_labels(plan):
         plan.to_dict(lang="fr")
 
 
-def test_reference_plan_needs_no_jieba():
-    code = ("import sys; from plan_parser import load_plan; load_plan(sys.argv[1]); "
-            "print('jieba' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True)
-    assert out.stdout.strip() == "False", out.stderr
+def test_glossary_missing_never_lists_single_characters(tmp_path):
+    # 鑫 alone is a one-character jieba token here: reported with its neighbour, not alone
+    text = SAMPLE.read_text(encoding="utf-8").replace("城镇登记失业率（%）", "城镇鑫失业率（%）")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    out = _cli("glossary", "missing", str(edited))
+    assert out.returncode == 0, out.stderr
+    entries = [line for line in out.stdout.splitlines() if line.startswith('"')]
+    assert entries and all(len(line.split('"')[1]) >= 2 for line in entries), entries
+    assert any("鑫" in line for line in entries), entries
 
 
 # ---------------------------------------------------------------------------
@@ -156,13 +165,13 @@ DATA = ROOT / "tests" / "data"
 
 @pytest.mark.parametrize("name,title_en", [
     ("official_sequence.txt",
-     "Chongqing Municipality XX District employment promotion 14th Five-Year Plan (2021-2025)"),
-    ("parts_and_toc.txt", "XX Province human resources and social security development 14th Five-Year Plan"),
+     "Chongqing Municipality XX District 14th Five-Year Plan for Employment Promotion (2021-2025)"),
+    ("parts_and_toc.txt", "XX Province 14th Five-Year Plan for Human Resources and Social Security Development"),
     ("diff/city_constructed.txt",
-     "Chongqing Municipality human resources and social security development 14th Five-Year Plan (2021-2025)"),
+     "Chongqing Municipality 14th Five-Year Plan for Human Resources and Social Security Development (2021-2025)"),
     ("diff/district_constructed.txt",
-     "Chongqing Municipality XX District human resources and social security development "
-     "14th Five-Year Plan (2021-2025)"),
+     "Chongqing Municipality XX District 14th Five-Year Plan for Human Resources and Social Security "
+     "Development (2021-2025)"),
 ])
 def test_constructed_plan_titles_read_naturally(name, title_en):
     plan = load_plan(DATA / name)
@@ -201,16 +210,18 @@ def test_labels_enumerate_every_english_field(path):
     assert ("meta", "region_en") in {(type(l.owner).__name__.lower(), l.field) for l in found}
 
 
-def test_glossary_missing_counts_the_region(tmp_path):
-    text = (DATA / "parts_and_toc.txt").read_text(encoding="utf-8").replace("某某省", "饺子省")
+def test_glossary_missing_counts_the_title_and_the_region(tmp_path):
+    # an unknown word in a heading; the region 某某省 is the constructed plans' placeholder
+    text = (DATA / "parts_and_toc.txt").read_text(encoding="utf-8").replace("某某省", "某某省饺子")
     edited = tmp_path / "dumpling_province.txt"
     edited.write_text(text, encoding="utf-8")
     plan = load_plan(edited)
-    assert (plan.meta.title, plan.meta.region) == ("饺子省人力资源和社会保障事业发展“十四五”规划", "饺子省")
+    assert plan.meta.title == "某某省饺子人力资源和社会保障事业发展“十四五”规划"
     out = _cli("glossary", "missing", str(edited))
     assert out.returncode == 0, out.stderr
-    # once for the title, once for the region
-    assert out.stdout.splitlines()[2:] == ["[terms]", '"饺子" = ""  # 2']
+    lines = out.stdout.splitlines()[2:]
+    assert lines[0] == "[terms]" and lines[2] == '"饺子" = ""  # 1', lines
+    assert lines[1].startswith("# 某某省饺子人力资源和社会保障事业发展“十四五”规划 (plan title, dumpling_province.txt line ")
 
 
 def test_glossary_missing_output_loads_with_glossary_option(tmp_path):
@@ -220,7 +231,8 @@ def test_glossary_missing_output_loads_with_glossary_option(tmp_path):
     missing = tmp_path / "missing.toml"
     out = _cli("glossary", "missing", str(edited), "-o", str(missing))
     assert out.returncode == 0, out.stderr
-    assert missing.read_text(encoding="utf-8").splitlines()[2:] == ["[terms]", '"饺子" = ""  # 1']
+    assert missing.read_text(encoding="utf-8").splitlines()[2:] == [
+        "[terms]", "# 饺子失业率 (indicator, edited.txt line 186)", '"饺子" = ""  # 1']
     # as written, with the value still empty: it loads, and covers nothing
     parsed = _cli("parse", str(edited), "--glossary", str(missing))
     assert parsed.returncode == 0, parsed.stderr
@@ -228,7 +240,8 @@ def test_glossary_missing_output_loads_with_glossary_option(tmp_path):
     assert name["name_en"] is None
     again = _cli("glossary", "missing", str(edited), "--glossary", str(missing))
     assert again.returncode == 0, again.stderr
-    assert again.stdout.splitlines()[2:] == ["[terms]", '"饺子" = ""  # 1']
+    assert again.stdout.splitlines()[2:] == [
+        "[terms]", "# 饺子失业率 (indicator, edited.txt line 186)", '"饺子" = ""  # 1']
     # filled in: used, and nothing is missing any more
     missing.write_text(missing.read_text(encoding="utf-8").replace('= ""', '= "dumplings"'),
                        encoding="utf-8")

@@ -86,15 +86,9 @@ def test_reference_extraction_counts():
     }
 
 
-@pytest.mark.parametrize(
-    "kind", ["chapters", "sections", "boxes", "indicators", "projects", "tasks", "categories"]
-)
-def test_every_reference_name_is_in_the_glossary(g, kind):
-    for name in REF[kind]:
-        result = g.translate(name)
-        assert result.method == "exact", (kind, name, result)
-        assert result.en and not contains_cjk(result.en), (kind, name, result)
-        assert result.missing == []
+# (The test that required every name of the reference plan to be an exact glossary
+# entry is gone: English coverage is measured on documents that did not shape the
+# glossary, in tests/test_english_coverage.py.)
 
 
 def test_raw_indicator_rows_translate_by_normalization(g):
@@ -224,11 +218,12 @@ def test_normalize():
         ("农民工职业技能培训人数", "migrant workers vocational skills training (persons)"),
         ("农民工返乡创业人数（万人）", "migrant workers starting businesses after returning home (persons)"),
         ("城乡居民养老保险参保人数", "persons covered by old-age insurance for urban and rural residents"),
+        # X占Y比重/比例 is "share of X in Y" (the OUTLINE's "share of ... in ...")
         (
             "高级职称人才占专业技术人才比例",
-            "ratio of personnel with senior professional titles among professional and technical personnel",
+            "share of personnel with senior professional titles in professional and technical personnel",
         ),
-        ("技能人才占就业人员比重", "share of skilled workers among employed persons"),
+        ("技能人才占就业人员比重", "share of skilled workers in employed persons"),
         ("2020年基数", "2020 baseline"),
         ("2025年目标", "2025 target"),
         ("失业保险和工伤保险", "unemployment insurance and work-related injury insurance"),
@@ -345,7 +340,7 @@ def test_builtin_values_are_plain_english(g):
 def test_builtin_is_consistent_across_tables(g):
     seen: dict[str, dict[str, str]] = collections.defaultdict(dict)
     for table, entries in g.tables.items():
-        if table in ("function_words", "suffixes"):
+        if table in ("function_words", "suffixes", "verbs"):
             continue
         for zh, en in entries.items():
             seen[zh][table] = en
@@ -383,10 +378,11 @@ def test_jieba_is_quiet_and_loaded_once():
         "import sys, plan_parser.glossary as G\n"
         "g = G.Glossary.builtin()\n"
         "print(g.translate('农民工职业技能培训人数').en)\n"
-        "first = G._tokenizer()\n"
+        "import plan_parser.segment as S\n"
+        "first = S.tokenizer()\n"
         "g2 = g.merged(G.Glossary({'terms': {'饺子': 'dumplings'}}))\n"
         "print(g2.translate('饺子培训人数').en)\n"
-        "assert G._tokenizer() is first\n"
+        "assert S.tokenizer() is first\n"
         "assert 'jieba' in sys.modules and G.jieba_init_seconds is not None\n"
     )
     assert proc.returncode == 0, proc.stderr
@@ -416,13 +412,17 @@ def test_five_year_plan_terms(g, zh, en):
 @pytest.mark.parametrize(
     "zh,en",
     [
+        # English word order: "Place 14th Five-Year Plan for Subject" (the OUTLINE's own title
+        # and the reference plan's "... 14th Five-Year Plan for Human Resources and ...")
         ("某某省人力资源和社会保障事业发展“十四五”规划",
-         "XX Province human resources and social security development 14th Five-Year Plan"),
+         "XX Province 14th Five-Year Plan for Human Resources and Social Security Development"),
         ("某某省人力资源和社会保障事业发展“十四五”规划（2021—2025年）",
-         "XX Province human resources and social security development 14th Five-Year Plan (2021-2025)"),
+         "XX Province 14th Five-Year Plan for Human Resources and Social Security Development (2021-2025)"),
         ("重庆市某某区就业促进“十四五”规划（2021—2025年）",
-         "Chongqing Municipality XX District employment promotion 14th Five-Year Plan (2021-2025)"),
-        ("某某区就业促进十四五规划（2021-2025）", "XX District employment promotion 14th Five-Year Plan (2021-2025)"),
+         "Chongqing Municipality XX District 14th Five-Year Plan for Employment Promotion (2021-2025)"),
+        ("某某区就业促进十四五规划（2021-2025）", "XX District 14th Five-Year Plan for Employment Promotion (2021-2025)"),
+        ("山东省“十四五”教育事业发展规划", "Shandong Province 14th Five-Year Plan for Education Development"),
+        ("“十四五”数字经济发展规划", "14th Five-Year Plan for Digital Economy Development"),
         ("某某市“十三五”规划（二〇一六—二〇二〇年）", "XX City 13th Five-Year Plan (2016-2020)"),
         ("“十三五”规划主要发展指标", "13th Five-Year Plan main development indicators"),
         ("“十四五”时期就业促进", "14th Five-Year Plan period employment promotion"),

@@ -1,8 +1,9 @@
 """Fill every ``*_en`` label of a plan from the glossary.
 
-Labels a reader needs in English — the plan's title and region, headings, 专栏
+Labels a reader needs in English — the plan's title, region and issuer, headings, 专栏
 titles, indicator names, categories, units, project and task titles — are
-looked up once per distinct string.  A label the glossary cannot cover stays
+looked up once per distinct string; the region is romanized by
+:func:`plan_parser.places.place_en` unless a glossary has the name itself.  A label the glossary cannot cover stays
 null and becomes one ``untranslated`` warning naming the uncovered terms, so
 nothing is guessed.
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .glossary import Glossary
+from .glossary import Glossary, Translation, place_en
 from .model import ParseWarning, Plan
 
 __all__ = ["Label", "labels", "apply_glossary"]
@@ -42,12 +43,13 @@ class Label(NamedTuple):
 
 def labels(plan: Plan) -> Iterator[Label]:
     """Every label of ``plan`` that has an English companion, in document order of kind:
-    meta title and region, parts, chapters with their sections, 专栏 titles,
+    meta title, region and issuer, parts, chapters with their sections, 专栏 titles,
     indicators (name, category, unit), projects, tasks.  ``zh`` may be None."""
     meta_loc = next((b.loc for b in plan.preamble if plan.meta.title and plan.meta.title in b.text),
                     plan.preamble[0].loc if plan.preamble else {})
     yield Label(plan.meta.title, meta_loc, plan.meta, "title_en")
     yield Label(plan.meta.region, meta_loc, plan.meta, "region_en")
+    yield Label(plan.meta.issuer, meta_loc, plan.meta, "issuer_en")
     for part in plan.parts:
         yield Label(part.title, part.loc, part, "title_en")
     for chapter in plan.chapters:
@@ -77,6 +79,10 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
             continue
         if zh not in cache:
             result = glossary.translate(zh)
+            if label.field == "region_en" and result.method != "exact":
+                en = place_en(zh)  # the national romanization, unless a glossary names the place
+                if en:
+                    result = Translation(en, "exact", [])
             cache[zh] = result.en
             if result.en is None:
                 plan.warnings.append(ParseWarning(

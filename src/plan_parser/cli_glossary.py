@@ -1,7 +1,9 @@
 """``plan-parser glossary missing FILE...``: the terms the glossary does not cover.
 
-The output is a TOML table ready to paste into a user glossary (``--glossary``),
-one uncovered term per line with how often it was missing, most frequent first.
+The output is a TOML table ready to paste into a user glossary (``--glossary``):
+one uncovered word per entry (whole words, never single characters cut out of an
+unknown word), most frequent first, each after a comment naming the whole labels
+that lack it and where they stand (file and line or block).
 The file loads as it is: an entry whose English is still ``""`` is skipped by
 :meth:`Glossary.load <plan_parser.glossary.Glossary.load>`, so the values can
 be filled in a few at a time.
@@ -32,6 +34,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
 
     glossary = resolve_glossary(args.glossary)
     counts: Counter = Counter()
+    where: dict[str, list[str]] = {}
     status = EXIT_OK
     for path in args.files:
         try:
@@ -40,14 +43,54 @@ def cmd_missing(args: argparse.Namespace) -> int:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE
             continue
-        counts.update(glossary.coverage(label.zh for label in labels(plan) if label.zh))
-    lines = ["# Terms with no English in the glossary; fill in the values and pass this file",
-             "# with --glossary.  The number after each entry is how often it was missing.",
+        seen: set[str] = set()
+        for label in labels(plan):
+            if not label.zh or label.zh in seen:
+                continue
+            seen.add(label.zh)
+            result = glossary.translate(label.zh)
+            if result.en is not None:
+                continue
+            for word in result.missing:
+                counts[word] += 1
+                where.setdefault(word, []).append(f"{label.zh} ({_kind(label)}, {_place(path, label.loc)})")
+    lines = ["# Words with no English in the glossary: above each, the labels that lack it and where",
+             "# they stand.  Fill in the values and pass this file with --glossary.",
              "[terms]"]
-    lines += [f'{_toml_string(term)} = ""  # {n}'
-              for term, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    for term, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        shown = where[term][:LABELS_SHOWN]
+        more = len(where[term]) - len(shown)
+        lines.append("# " + "; ".join(shown) + (f"; and {more} more" if more > 0 else ""))
+        lines.append(f'{_toml_string(term)} = ""  # {n}')
     write_output("\n".join(lines), args.output)
     return status
+
+
+#: How many labels each missing word lists in its comment.
+LABELS_SHOWN = 3
+
+_KINDS = {"Meta.title_en": "plan title", "Meta.region_en": "region", "Meta.issuer_en": "issuer",
+          "Indicator.name_en": "indicator", "Indicator.category_en": "category",
+          "Indicator.unit_en": "unit", "Column.title_en": "box", "Project.title_en": "project",
+          "Task.title_en": "task", "Chapter.title_en": "chapter", "Section.title_en": "section",
+          "Part.title_en": "part"}
+
+
+def _kind(label) -> str:
+    key = f"{type(label.owner).__name__}.{label.field}"
+    return _KINDS.get(key, key)
+
+
+def _place(path: str, loc: dict | None) -> str:
+    """``plan.txt line 12``, ``plan.docx block 3``."""
+    from pathlib import Path
+
+    name = Path(path).name
+    loc = loc or {}
+    for key in ("line", "page", "block"):
+        if loc.get(key) is not None:
+            return f"{name} {key} {loc[key]}"
+    return name
 
 
 def _toml_string(text: str) -> str:

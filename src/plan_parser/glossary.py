@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .quantity import is_unit  # the unit table of data/units.toml; imports only regex
 
@@ -48,9 +48,16 @@ __all__ = [
     "normalize",
     "BUILTIN_PATH",
     "TABLES",
+    "place_en",
+    "vocabulary_tables",
 ]
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "glossary.toml"
+#: The general plan vocabulary, grouped by sector with each group's source
+#: (``[group] source = "…"`` and ``[group.terms]`` / ``[group.verbs]``).  Its
+#: ``terms`` become the built-in glossary's ``[vocabulary]`` table, the lowest in
+#: priority: glossary.toml's own entries always win.
+VOCABULARY_PATH = BUILTIN_PATH.with_name("vocabulary.toml")
 
 #: Tables in lookup priority order: when one Chinese key sits in several tables
 #: of the same glossary, the first table listed here wins.  ``suffixes`` is used
@@ -58,6 +65,7 @@ BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "glossary.toml"
 TABLES = (
     "function_words",
     "terms",
+    "postposed",
     "indicators",
     "titles",
     "categories",
@@ -65,9 +73,13 @@ TABLES = (
     "headers",
     "attributes",
     "units",
+    "vocabulary",
+    "verbs",
     "suffixes",
 )
-_COMPOSER_ONLY = frozenset({"suffixes"})
+#: ``verbs`` gives a word's English where it opens a verb-object name ("加快X" →
+#: "accelerate X"); elsewhere the word's English comes from the other tables.
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
@@ -215,44 +227,16 @@ class Translation:
 
 
 # ---------------------------------------------------------------------------
-# jieba, loaded once per process
-
-_JIEBA_LOCK = threading.RLock()
-_TOKENIZER = None  # a private jieba.Tokenizer: never the global jieba.dt
-_TOKENIZER_WORDS: set[str] = set()
-#: Frequency given to every glossary key added to jieba.  High enough that a key
-#: is always preferred to a split into ordinary words or into shorter keys.
-USER_WORD_FREQ = 2_000_000
-#: Wall-clock seconds the one-time jieba set-up took (import + dictionary), or None.
-jieba_init_seconds: float | None = None
+# jieba: the process's one tokenizer lives in plan_parser.segment
 
 
-def _tokenizer():
-    global _TOKENIZER, jieba_init_seconds
-    if _TOKENIZER is None:
-        with _JIEBA_LOCK:
-            if _TOKENIZER is None:
-                import logging
-                import time
+def __getattr__(name: str):
+    # ``jieba_init_seconds`` (read by benchmarks) is the segmenter's set-up time.
+    if name == "jieba_init_seconds":
+        from . import segment
 
-                t0 = time.perf_counter()
-                import jieba
-
-                jieba.setLogLevel(logging.CRITICAL + 10)
-                tok = jieba.Tokenizer()
-                tok.initialize()
-                jieba_init_seconds = time.perf_counter() - t0
-                _TOKENIZER = tok
-    return _TOKENIZER
-
-
-def _ensure_words(words: Iterable[str]) -> None:
-    tok = _tokenizer()
-    with _JIEBA_LOCK:
-        for word in words:
-            if word not in _TOKENIZER_WORDS:
-                tok.add_word(word, USER_WORD_FREQ)
-                _TOKENIZER_WORDS.add(word)
+        return segment.init_seconds
+    raise AttributeError(name)
 
 
 # ---------------------------------------------------------------------------
@@ -269,6 +253,116 @@ _QUOTED_PERIOD_RE = re.compile(r"[\"'](十[一二三四五六七八九]?五)[\"'
 _TRAILING_PERIOD_RE = re.compile(r"\((\d{4})[-~至到](\d{4})年?\)$")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ATTACH_LEFT = {",", ";", ":", "%", "!", "?"}
+#: The last word of a plan title (X十四五规划 / 十四五X规划).
+_PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
+#: A last word that is 发展规划 / 事业发展规划: "… for X Development".
+_DEVELOPMENT_PLAN_WORDS = frozenset({"发展规划", "事业发展规划"})
+#: X占Y比重: the words that make it "share of X in Y".
+_SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
+#: X更加Y: "more Y X".
+_MORE_WORDS = frozenset({"更加", "更为"})
+#: English that names a place with its level (a title's leading place names).
+_PLACE_EN_RE = re.compile(
+    r"\b(Province|Municipality|City|District|County|Region|Prefecture|Town|Township|"
+    r"Subdistrict|Banner|League|China)$")
+#: A suffix template with a capitalized word is a name ("{} Project"): the rest is title-cased.
+_PROPER_SUFFIX_RE = re.compile(r"\b[A-Z][a-z]")
+#: Level words of a place name not in the national list (a constructed plan's 青溪市).
+_LEVEL_CHARS = frozenset("省市区县镇乡")
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with via per".split())
+
+
+class _Piece(NamedTuple):
+    """One word of a name being composed: its Chinese, its English, and what it is
+    (word, place, literal, punct, missing)."""
+
+    zh: str
+    en: str | None
+    kind: str
+
+
+def _missing_words(pieces: list[_Piece]) -> list[str]:
+    """The uncovered words, whole: neighbouring uncovered tokens are one word, and a
+    single uncovered character is reported with the word next to it, never alone."""
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        if pieces[k].kind != "missing":
+            k += 1
+            continue
+        j = k
+        while j < len(pieces) and pieces[j].kind == "missing":
+            j += 1
+        word = "".join(p.zh for p in pieces[k:j])
+        if len(word) == 1:
+            if j < len(pieces) and pieces[j].kind != "punct":
+                word += pieces[j].zh
+            elif k > 0 and pieces[k - 1].kind != "punct":
+                word = pieces[k - 1].zh + word
+        out.append(word)
+        k = j
+    return list(dict.fromkeys(out))
+
+
+def _title_case(text: str) -> str:
+    """Title Case for names: small words stay lower case except first; words that are
+    already capitalized (IT, 5G, Internet) are kept."""
+    out = []
+    for k, word in enumerate(text.split(" ")):
+        if word and (k == 0 or word not in _SMALL_WORDS) and word[0].islower():
+            word = "-".join(w[:1].upper() + w[1:] for w in word.split("-"))
+        out.append(word)
+    return " ".join(out)
+
+
+def _gerund(verb: str) -> str:
+    """"build" → "building", "promote" → "promoting" (the first word of a verb phrase),
+    for a verb that follows another ("加快建设X" → "accelerate building X")."""
+    first, _, rest = verb.partition(" ")
+    if first.endswith("ing"):
+        return verb
+    if first.endswith("e") and not first.endswith(("ee", "ye", "oe")):
+        first = first[:-1] + "ing"
+    elif re.fullmatch(r"(?:[^aeiou]*[aeiou])[bdgmnprt]", first) and first not in {"open", "deepen"}:
+        first = first + first[-1] + "ing"
+    else:
+        first += "ing"
+    return f"{first} {rest}".strip()
+
+
+_PLACES_MODULE: object = None
+
+
+def place_en(zh: str) -> str | None:
+    """The English of a place name by plan_parser.places (Hanyu Pinyin, level word
+    translated: 铜梁区 → Tongliang District), or None (not a place, or no places module)."""
+    _place_en("")  # imports the module once
+    if not _PLACES_MODULE or not zh:
+        return None
+    try:
+        return _PLACES_MODULE.place_en(zh)
+    except Exception:  # a place romanizer must not break labelling
+        return None
+
+
+def _place_en(zh: str) -> str | None:
+    """plan_parser.places.place_en for a name in the national list of divisions (when
+    that module exists), else None: 铜梁高新区 is no division and gets no romanization."""
+    global _PLACES_MODULE
+    if _PLACES_MODULE is None:
+        try:
+            from . import places
+        except ImportError:
+            places = False
+        _PLACES_MODULE = places
+    if not _PLACES_MODULE:
+        return None
+    try:
+        en = _PLACES_MODULE.place_en(zh)
+        # a listed division, or a chain of them (重庆市铜梁区 → "Tongliang District, Chongqing Municipality")
+        return en if en and (", " in en or _PLACES_MODULE.lookup(zh)) else None
+    except Exception:  # a place romanizer must not break a translation
+        return None
 
 
 class Glossary:
@@ -333,13 +427,15 @@ class Glossary:
         for zh, en in norm.items():
             seg[zh] = en
         seg.update(self._function_words)
+        self._verb_en = {_unify(k): v for k, v in clean.get("verbs", {}).items()}
+        for zh, en in self._verb_en.items():
+            seg.setdefault(zh, en)
         self._segments = seg
         self._max_key = max((len(k) for k in seg), default=1)
         self._single_ok = {k for k in self._function_words if len(k) == 1} | {
             k for k in (_unify(z) for z in clean.get("terms", {})) if len(k) == 1
         }
-        self._jieba_words: list[str] | None = None
-        self._jieba_ready = False
+        self._postposed = {_unify(k) for k in clean.get("postposed", {})}
 
     # -- construction ------------------------------------------------------
 
@@ -354,7 +450,9 @@ class Glossary:
         if cls._builtin is None:
             with cls._builtin_lock:
                 if cls._builtin is None:
-                    cls._builtin = cls.load(BUILTIN_PATH, skip_empty=False)
+                    own = cls.load(BUILTIN_PATH, skip_empty=False)
+                    cls._builtin = cls(
+                        {**vocabulary_tables(), **own._tables}, source=str(BUILTIN_PATH))
         return cls._builtin
 
     @classmethod
@@ -478,43 +576,122 @@ class Glossary:
 
     # -- composition -----------------------------------------------------------
 
-    def _ensure_jieba(self):
-        tok = _tokenizer()
-        if not self._jieba_ready:
-            words = [w for w in self._segments if len(w) >= 2 and _HAN_RE.search(w)]
-            _ensure_words(words)
-            self._jieba_ready = True
-        return tok
+    def _pieces(self, text: str) -> list[_Piece]:
+        """Cut ``text`` into glossary words: jieba's tokens (:mod:`plan_parser.segment`),
+        regrouped by the cheapest cover with this glossary's own keys.
 
-    def _split_covered(self, segment: str) -> tuple[list[str], list[str]]:
-        """Forward maximum matching of one jieba segment against the glossary.
-
-        Returns the English pieces and the uncovered runs.  Single characters are
-        matched only if they are function words or ``[terms]`` entries, so an
-        unknown word is not dressed up in unit names such as 人 or 家.
+        A multi-character key may start or end inside a jieba token (就业人数 = 就业 + 人数);
+        a one-character key counts only where jieba made it a word of its own, so an
+        unknown word (高新区) is never dressed up in single characters (高 + 新 + 区).  A
+        token no key covers is a place name where :mod:`plan_parser.places` knows it, a
+        literal when it is not Chinese (2025, 5G, %), else a ``missing`` piece.
         """
-        single_ok = self._single_ok
-        pieces: list[str] = []
-        missing: list[str] = []
-        run = ""
-        i = 0
-        n = len(segment)
-        while i < n:
-            for j in range(min(n, i + self._max_key), i, -1):
-                cand = segment[i:j]
-                if cand in self._segments and (j - i >= 2 or cand in single_ok):
-                    if run:
-                        missing.append(run)
-                        run = ""
-                    pieces.append(self._segments[cand])
-                    i = j
-                    break
+        from . import segment
+
+        pieces: list[_Piece] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if run:
+                pieces.extend(self._cover(run, opening=not pieces))
+                run.clear()
+
+        for tok in segment.tokens(text):
+            if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
+                run.append(tok)
             else:
-                run += segment[i]
-                i += 1
-        if run:
-            missing.append(run)
-        return pieces, missing
+                flush()
+                pieces.append(_Piece(tok, tok if tok in _ATTACH_LEFT or tok in "()" else "", "punct"))
+        flush()
+        return pieces
+
+    def _cover(self, toks: list[str], opening: bool = False) -> list[_Piece]:
+        """The cheapest cover of one run of tokens (see :meth:`_pieces`); ``opening``:
+        the run opens the name, where a place name not in the national list (青溪市,
+        of a constructed plan) is still romanized."""
+        text = "".join(toks)
+        n = len(text)
+        bounds = {0}
+        pos = 0
+        for tok in toks:
+            pos += len(tok)
+            bounds.add(pos)
+        nxt = {}
+        ordered = sorted(bounds)
+        for a, b in zip(ordered, ordered[1:]):
+            for i in range(a, b):
+                nxt[i] = b
+        segs = self._segments
+        inf = float("inf")
+        best = [inf] * (n + 1)
+        back: list[tuple[int, str] | None] = [None] * (n + 1)
+        place_names: dict[tuple[int, int], str] = {}
+        best[0] = 0.0
+        for i in range(n):
+            if best[i] == inf:
+                continue
+            for j in range(min(n, i + self._max_key), i, -1):
+                cand = text[i:j]
+                if cand not in segs and not (j == n and cand in self._suffixes):
+                    continue
+                if j - i == 1 and not (i in bounds and j in bounds) and _HAN_RE.match(cand):
+                    continue  # a single character only as a word of its own
+                cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
+                if cost < best[j]:
+                    best[j], back[j] = cost, (i, "word")
+            j = nxt[i]
+            cand = text[i:j]
+            if not _HAN_RE.search(cand):
+                cost, kind = best[i] + 1, "literal"
+            else:
+                cost, kind = best[i] + 100, "missing"
+            if cost < best[j]:
+                best[j], back[j] = cost, (i, kind)
+            if i in bounds:  # a place name: one to four tokens (重庆市 + 铜梁 + 区)
+                k = j
+                for _ in range(4):
+                    en = self._place(text[i:k], unlisted=opening and i == 0)
+                    if en and best[i] + 0.9 < best[k]:
+                        best[k], back[k] = best[i] + 0.9, (i, "place")
+                        place_names[i, k] = en
+                    if k >= n:
+                        break
+                    k = nxt[k]
+        out: list[_Piece] = []
+        j = n
+        while j > 0:
+            i, kind = back[j]
+            zh = text[i:j]
+            if kind == "word":
+                en = segs.get(zh)
+                if en is None:  # a [suffixes]-only word, last: _head wraps the rest in it
+                    en = self._suffixes[zh].replace("{}", "").strip()
+            elif kind == "place":
+                en = place_names[i, j]
+            elif kind == "literal":
+                en = zh
+            else:
+                en = None
+            out.append(_Piece(zh, en, kind))
+            j = i
+        out.reverse()
+        return out
+
+    def _place(self, zh: str, unlisted: bool = False) -> str | None:
+        """English of a place name by plan_parser.places, else None.
+
+        A name of the national list is a place anywhere; with ``unlisted`` (the start of a
+        name) a short name ending in a level word (青溪市) is one too, unless its end is a
+        word of this glossary (高新区, 开发区, 社区: not places)."""
+        if len(zh) < 2 or not _HAN_RE.search(zh):
+            return None
+        en = _place_en(zh)
+        if en or not unlisted:
+            return en
+        if (len(zh) <= 4 and zh[-1] in _LEVEL_CHARS
+                and not any(zh[k:] in self._segments for k in range(len(zh) - 1))):
+            return place_en(zh)
+        return None
 
     def _compose(self, text: str) -> Translation:
         text = _CN_YEAR_RE.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
@@ -524,49 +701,110 @@ class Glossary:
         if m and text[: m.start()].strip():
             period = f"({m.group(1)}-{m.group(2)})"
             text = text[: m.start()].strip()
-        tok = self._ensure_jieba()
-        segments = [s for s in tok.lcut(text, HMM=True) if s.strip()]
-        words: list[str] = []
-        missing: list[str] = []
-        suffix: str | None = None
-        last = len(segments) - 1
-        while last >= 0 and not (_HAN_RE.search(segments[last]) or _KEEP_RE.search(segments[last])):
-            last -= 1
-        for idx, seg in enumerate(segments):
-            if not _HAN_RE.search(seg):
-                if _KEEP_RE.search(seg):
-                    words.append(seg)  # numbers, Latin, "+", "%"
-                elif seg in _ATTACH_LEFT and words:
-                    words.append(seg)
-                continue  # other punctuation
-            if seg == "年" and words and _FOUR_DIGITS.match(words[-1]):
-                continue  # "2025年" → "2025"
-            if idx == last and seg in self._suffixes and words:
-                suffix = self._suffixes[seg]
-                continue
-            en = self._segments.get(seg)
-            if en is not None:
-                if en:
-                    words.append(en)
-                continue
-            pieces, uncovered = self._split_covered(seg)
-            if uncovered:
-                missing.extend(uncovered)
-            else:
-                words.extend(p for p in pieces if p)
+        pieces = self._pieces(text)
+        # "2025年" → "2025"
+        pieces = [p for k, p in enumerate(pieces)
+                  if not (p.zh == "年" and k and _FOUR_DIGITS.match(pieces[k - 1].zh))]
+        missing = _missing_words(pieces)
         if missing:
-            return Translation(None, None, list(dict.fromkeys(missing)))
-        en = _join(words)
+            return Translation(None, None, missing)
+        en = self._arrange([p for p in pieces if p.en is None or p.en or p.kind == "punct"])
         if not en:
             return Translation(None, None, [])
-        if suffix:
-            en = suffix.replace("{}", en) if "{}" in suffix else f"{en} {suffix}"
         if period:
             en = f"{en} {period}"
         if contains_cjk(en):  # cannot happen with validated values; guard anyway
-            bad = [w for w in words if contains_cjk(w)]
-            return Translation(None, None, bad)
+            return Translation(None, None, [p.zh for p in pieces if p.en and contains_cjk(p.en)])
         return Translation(en, "composed", [])
+
+    # English word order -------------------------------------------------------
+
+    def _arrange(self, pieces: list[_Piece]) -> str:
+        """English for a sequence of covered pieces, in English word order.
+
+        A plan title (place, plan period, subject, 规划) becomes "Place 14th Five-Year
+        Plan for Subject"; leading verbs stay in front ("accelerate X"); the rest is a
+        noun phrase (:meth:`_phrase`).
+        """
+        words = [p for p in pieces if p.kind != "punct" or p.en]
+        while words and words[-1].kind == "punct":
+            words.pop()
+        if not words:
+            return ""
+        title = self._plan_title(words)
+        if title:
+            return title
+        verbs: list[str] = []
+        while len(words) > 1 and words[0].zh in self._verb_en:
+            verbs.append(self._verb_en[words.pop(0).zh])
+        if len(verbs) > 1:
+            verbs = [_gerund(v) if k else v for k, v in enumerate(verbs)]
+        return _join([*verbs, self._phrase(words)])
+
+    def _plan_title(self, words: list[_Piece]) -> str | None:
+        periods = [k for k, p in enumerate(words) if p.en and p.en.endswith("Five-Year Plan")]
+        if not periods:
+            return None
+        k = periods[0]
+        rest = words[k + 1:]
+        if rest and rest[-1].zh in _DEVELOPMENT_PLAN_WORDS:
+            rest = [*rest[:-1], _Piece("发展", "development", "word")]
+        elif rest and rest[-1].zh in _PLAN_WORDS:
+            rest = rest[:-1]
+        elif not words[k].zh.endswith("规划") or rest:
+            return None  # "十四五时期…": a period, not a plan title
+        lead = words[:k]
+        places: list[str] = []
+        while lead and (lead[0].kind == "place" or _PLACE_EN_RE.search(lead[0].en or "")):
+            places.append(lead.pop(0).en)
+        subject = lead + rest
+        out = _join([*places, words[k].en])
+        if subject:
+            out += " for " + _title_case(self._phrase(subject))
+        return out
+
+    def _phrase(self, words: list[_Piece]) -> str:
+        """A noun phrase: 每千人口/单位GDP move behind, X占Y比重 is "share of X in Y",
+        X更加Y is "more Y X", and a last word of ``[suffixes]`` wraps the rest ("{} rate",
+        "growth in {}", "X Project")."""
+        post = [p.en for p in words if p.zh in self._postposed]
+        words = [p for p in words if p.zh not in self._postposed]
+        en = self._head(words)
+        return _join([en, *post])
+
+    def _head(self, words: list[_Piece]) -> str:
+        if not words:
+            return ""
+        zh = [p.zh for p in words]
+        if "占" in zh[1:-1] and zh[-1] in _SHARE_WORDS:
+            k = zh.index("占")
+            return f"share of {self._head(words[:k])} in {self._head(words[k + 1:-1])}"
+        for k in range(1, len(words) - 1):
+            if zh[k] in _MORE_WORDS:
+                return _join(["more", self._head(words[k + 1:]), self._head(words[:k])])
+        last = words[-1]
+        if len(words) > 1 and last.zh in self._suffixes:
+            template = self._suffixes[last.zh]
+            inner = self._head(words[:-1])
+            if _PROPER_SUFFIX_RE.search(template.replace("{}", "")):
+                inner = _title_case(inner)
+            return template.replace("{}", inner) if "{}" in template else _join([inner, template])
+        return _join([p.en for p in words])
+
+
+def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:
+    """The vocabulary file as glossary tables: every group's ``terms`` in ``vocabulary``,
+    its ``verbs`` in ``verbs`` (the first group that has a word wins)."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}}
+    for group in data.values():
+        for name, entries in group.items():
+            if isinstance(entries, Mapping):
+                target = tables["verbs" if name == "verbs" else "vocabulary"]
+                for zh, en in entries.items():
+                    target.setdefault(zh, en)
+    return tables
 
 
 def _without_empty(tables: dict[str, dict]) -> dict[str, dict]:
@@ -585,10 +823,14 @@ def _without_empty(tables: dict[str, dict]) -> dict[str, dict]:
 def _join(words: list[str]) -> str:
     out = ""
     for word in words:
+        if not word:
+            continue
         if not out:
             out = word.lstrip(",;:")
-        elif word in _ATTACH_LEFT:
+        elif word in _ATTACH_LEFT or word == ")":
             out = out.rstrip() + word
+        elif out.endswith("("):
+            out += word
         else:
             out += " " + word
     return " ".join(out.split()).strip(" ,;:")

@@ -103,6 +103,7 @@ class Meta:
     doc_number: str | None = None
     title_en: str | None = None
     region_en: str | None = None
+    issuer_en: str | None = None  # English of issuer (plan_parser.bilingual)
     parent: str | None = None  # the unit region stands under: 重庆市 for 铜梁区, 中国 for a province
     parent_adcode: str | None = None
 
