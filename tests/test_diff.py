@@ -7,6 +7,7 @@ of tests/data/diff/edits.toml, so every expected pair below follows from one edi
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -16,16 +17,21 @@ from pathlib import Path
 
 import pytest
 
+import plan_parser
 from plan_parser import diff_plans, load_plan
 from plan_parser.cli import main
-from plan_parser.diff import (FUZZY_THRESHOLD, TableRef, fuzzy_score, match_items, normalize_key, pair_tables,
+from plan_parser.diff import (TableRef, fuzzy_score, match_items, matching_key, normalize_key, pair_tables,
                                table_refs)
+from plan_parser.settings import DEFAULTS
 from reference_expected import MAIN, PROJECTS, REVIEW
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
 DATA = ROOT / "tests" / "data" / "diff"
-CITY, DISTRICT = DATA / "city_constructed.txt", DATA / "district_constructed.txt"
+#: the constructed municipal/district pair shipped for the README's example (重庆市 is a 直辖市: level 省)
+CITY = ROOT / "samples" / "constructed_city_chongqing_hrss_14th.txt"
+DISTRICT = ROOT / "samples" / "constructed_district_rongchang_hrss_14th.txt"
+FUZZY_THRESHOLD = DEFAULTS.fuzzy_threshold
 
 EDITS = DATA / "edits.toml"  # each edit says why, and what the diff must show for it
 
@@ -183,10 +189,16 @@ def test_plan_against_itself_is_empty(reference):
 
 def test_json_shape(diff):
     data = json.loads(diff.to_json())
-    assert list(data) == ["schema_version", "left", "right", "indicators", "projects", "sections",
-                          "tables", "summary"]
+    assert list(data) == ["schema_version", "provenance", "left", "right", "indicators", "projects", "sections",
+                          "tasks", "prose", "tables", "summary"]
     assert data["schema_version"] == "1"
-    assert set(data["left"]) >= {"title", "region", "level", "period_start", "period_end"}
+    assert set(data["left"]) >= {"path", "sha256", "title", "region", "level", "period_start", "period_end",
+                                 "issued_date"}
+    assert data["left"]["path"].endswith("samples/tongliang_hrss_14th.txt")
+    assert data["left"]["issued_date"] == "2022-07-04"  # the notice's 2022年7月4日
+    assert data["left"]["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    assert data["provenance"]["tool"] == "plan-parser" and data["provenance"]["version"] == plan_parser.__version__
+    assert data["provenance"]["generated_at"].endswith("+00:00")
     assert data["left"]["region"] == "铜梁区" and data["left"]["level"] == "区"
     pair = data["indicators"][0]
     assert set(pair) == {"status", "left", "right", "match", "changes", "share", "weaker", "renamed"}
@@ -225,14 +237,15 @@ def test_matcher_respects_groups():
 
 
 LEVEL_ROWS = [  # name, share (district / city), weaker, target direction (city → district)
-    ("城镇新增就业人数", 0.014286, None, "looser"),         # [5]万 of [350]万
+    # counts across levels: the share is the finding, never stricter/looser
+    ("城镇新增就业人数", 0.014286, None, None),             # [5]万 of [350]万
     ("城镇调查失业率", None, False, None),                  # <5.5 both: unchanged
-    ("基本养老保险参保率", None, True, "looser"),           # >95 city, >90 district
-    ("失业保险参保人数", 0.014154, None, "looser"),         # 9.2万 of 650万
+    ("基本养老保险参保率", None, True, "looser"),           # rates keep their direction: >95 city, >90 district
+    ("失业保险参保人数", 0.014154, None, None),             # 9.2万 of 650万
     ("劳动人事争议仲裁结案率", None, False, "stricter"),    # >90 city, >92 district
     ("城镇登记失业率", None, True, "looser"),               # <4.5 city, <5 district: less is better
     ("开展补贴性职业培训人次", None, None, None),           # [330] total against 2.2 a year: no share
-    ("技能人才总量", 0.017167, None, "looser"),             # 103000人 of 600万人
+    ("技能人才总量", 0.017167, None, None),                 # 103000人 of 600万人
 ]
 
 
@@ -246,11 +259,23 @@ def level_rows(d):
 
 def test_city_against_district():
     city, district = load_plan(CITY), load_plan(DISTRICT)
-    assert (city.meta.region, city.meta.level) == ("重庆市", "市")
-    assert (district.meta.region, district.meta.level) == ("某某区", "区")
+    assert (city.meta.region, city.meta.level) == ("重庆市", "省")  # a 直辖市 ranks as a province
+    assert (district.meta.region, district.meta.level) == ("荣昌区", "区")
     d = diff_plans(city, district)
+    assert d.cross_level
     assert level_rows(d) == LEVEL_ROWS
     assert d.summary == {"matched": 8, "only_left": 0, "only_right": 0, "changed": 7, "renamed": 0}
+
+
+def test_same_plans_one_level_keep_count_directions():
+    """Two versions of one district plan: a smaller count target is looser (no level difference)."""
+    text = DISTRICT.read_text("utf-8")
+    assert text.count("\t8.2\n\t9.2\n") == 1
+    edited = load_plan(text.replace("\t8.2\n\t9.2\n", "\t8.2\n\t9.0\n").encode("utf-8"), format="txt")
+    d = diff_plans(load_plan(DISTRICT), edited)
+    assert not d.cross_level
+    assert [(p.left.name, [(c.field, c.direction) for c in p.changes]) for p in d.indicators if p.changes] == [
+        ("失业保险参保人数", [("target", "looser")])]
 
 
 def test_district_against_city_keeps_weaker():
@@ -294,7 +319,9 @@ def test_cli_exit_codes(capsys, edited_path, tmp_path):
 def test_cli_json_is_the_api(capsys, edited_path, diff):
     code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "json")
     assert code == 1
-    assert json.loads(out) == json.loads(diff.to_json())
+    got, api = json.loads(out), json.loads(diff.to_json())
+    assert got.pop("provenance")["generated_at"] >= api.pop("provenance")["generated_at"]  # the time of each run
+    assert got == api
 
 
 def test_cli_only_changed(capsys, edited_path):
@@ -308,7 +335,11 @@ def test_cli_only_changed(capsys, edited_path):
 
 def test_cli_csv_one_row_per_pair(capsys, edited_path):
     code, out, _err = run(capsys, "diff", SAMPLE, edited_path, "--format", "csv", "--lang", "en")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    head = [line for line in out.splitlines() if line.startswith("#")]
+    assert head[0].startswith(f"# generated by: plan-parser {plan_parser.__version__}, 20")
+    assert head[2].strip("# ").startswith(f"{SAMPLE} · sha256 {hashlib.sha256(SAMPLE.read_bytes()).hexdigest()}")
+    assert head[2].endswith("issued 2022-07-04") and head[4].strip("# ").startswith(str(edited_path))
+    rows = [r for r in csv.DictReader(io.StringIO(out.split("\n", len(head))[-1])) if r["list"] == "indicators"]
     assert code == 1 and len(rows) == 36
     changed = [r for r in rows if r["status"] in ("changed", "renamed")]
     assert [(r["status"], r["left_seq"], r["changed_fields"], r["direction"]) for r in changed] == [
@@ -316,7 +347,7 @@ def test_cli_csv_one_row_per_pair(capsys, edited_path):
         ("changed", "8", "attribute", ""), ("changed", "16", "target", "looser")]
     renamed = changed[1]
     assert renamed["changes"] == "indicator: 城镇登记失业率→全区城镇登记失业率"  # --lang en labels
-    assert rows[0]["share"] == "1" and rows[0]["left_target"] == "11"
+    assert rows[0]["share"] == "1" and rows[0]["left_target"] == "11 10,000 persons"  # the unit, in English
 
 
 def test_cli_table_and_markdown(capsys, edited_path, tmp_path):
@@ -383,7 +414,7 @@ def test_table_refs_own_their_rows():
 
 
 def test_table_refs_of_a_plan_built_by_hand():
-    """No locations to compare: a new run of a number moves to the next column with it; indicators whose
+    """No Indicator.table: an indicator goes to the first indicator table with its number; indicators whose
     number no column has become an untitled table of their own (so nothing drops out of the diff)."""
     from plan_parser.model import Column, Indicator, Plan, Source
 
@@ -392,7 +423,7 @@ def test_table_refs_of_a_plan_built_by_hand():
                 columns=[Column(1, "甲", "indicators", {}), Column(1, "甲（续）", "indicators", {})],
                 indicators=[ind(1, 1), ind(1, 2), ind(9, 1), ind(1, 3)])
     assert [(t.column, t.title, t.indicators) for t in table_refs(plan)] == [
-        (1, "甲", [0, 1]), (1, "甲（续）", [3]), (9, "", [2])]
+        (1, "甲", [0, 1, 3]), (1, "甲（续）", []), (9, "", [2])]
     d = diff_plans(plan, plan)
     assert d.same and d.summary["matched"] == 4
 
@@ -469,24 +500,32 @@ SCORES = [
 ]
 
 JIEBA_PROBE = """
+import json
 import jieba
-from plan_parser import diff_plans, load_plan
-from plan_parser.diff import default_tokenizer, fuzzy_score, normalize_key
-from plan_parser.glossary import Glossary, _tokenizer
-assert Glossary.builtin().translate("城镇新增就业人数参保").method == "composed"  # glossary words now in its jieba
-scores = [fuzzy_score(normalize_key(a), normalize_key(b)) for a, b in {pairs!r}]
-print(scores, default_tokenizer() is _tokenizer(), default_tokenizer() is jieba.dt, jieba.dt.initialized)
+built = []
+initialize = jieba.Tokenizer.initialize
+def counting(self, dictionary=None):
+    if not self.initialized:
+        built.append(id(self))
+    return initialize(self, dictionary)
+jieba.Tokenizer.initialize = counting
+from plan_parser.glossary import Glossary
+assert Glossary.builtin().translate("城镇新增就业人数参保").method == "composed"  # the glossary cut words first
+from plan_parser.diff import fuzzy_score, matching_key
+scores = [fuzzy_score(matching_key(a), matching_key(b)) for a, b in {pairs!r}]
+print(json.dumps({{"scores": scores, "dictionaries": len(built), "global": jieba.dt.initialized}}))
 """
 
 
-def test_fuzzy_scores_use_a_private_default_dictionary():
-    """The documented scores hold in a process where the glossary's jieba has its words added, the
-    diff's tokenizer is neither the glossary's nor the global one, and the global one is never built."""
+def test_one_jieba_dictionary_per_process_and_documented_scores():
+    """The glossary and the diff cut words with one tokenizer (plan_parser.segment): a process that
+    composes English labels and scores names builds jieba's dictionary once, never the global one, and
+    the scores of docs/diff.md's table hold there."""
     probe = JIEBA_PROBE.format(pairs=[(a, b) for a, b, _s, _p in SCORES])
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split("] ")[1].split() == ["False", "False", "False"]
-    scores = json.loads(done.stdout.split("] ")[0] + "]")
-    assert scores == [s for _a, _b, s, _p in SCORES]
-    assert [s >= FUZZY_THRESHOLD for s in scores] == [p for _a, _b, _s, p in SCORES]
+    got = json.loads(done.stdout)
+    assert (got["dictionaries"], got["global"]) == (1, False)
+    assert got["scores"] == [s for _a, _b, s, _p in SCORES]
+    assert [s >= FUZZY_THRESHOLD for s in got["scores"]] == [p for _a, _b, _s, p in SCORES]

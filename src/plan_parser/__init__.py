@@ -12,13 +12,16 @@ from __future__ import annotations
 from .errors import PlanParseError
 from .model import Plan, Quantity
 
-__all__ = ["load_plan", "diff_plans", "read_plans", "Plan", "Quantity", "PlanParseError"]
+__all__ = ["load_plan", "diff_plans", "read_plans", "check_plan", "compare_plans", "Plan", "Quantity",
+           "PlanParseError"]
 __version__ = "0.1.0"
 
 _LAZY = {
     "load_plan": ("plan_parser.api", "load_plan"),
     "diff_plans": ("plan_parser.diff", "diff_plans"),
     "read_plans": ("plan_parser.frames", "read_plans"),
+    "check_plan": ("plan_parser.check", "check_plan"),
+    "compare_plans": ("plan_parser.compare", "compare_plans"),
 }
 
 

@@ -8,12 +8,13 @@ between figures of the same base unit (人 with 人, % with %):
     the review table's actual values (专栏 with an actual column, e.g. 2020年)
     against the main table's baselines of the same year;
 ``target``
-    figures in the prose of a section titled …主要目标… (its paragraphs and
-    tasks; a chapter so titled where no section is) against the main table's
-    targets;
+    figures in the prose of the plan's target sections (主要目标, 发展目标, 预期目标,
+    主要指标 … in a title, else the sections whose paragraphs open with 到2025年 or
+    “十四五”期末: :func:`target_sections`, words in ``data/matching.toml``) against
+    the main table's targets;
 ``foundation``
-    figures in the prose of a section (or chapter) titled …发展基础… against
-    the review table's actual values.
+    figures in the prose of its achievement sections (发展基础, 发展成就 …, else
+    paragraphs opening with “十三五”时期) against the review table's actual values.
 
 A prose figure is named by the words of its clause before the number, with
 place words (全区, 我区) and verbs (达到, 控制在) trimmed.  Two figures *agree*
@@ -21,7 +22,9 @@ when their values in the base unit are equal and their bounds do not point
 opposite ways; a bound on one side only, a different strictness (``<`` against
 ``≤``) or a 累计 mark on one side only is kept as a ``note`` on the agreement.
 Figures that pair with nothing are listed as one-sided (``only_left`` /
-``only_right``); only disagreements make a plan inconsistent.
+``only_right``); only disagreements make a plan inconsistent, and a plan where
+no pair of figures could be compared is ``nothing_checked``, never consistent.
+Disagreements come first in the findings.
 """
 from __future__ import annotations
 
@@ -31,10 +34,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diff import Match, match_items, plan_side, rounded, table_refs
+from .diff import Match, match_items, plan_side, provenance, rounded, table_refs
 from .model import SCHEMA_VERSION, Indicator, Plan, Quantity, TextBlock, loc_key
 
-__all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "prose_subject"]
+__all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "OUTCOMES", "prose_subject",
+           "prose_figures", "target_sections"]
 
 #: check name → (what its left side is, what its right side is)
 CHECKS = {
@@ -79,32 +83,64 @@ class Finding:
         return dataclasses.asdict(self)
 
 
+#: A check's outcome: ``consistent`` (figures were compared and all agree), ``inconsistent``
+#: (some disagree) or ``nothing_checked`` (no figure could be set against another: no review
+#: table, no target section, nothing paired) — never reported as "consistent".
+OUTCOMES = ("consistent", "inconsistent", "nothing_checked")
+
+
 @dataclass
 class CheckResult:
-    """Every finding of :func:`check_plan`, in check order then reading order."""
+    """Every finding of :func:`check_plan`: disagreements first, then check order and reading order."""
 
     plan: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # comparisons that could not run
+    provenance: dict[str, str] = field(default_factory=provenance)
     schema_version: str = SCHEMA_VERSION
 
     @property
     def summary(self) -> dict[str, int]:
         status = [f.status for f in self.findings]
-        return {s: status.count(s) for s in ("agree", "disagree", "only_left", "only_right")}
+        return {s: status.count(s) for s in ("disagree", "agree", "only_left", "only_right")}
+
+    @property
+    def checked(self) -> int:
+        """How many pairs of figures were compared (agreeing or not)."""
+        return sum(f.status in ("agree", "disagree") for f in self.findings)
 
     @property
     def consistent(self) -> bool:
-        return not any(f.status == "disagree" for f in self.findings)
+        """No disagreement *and* something was compared."""
+        return self.outcome == "consistent"
+
+    @property
+    def outcome(self) -> str:
+        """One of :data:`OUTCOMES`."""
+        if any(f.status == "disagree" for f in self.findings):
+            return "inconsistent"
+        return "consistent" if self.checked else "nothing_checked"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema_version": self.schema_version, "plan": self.plan,
+        return {"schema_version": self.schema_version, "provenance": self.provenance, "plan": self.plan,
                 "checks": {k: {"left": v[0], "right": v[1]} for k, v in CHECKS.items()},
                 "findings": [f.to_dict() for f in self.findings], "notes": self.notes,
-                "summary": self.summary, "consistent": self.consistent}
+                "summary": self.summary, "checked": self.checked, "outcome": self.outcome,
+                "consistent": self.consistent}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_frame(self):
+        """A pandas DataFrame, one row per finding (the columns of the CSV report)."""
+        from .display import check_frame
+
+        return check_frame(self)
+
+    def _repr_html_(self) -> str:
+        from .display import check_html_repr
+
+        return check_html_repr(self)
 
 
 # -- figures ------------------------------------------------------------------------
@@ -125,20 +161,63 @@ def _cells(indicators: list[Indicator], which: str) -> list[Figure]:
             for i in indicators if getattr(i, which) is not None]
 
 
-def _prose(plan: Plan, title_word: str) -> list[Figure]:
-    """Figures in the sections whose title holds ``title_word`` (paragraphs and tasks).
+_PLAN_NAMES = {2016: "十三五", 2021: "十四五", 2026: "十五五", 2011: "十二五"}
 
-    Where no section's title does, a chapter's title may (二、主要目标 in plans
-    headed 一、/（一）): then the whole chapter is read.  A chapter is never read
-    when a section matches, since 指导思想和主要目标 would also hold the 发展基础.
+
+def _cues(plan: Plan, part: str) -> list[str]:
+    """The opening phrases of ``matching.toml`` for ``part``, with the plan's years filled in."""
+    from .diff import vocabulary
+
+    start, end = plan.meta.period_start, plan.meta.period_end
+    if start is None or end is None:
+        return []
+    names = {"end": end, "plan": _PLAN_NAMES.get(start, ""), "previous": _PLAN_NAMES.get(start - 5, "")}
+    return [c.format(**names) for c in vocabulary().sections[f"{part}_cue"]
+            if "“”" not in c.format(**names)]
+
+
+def target_sections(plan: Plan, part: str) -> list[tuple[Any, Any]]:
+    """Where a plan states its targets (``part="target"``) or its achievements (``"foundation"``).
+
+    As (chapter, section or None) places.  First by title: a section whose title holds
+    a word of ``matching.toml``'s ``[sections]`` list (主要目标, 发展目标, 预期目标, 主要指标 …;
+    发展基础, 发展成就 …); else a chapter so titled (二、主要目标 in plans headed 一、/（一）), whose
+    whole text is read.  Where no title names one, by what it contains: the sections (or,
+    in a plan without sections, the chapters) with a paragraph or task that opens with a cue
+    (到2025年, “十四五”期末 for targets; “十三五”时期 for achievements, with the plan's years).
     """
+    from .diff import vocabulary
+
+    words = vocabulary().sections[part]
+    named = lambda title: any(w in (title or "") for w in words)  # noqa: E731
+    places = [(ch, sec) for ch in plan.chapters for sec in ch.sections if named(sec.title)]
+    if places:
+        return places
+    places = [(ch, None) for ch in plan.chapters if named(ch.title)]
+    if places:
+        return places
+    cues = _cues(plan, part)
+    if not cues:
+        return []
+    opens = lambda text: any(text.lstrip("　 ——").startswith(c) for c in cues)  # noqa: E731
+    found = []
+    for ch in plan.chapters:
+        units = [(sec, list(sec.paragraphs)) for sec in ch.sections] or [(None, list(ch.paragraphs))]
+        for sec, blocks in units:
+            texts = [b.text for b in blocks] + [t.text for t in plan.tasks if t.chapter == ch.number
+                                                  and (sec is None or t.section == sec.number)]
+            if any(opens(t) for t in texts):
+                found.append((ch, sec))
+    return found
+
+
+def prose_figures(plan: Plan, part: str) -> list[Figure]:
+    """Figures in the paragraphs and tasks of the plan's ``part`` sections (:func:`target_sections`),
+    each named by what it counts (:func:`prose_subject`)."""
     from .quantity import extract_quantities
 
-    places = [(ch, sec) for ch in plan.chapters for sec in ch.sections if title_word in sec.title]
-    if not places:
-        places = [(ch, None) for ch in plan.chapters if title_word in ch.title]
     out = []
-    for ch, sec in places:
+    for ch, sec in target_sections(plan, part):
         if sec is None:
             blocks = [*ch.paragraphs, *(p for s in ch.sections for p in s.paragraphs)]
         else:
@@ -216,13 +295,16 @@ def check_plan(plan: Plan) -> CheckResult:
                                 "baseline check skipped")
         else:
             result.findings += _compare_figures("baseline", actuals, baselines)
-    for check, word, rows, which in (("target", "主要目标", main, "target"),
-                                     ("foundation", "发展基础", review, "actual")):
+    for check, part, rows, which in (("target", "target", main, "target"),
+                                     ("foundation", "foundation", review, "actual")):
         if not rows:
             continue
-        prose = _prose(plan, word)
+        prose = prose_figures(plan, part)
         if not prose:
-            result.notes.append(f"no figures in a section titled {word}: {check} check skipped")
+            result.notes.append(f"no figures in a {part} section (主要目标, 发展目标 …; 发展基础 …): "
+                                f"{check} check skipped")
         else:
             result.findings += _compare_figures(check, prose, _cells(rows, which))
+    # disagreements first (stable: within each status, check order then reading order)
+    result.findings.sort(key=lambda f: f.status != "disagree")
     return result

@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: Modules that add subcommands: each has ``register(subparsers)`` and imports its
 #: heavy machinery only inside the command it runs.
-COMMAND_MODULES = ("cli_diff", "cli_export", "cli_glossary")
+COMMAND_MODULES = ("cli_diff", "cli_compare", "cli_export", "cli_glossary")
 
 
 def _positive_mb(text: str) -> float:

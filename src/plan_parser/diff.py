@@ -1,28 +1,31 @@
-"""Diff two plans: indicators, projects and headings, paired by name.
+"""Diff two plans: indicators, projects, headings, tasks and prose figures, paired by name.
 
 One matcher, :func:`match_items`, pairs items of any kind by a text key, in
 three passes, each one-to-one:
 
 1. ``exact``      — the keys are equal;
-2. ``normalized`` — equal after :func:`normalize_key` (full/half width, spacing,
-   punctuation, leading numbering and 其中, a trailing unit such as （万人）);
-3. ``fuzzy``      — the mean of rapidfuzz's ``token_set_ratio`` on jieba tokens and
-   its character ``ratio``, over 100; pairs at or above :data:`FUZZY_THRESHOLD`
-   are taken best first (ties in document order).
+2. ``normalized`` — equal after :func:`matching_key`: full/half width, spacing,
+   punctuation, leading numbering and 其中, a trailing unit such as （万人）, and the
+   abbreviations of ``data/matching.toml`` (社会保障卡 → 社保卡, 医疗保险 → 医保);
+3. ``fuzzy``      — the mean of rapidfuzz's ``token_set_ratio`` on jieba words and
+   its character ``ratio``, over 100 (discounted when a word is swapped rather than
+   added); pairs at or above ``settings.fuzzy_threshold`` are taken best first (ties
+   in document order).  Names that differ by a word of one modifier group of
+   ``matching.toml`` (技能/高技能, 城镇/城乡, 登记/调查, 新增/累计) never pair.
+   Candidates are blocked before scoring (:func:`_candidates`), so that thousands of
+   names pair in seconds.
 
 Indicator tables are paired first (the main table with the main table, the
 review table — the one with actual values — with the review table; by target
 year, then title; untitled tables and tables of equal title in document order),
 and indicators are matched inside each pair of tables.  Each table brings the
-indicators it owns (:func:`table_refs`), never "every indicator with its 专栏
-number", so untitled tables (专栏 number 0) and a repeated number (专栏1 …
-专栏1（续）) keep their rows apart.  Projects and chapter/section titles are
-matched by title the same way.
+indicators it owns (``Indicator.table``).  Projects, tasks and chapter/section
+titles are matched by title the same way; figures of the target and achievement
+paragraphs (:func:`plan_parser.check.prose_figures`) by what they count.
 
-jieba is imported only when a fuzzy pass has something to compare, and its
-default dictionary is loaded into a private tokenizer (:func:`default_tokenizer`),
-never the global ``jieba.dt`` and never the glossary's tokenizer, whose added
-glossary words would change the scores.
+Words come from :mod:`plan_parser.segment`, the process's one jieba tokenizer,
+loaded only when a fuzzy pass has candidates to score.  Tunables (threshold,
+substitution factor) are :class:`plan_parser.settings.Settings` fields.
 """
 from __future__ import annotations
 
@@ -30,7 +33,6 @@ import dataclasses
 import functools
 import json
 import re
-import threading
 import tomllib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -39,26 +41,18 @@ from typing import Any, TypeVar
 
 from .glossary import normalize
 from .model import SCHEMA_VERSION, Indicator, Plan, Quantity
+from .settings import DEFAULTS, Settings
 
-__all__ = ["FUZZY_THRESHOLD", "Match", "Change", "ItemPair", "Heading", "TableRef", "PlanDiff",
-           "diff_plans", "match_items", "normalize_key", "fuzzy_score", "compare_targets",
-           "less_is_better", "unit_base", "quantity_signature", "RATE_UNITS", "LEVEL_RANK",
-           "clear_caches", "default_tokenizer", "table_refs", "pair_tables"]
-
-#: Lowest fuzzy score that still pairs two names.  Chosen on the reference plan
-#: and its neighbours: true renamings score 0.83 and up (失业保险 ~ 失业保险参保人数
-#: 0.83, 城镇新增就业 ~ 城镇新增就业人数 0.87, 城镇调查失业率 ~ 全区城镇调查失业率
-#: 0.94), while different indicators that share words score below 0.8
-#: (专业技能人才总量 ~ 专业技术人才总量 0.78, 城镇调查失业率 ~ 城镇登记失业率 0.68,
-#: 城镇登记失业人员就业人数 ~ 城镇新增就业人数 0.64, 高技能人才总量 ~ 高级职称人才总量
-#: 0.63; the table in docs/diff.md).  A missed renaming shows as one row dropped and
-#: one added; a wrong pair would hide both, so the bar errs high.
-FUZZY_THRESHOLD = 0.8
+__all__ = ["Match", "Change", "ItemPair", "Heading", "TableRef", "PlanDiff", "diff_plans", "match_items",
+           "normalize_key", "matching_key", "modifier_conflict", "names_match", "fuzzy_score",
+           "compare_targets", "less_is_better", "unit_base", "quantity_signature", "RATE_UNITS",
+           "LEVEL_RANK", "clear_caches", "table_refs", "pair_tables", "provenance", "plan_side",
+           "cross_level"]
 
 #: Base units of rates: a target in one of these is a rate, never a count.
 RATE_UNITS = frozenset({"%", "‰", "个百分点"})
 #: Administrative rank, upper levels first; 区 and 县 are the same rank.
-LEVEL_RANK = {"省": 0, "市": 1, "区": 2, "县": 2}
+LEVEL_RANK = {"国家": -1, "省": 0, "市": 1, "区": 2, "县": 2}
 
 T = TypeVar("T")
 
@@ -77,106 +71,196 @@ class Match:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-@functools.lru_cache(maxsize=4096)
 def normalize_key(text: str | None) -> str:
     """The name with width, spacing, punctuation, numbering, 其中 and unit evened out."""
     return _NON_WORD.sub("", normalize(text or "")).lower()
 
 
-_TOKENIZER = None
-_TOKENIZER_LOCK = threading.Lock()
+@dataclass(frozen=True)
+class Vocabulary:
+    """``data/matching.toml``: how plans abbreviate, and which words change what is counted."""
+
+    contract: re.Pattern | None  # every long form, longest first
+    short: dict[str, str]  # long form (normalized) → short form (normalized)
+    modifiers: tuple[tuple[str, ...], ...]  # each group longest word first, normalized
+    one_sided: tuple[str, ...]  # words whose presence on one side only changes what is counted
+    sections: dict[str, list[str]]
 
 
-def default_tokenizer():
-    """jieba's default dictionary in a private ``jieba.Tokenizer``, built once per process.
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The matching vocabulary, read once from ``data/matching.toml``.
 
-    The fuzzy score's only tokenizer (the diff's and the check's).  Private, so that
-    nothing else changes its words: not user code adding words to the global
-    ``jieba.dt``, and not :mod:`plan_parser.glossary`, whose tokenizer holds every
-    glossary key as one word (``失业保险参保人数``), which would make 失业保险 ~
-    失业保险参保人数 score 0.67 instead of 0.83 (see docs/diff.md).  Imported and
-    built on the first fuzzy comparison only (about 0.7 s).
-    """
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        with _TOKENIZER_LOCK:
-            if _TOKENIZER is None:
-                import logging
-
-                import jieba
-
-                jieba.setLogLevel(logging.CRITICAL + 10)
-                tok = jieba.Tokenizer()
-                tok.initialize()
-                _TOKENIZER = tok
-    return _TOKENIZER
+    Modifier words are stored as they stand in a matching key (normalized, contracted)."""
+    data = tomllib.loads((resources.files(__package__) / "data" / "matching.toml").read_text("utf-8"))
+    short = {normalize_key(long): normalize_key(abbr)
+             for table in ("abbreviations", "synonyms") for abbr, longs in data[table].items() for long in longs}
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(short, key=len, reverse=True))) if short else None
+    contract = (lambda k: pattern.sub(lambda m: short[m.group(0)], k)) if pattern else (lambda k: k)
+    groups = tuple(tuple(sorted({contract(normalize_key(w)) for w in g}, key=len, reverse=True))
+                   for g in data["modifiers"]["groups"])
+    one_sided = tuple(contract(normalize_key(w)) for w in data["modifiers"].get("one_sided", ()))
+    return Vocabulary(pattern, short, groups, one_sided, data["sections"])
 
 
-@functools.lru_cache(maxsize=4096)
-def _tokens(key: str) -> str:
-    return " ".join(t for t in default_tokenizer().lcut(key) if t.strip())
+def matching_key(text: str | None) -> str:
+    """The key names are paired on: :func:`normalize_key`, then every long form of
+    ``matching.toml`` contracted to its short form (社会保障卡 → 社保卡)."""
+    key = normalize_key(text)
+    voc = vocabulary()
+    if not key or voc.contract is None:
+        return key
+    return voc.contract.sub(lambda m: voc.short[m.group(0)], key)
+
+
+def modifier_conflict(a: str, b: str) -> bool:
+    """Whether two matching keys name different things by a word of one modifier group
+    (技能 vs 高技能, 城镇 vs 城乡, 登记 vs 调查): then they never pair."""
+    voc = vocabulary()
+    if any((w in a) != (w in b) for w in voc.one_sided):
+        return True
+    for group in voc.modifiers:
+        wa = _group_words(group, a)
+        if wa:
+            wb = _group_words(group, b)
+            if wb and not wa & wb:
+                return True
+    return False
+
+
+def _group_words(group: tuple[str, ...], key: str) -> frozenset[str]:
+    """The words of a modifier group in ``key``, leaving out those inside a longer one found."""
+    found = [w for w in group if w in key]
+    return frozenset(w for w in found if not any(w != v and w in v for v in found))
+
+
+def _tokens(key: str) -> list[str]:
+    """Words of a key, from the process's one jieba tokenizer (:mod:`plan_parser.segment`)."""
+    from .segment import tokens
+
+    return tokens(key)
 
 
 def clear_caches() -> None:
-    """Forget memoized keys, tokens and units (benchmarks measure a diff from scratch with it)."""
-    for cached in (normalize_key, _tokens, unit_base):
-        cached.cache_clear()
+    """Forget memoized units and vocabulary (benchmarks measure a diff from scratch with it).
+
+    Keys and tokens are memoized per call of :func:`match_items`, never across calls."""
+    unit_base.cache_clear()
 
 
-#: Applied when each name has a word the other lacks (专业技能 vs 专业技术): a word
-#: swapped for another usually names a different indicator, while a name that only
-#: adds words (失业保险 → 失业保险参保人数) usually names the same one.
-SUBSTITUTION_FACTOR = 0.9
-
-
-def fuzzy_score(a: str, b: str) -> float:
-    """Similarity of two normalized keys in [0, 1]: words and characters weigh alike,
-    discounted by :data:`SUBSTITUTION_FACTOR` when a word was swapped, not added."""
+def fuzzy_score(a: str, b: str, settings: Settings | None = None, *,
+                tokens_a: list[str] | None = None, tokens_b: list[str] | None = None) -> float:
+    """Similarity of two matching keys in [0, 1]: words and characters weigh alike,
+    discounted by ``settings.substitution_factor`` when a word was swapped, not added."""
     from rapidfuzz import fuzz
 
-    tokens_a, tokens_b = _tokens(a), _tokens(b)
-    words = fuzz.token_set_ratio(tokens_a, tokens_b)
+    s = settings or DEFAULTS
+    tokens_a = _tokens(a) if tokens_a is None else tokens_a
+    tokens_b = _tokens(b) if tokens_b is None else tokens_b
+    words = fuzz.token_set_ratio(" ".join(tokens_a), " ".join(tokens_b))
     chars = fuzz.ratio(a, b)
     score = (words + chars) / 200
-    only_a = [t for t in tokens_a.split() if t not in b]  # 就业 inside 就业人数 is no swap
-    only_b = [t for t in tokens_b.split() if t not in a]
+    only_a = [t for t in tokens_a if t not in b]  # 就业 inside 就业人数 is no swap
+    only_b = [t for t in tokens_b if t not in a]
     if only_a and only_b:
-        score *= SUBSTITUTION_FACTOR
+        score *= s.substitution_factor
     return round(score, 4)
+
+
+def names_match(a: str, b: str, settings: Settings | None = None) -> Match | None:
+    """How two names would pair on their own (no competing candidates), or None.
+
+    The decision :func:`match_items` makes for each pair; ``tests/data/name_pairs.csv``
+    measures it (precision and recall in ``tests/test_compare.py``)."""
+    s = settings or DEFAULTS
+    if a == b:
+        return Match("exact", 1.0)
+    ka, kb = matching_key(a), matching_key(b)
+    if not ka or not kb:
+        return None
+    if ka == kb:
+        return Match("normalized", 1.0)
+    if modifier_conflict(ka, kb):
+        return None
+    score = fuzzy_score(ka, kb, s)
+    return Match("fuzzy", score) if score >= s.fuzzy_threshold else None
+
+
+def _candidates(keys_l: list[str], keys_r: list[str], lefts: list[int], rights: list[int],
+                cutoff: float) -> list[tuple[int, int]]:
+    """Pairs worth scoring: blocking by characters in common.
+
+    The fuzzy score is the mean of a word score (at most 100) and the character
+    ``ratio``, so a pair can reach ``threshold`` only if its character ratio reaches
+    ``200 × threshold − 100``; rapidfuzz finds those pairs in C
+    (``process.extract`` with a ``score_cutoff``), and only they are tokenized and
+    scored.  Quadratic in C, linear in Python: 5,000 × 5,000 names take seconds.
+    """
+    if cutoff <= 0:
+        return [(i, j) for i in lefts for j in rights]
+    from rapidfuzz import fuzz, process
+
+    choices = [keys_r[j] for j in rights]
+    out = []
+    for i in lefts:
+        for _choice, _score, n in process.extract(keys_l[i], choices, scorer=fuzz.ratio,
+                                                  score_cutoff=cutoff, limit=None):
+            out.append((i, rights[n]))
+    return out
 
 
 def match_items(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | None], *,
                 group: Callable[[T], Hashable] | None = None,
-                threshold: float = FUZZY_THRESHOLD) -> list[tuple[int | None, int | None, Match | None]]:
+                threshold: float | None = None,
+                settings: Settings | None = None) -> list[tuple[int | None, int | None, Match | None]]:
     """Pair ``left`` with ``right`` one-to-one by ``key``; ``group`` values must agree.
 
-    Returns ``(i, j, match)`` for pairs, ``(i, None, None)`` and ``(None, j, None)``
-    for the rest, in reading order: left order, each right-only item after the
-    pair that precedes it on the right.
+    ``threshold`` defaults to ``settings.fuzzy_threshold``.  Returns ``(i, j, match)``
+    for pairs, ``(i, None, None)`` and ``(None, j, None)`` for the rest, in reading
+    order: left order, each right-only item after the pair that precedes it on the right.
     """
+    s = settings or DEFAULTS
+    threshold = s.fuzzy_threshold if threshold is None else threshold
     grp = group or (lambda _item: None)
     lgroups, rgroups = [grp(x) for x in left], [grp(x) for x in right]
     raw_l, raw_r = [key(x) or "" for x in left], [key(x) or "" for x in right]
+    memo: dict[str, str] = {}
+    mkey = lambda k: memo[k] if k in memo else memo.setdefault(k, matching_key(k))  # noqa: E731
+    keys_l, keys_r = [mkey(k) for k in raw_l], [mkey(k) for k in raw_r]
     pairs: dict[int, tuple[int, Match]] = {}
     free_r = set(range(len(right)))
-    for method, keys_l, keys_r in (("exact", raw_l, raw_r),
-                                   ("normalized", [normalize_key(k) for k in raw_l],
-                                    [normalize_key(k) for k in raw_r])):
+    for method, pass_l, pass_r in (("exact", raw_l, raw_r), ("normalized", keys_l, keys_r)):
         index: dict[tuple, list[int]] = {}
         for j in sorted(free_r):
-            index.setdefault((rgroups[j], keys_r[j]), []).append(j)
+            index.setdefault((rgroups[j], pass_r[j]), []).append(j)
         for i in range(len(left)):
-            if i in pairs or not keys_l[i]:
+            if i in pairs or not pass_l[i]:
                 continue
-            candidates = index.get((lgroups[i], keys_l[i]))
+            candidates = index.get((lgroups[i], pass_l[i]))
             if candidates:
                 j = candidates.pop(0)
                 pairs[i] = (j, Match(method, 1.0))
                 free_r.discard(j)
-    scored = [(fuzzy_score(normalize_key(raw_l[i]), normalize_key(raw_r[j])), i, j)
-              for i in range(len(left)) if i not in pairs and raw_l[i]
-              for j in sorted(free_r) if raw_r[j] and lgroups[i] == rgroups[j]]
-    for score, i, j in sorted((s for s in scored if s[0] >= threshold), key=lambda s: (-s[0], s[1], s[2])):
+    by_group: dict[Hashable, tuple[list[int], list[int]]] = {}
+    for i in range(len(left)):
+        if i not in pairs and raw_l[i]:
+            by_group.setdefault(lgroups[i], ([], []))[0].append(i)
+    for j in sorted(free_r):
+        if raw_r[j] and rgroups[j] in by_group:
+            by_group[rgroups[j]][1].append(j)
+    toks: dict[str, list[str]] = {}
+    tok = lambda k: toks[k] if k in toks else toks.setdefault(k, _tokens(k))  # noqa: E731
+    scored = []
+    for lefts, rights in by_group.values():
+        if not rights:
+            continue
+        for i, j in _candidates(keys_l, keys_r, lefts, rights, 200 * threshold - 100):
+            if modifier_conflict(keys_l[i], keys_r[j]):
+                continue
+            score = fuzzy_score(keys_l[i], keys_r[j], s, tokens_a=tok(keys_l[i]), tokens_b=tok(keys_r[j]))
+            if score >= threshold:
+                scored.append((score, i, j))
+    for score, i, j in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
         if i not in pairs and j in free_r:
             pairs[i] = (j, Match("fuzzy", score))
             free_r.discard(j)
@@ -185,13 +269,21 @@ def match_items(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | 
 
 def _reading_order(n_left: int, pairs: dict[int, tuple[int, Match]], free_r: set[int]):
     rows: list[tuple[tuple, tuple]] = []
-    right_to_left = {j: i for i, (j, _m) in pairs.items()}
+    right_to_left = sorted((j, i) for i, (j, _m) in pairs.items())
+    import bisect
+
+    right_keys = [j for j, _i in right_to_left]
+    best_before: list[int] = []  # running max of left index over pairs sorted by right index
+    running = -1
+    for _j, i in right_to_left:
+        running = max(running, i)
+        best_before.append(running)
     for i in range(n_left):
         j, m = pairs.get(i, (None, None))
         rows.append(((i, 0, -1), (i, j, m)))
     for j in sorted(free_r):
-        before = [right_to_left[k] for k in right_to_left if k < j]
-        anchor = max(before, default=-1)
+        k = bisect.bisect_left(right_keys, j)
+        anchor = best_before[k - 1] if k else -1
         rows.append(((anchor, 1, j), (None, j, None)))
     return [row for _pos, row in sorted(rows, key=lambda r: r[0])]
 
@@ -243,14 +335,18 @@ def _less_words() -> tuple[str, ...]:
     return tuple(tomllib.loads(text)["less_is_better"])
 
 
-def less_is_better(*indicators: Indicator | None) -> bool:
-    """Whether a smaller target is better: a word of ``sense.toml`` or an upper bound."""
-    for ind in indicators:
-        if ind is None:
+def less_is_better(*items: Any) -> bool:
+    """Whether a smaller target is better: a word of ``sense.toml`` in the name, or an upper bound.
+
+    ``items`` are indicators (name and target) or plain names (prose figures)."""
+    for item in items:
+        if item is None:
             continue
-        if any(word in ind.name for word in _less_words()):
+        name = item if isinstance(item, str) else getattr(item, "name", "") or ""
+        if any(word in name for word in _less_words()):
             return True
-        if ind.target is not None and ind.target.comparator in ("<", "<="):
+        target = getattr(item, "target", None)
+        if target is not None and target.comparator in ("<", "<="):
             return True
     return False
 
@@ -281,12 +377,18 @@ def compare_targets(a: Quantity | None, b: Quantity | None, less_better: bool) -
     return "same" if ra == rb else ("stricter" if rb > ra else "looser")
 
 
+def cross_level(left_level: str | None, right_level: str | None) -> bool:
+    """Whether two plans stand at different known administrative levels (市 against 区 …)."""
+    ra, rb = LEVEL_RANK.get(left_level), LEVEL_RANK.get(right_level)
+    return ra is not None and rb is not None and ra != rb
+
+
 # -- the diff model ----------------------------------------------------------------
 
 
 @dataclass
 class Change:
-    """One differing field of a matched pair; ``direction`` only for ``target``."""
+    """One differing field of a matched pair; ``direction`` only for ``target`` and ``growth``."""
 
     field: str
     left: Any
@@ -311,8 +413,9 @@ class TableRef:
     """An indicator table (专栏) as a diffable item.
 
     ``indicators`` are the ordinals in ``plan.indicators`` of the rows this table
-    owns: an untitled table has column number 0 like every other untitled table,
-    and 专栏1（续） has the number of 专栏1, so rows are never re-selected by number.
+    owns (``Indicator.table``): an untitled table has column number 0 like every
+    other untitled table, and 专栏1（续） has the number of 专栏1, so rows are never
+    re-selected by number.
     """
 
     column: int
@@ -322,6 +425,22 @@ class TableRef:
     loc: dict
     title_en: str | None = None
     indicators: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ProseFigure:
+    """A figure of running text (主要目标, 发展基础 …) as a diffable item.
+
+    ``name`` is what it counts (the clause before the number, trimmed: 城镇新增就业 in
+    城镇新增就业5万人); ``part`` is ``target`` or ``foundation``, the kind of section it
+    stands in; ``quantity`` carries the clause as its ``context``."""
+
+    part: str
+    name: str
+    quantity: Quantity
+    loc: dict
+    chapter: int | None = None
+    section: int | None = None
 
 
 @dataclass
@@ -357,11 +476,24 @@ class ItemPair:
 
 
 def plan_side(plan: Plan) -> dict[str, Any]:
-    """The contract's ``left``/``right`` block, plus the English labels where known."""
+    """The contract's ``left``/``right`` block (who was compared: path, sha256, title, issue
+    date …), plus the English labels where known."""
     m = plan.meta
-    return {"title": m.title, "region": m.region, "level": m.level,
-            "period_start": m.period_start, "period_end": m.period_end, "title_en": m.title_en,
+    src = plan.source
+    return {"path": src.path, "sha256": src.sha256, "title": m.title, "region": m.region, "level": m.level,
+            "period_start": m.period_start, "period_end": m.period_end, "issued_date": m.issued_date,
+            "issuer": m.issuer, "doc_number": m.doc_number, "title_en": m.title_en,
             "region_en": getattr(m, "region_en", None)}
+
+
+def provenance() -> dict[str, str]:
+    """What made a report, and when: ``{tool, version, generated_at}`` (UTC, ISO 8601)."""
+    from datetime import datetime, timezone
+
+    from . import __version__
+
+    return {"tool": "plan-parser", "version": __version__,
+            "generated_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
 
 
 @dataclass
@@ -374,7 +506,15 @@ class PlanDiff:
     projects: list[ItemPair] = field(default_factory=list)
     sections: list[ItemPair] = field(default_factory=list)
     tables: list[ItemPair] = field(default_factory=list)
+    tasks: list[ItemPair] = field(default_factory=list)
+    prose: list[ItemPair] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=provenance)
     schema_version: str = SCHEMA_VERSION
+
+    @property
+    def cross_level(self) -> bool:
+        """The plans stand at different levels: counts are compared by ``share``, not direction."""
+        return cross_level(self.left.get("level"), self.right.get("level"))
 
     @property
     def summary(self) -> dict[str, int]:
@@ -387,20 +527,47 @@ class PlanDiff:
                 "renamed": sum(p.renamed for p in self.indicators)}
 
     @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """For every list, how many rows differ: ``{indicators: {...}, tasks: {...}, …}``."""
+        out = {}
+        for key in ("indicators", "projects", "sections", "tasks", "prose"):
+            pairs = getattr(self, key)
+            status = [p.status for p in pairs]
+            out[key] = {"matched": status.count("matched"), "only_left": status.count("only_left"),
+                        "only_right": status.count("only_right"), "changed": sum(p.changed for p in pairs)}
+        return out
+
+    @property
     def same(self) -> bool:
-        """True when no indicator, project or heading differs."""
-        return not any(p.different for p in (*self.indicators, *self.projects, *self.sections))
+        """True when no indicator, project, heading, task or prose figure differs."""
+        return not any(p.different for p in (*self.indicators, *self.projects, *self.sections,
+                                              *self.tasks, *self.prose))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema_version": self.schema_version, "left": self.left, "right": self.right,
+        return {"schema_version": self.schema_version, "provenance": self.provenance,
+                "left": self.left, "right": self.right,
                 "indicators": [p.to_dict() for p in self.indicators],
                 "projects": [p.to_dict() for p in self.projects],
                 "sections": [p.to_dict() for p in self.sections],
+                "tasks": [p.to_dict() for p in self.tasks],
+                "prose": [p.to_dict() for p in self.prose],
                 "tables": [p.to_dict() for p in self.tables],
                 "summary": self.summary}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_frame(self, what: str = "indicators"):
+        """A pandas DataFrame of one list (``indicators``, ``projects``, ``sections``,
+        ``tasks`` or ``prose``): one row per pair, the columns of the CSV report."""
+        from .display import diff_frame
+
+        return diff_frame(self, what)
+
+    def _repr_html_(self) -> str:
+        from .display import diff_html_repr
+
+        return diff_html_repr(self)
 
 
 # -- pairing ------------------------------------------------------------------------
@@ -426,21 +593,29 @@ def _renamed(field_name: str, a: str | None, b: str | None) -> list[Change]:
     return [] if normalize_key(a) == normalize_key(b) else [Change(field_name, a, b)]
 
 
-def indicator_changes(a: Indicator, b: Indicator) -> list[Change]:
+#: Values of an indicator compared field by field; ``target`` and ``growth`` get a direction.
+VALUE_FIELDS = ("baseline", "target", "actual", "growth")
+
+
+def indicator_changes(a: Indicator, b: Indicator, levels: tuple[str | None, str | None] = (None, None)) -> list[Change]:
     """The differing fields of a matched indicator pair, in a fixed order.
 
-    The contract's fields only: a different name is the pair's ``renamed`` flag, not a change.
+    The contract's fields only: a different name is the pair's ``renamed`` flag, not a
+    change.  ``target`` and ``growth`` changes carry a ``direction``, except for counts
+    compared across levels (a district is smaller than its city: the pair's ``share``
+    says how much, not ``looser``).
     """
     out = _renamed("category", a.category, b.category)
     if unit_base(a.unit)[0] != unit_base(b.unit)[0]:
         out.append(Change("unit", a.unit, b.unit))
     if (a.attribute or "").strip() != (b.attribute or "").strip():
         out.append(Change("attribute", a.attribute, b.attribute))
-    for name in ("baseline", "target", "actual"):
-        qa, qb = getattr(a, name), getattr(b, name)
+    across = cross_level(*levels)
+    for name in VALUE_FIELDS:
+        qa, qb = getattr(a, name, None), getattr(b, name, None)
         if quantity_signature(qa) != quantity_signature(qb):
             direction = None
-            if name == "target":
+            if name in ("target", "growth") and not (across and _is_count(qa) and _is_count(qb)):
                 verdict = compare_targets(qa, qb, less_is_better(a, b))
                 direction = verdict if verdict in ("stricter", "looser") else None
             out.append(Change(name, _qdict(qa), _qdict(qb), direction))
@@ -460,75 +635,29 @@ def _is_rate(q: Quantity | None) -> bool:
     return q is not None and q.kind == "number" and q.base_value is not None and q.base_unit in RATE_UNITS
 
 
-def share_and_weaker(pair: ItemPair, left_level: str | None, right_level: str | None) -> None:
-    """Fill ``share`` (counts) and ``weaker`` (rates, across levels) of an indicator pair."""
-    a, b = pair.left.target, pair.right.target
+def target_share(a: Quantity | None, b: Quantity | None) -> float | None:
+    """``b`` as a share of ``a`` where both are counts in one base unit (both or neither 累计)."""
     if (_is_count(a) and _is_count(b) and a.base_unit == b.base_unit
             and a.cumulative == b.cumulative and a.base_value):
-        pair.share = round(b.base_value / a.base_value, 6)
-    ranks = LEVEL_RANK.get(left_level), LEVEL_RANK.get(right_level)
-    if _is_rate(a) and _is_rate(b) and None not in ranks and ranks[0] != ranks[1]:
-        upper, lower = (a, b) if ranks[0] < ranks[1] else (b, a)
-        verdict = compare_targets(upper, lower, less_is_better(pair.left, pair.right))
-        pair.weaker = None if verdict is None else verdict == "looser"
-
-
-def _position(loc: dict | None) -> tuple | None:
-    """Where a ``loc`` starts, as a sortable tuple; locations of one plan compare."""
-    if not loc:
-        return None
-    if "line" in loc:
-        return ("line", loc["line"], -1)
-    if "block" in loc:
-        return ("block", loc["block"], loc.get("row", -1))
+        return round(b.base_value / a.base_value, 6)
     return None
 
 
-def _owners(plan: Plan) -> tuple[dict[int, list[int]], list[list[int]]]:
-    """Which column of ``plan.columns`` owns which indicators (ordinals in ``plan.indicators``).
+def rate_weaker(a: Any, b: Any, a_level: str | None, b_level: str | None) -> bool | None:
+    """For rate targets of plans at different levels: does the lower level ask less?"""
+    ra, rb = LEVEL_RANK.get(a_level), LEVEL_RANK.get(b_level)
+    qa, qb = a.target, b.target
+    if not (_is_rate(qa) and _is_rate(qb)) or ra is None or rb is None or ra == rb:
+        return None
+    upper, lower = (qa, qb) if ra < rb else (qb, qa)
+    verdict = compare_targets(upper, lower, less_is_better(a, b))
+    return None if verdict is None else verdict == "looser"
 
-    ``plan.indicators`` is in document order and each column owns the consecutive
-    indicators with its number that follow it: an indicator goes to the last column
-    with its number (an indicator table, if there is one) that starts before it.
-    Where locations cannot be compared (a plan built by hand), a new run of the
-    number moves on to the next such column.  Returns (column index → ordinals,
-    runs of indicators whose number no column has).
-    """
-    candidates: dict[int, list[int]] = {}
-    for c, col in enumerate(plan.columns):
-        candidates.setdefault(col.number, []).append(c)
-    for number, cols in candidates.items():
-        tables = [c for c in cols if plan.columns[c].kind == "indicators"]
-        candidates[number] = tables or cols
-    starts = [_position(col.loc) for col in plan.columns]
-    owned: dict[int, list[int]] = {}
-    orphans: list[list[int]] = []
-    cursor: dict[int, int] = {}
-    previous = None
-    for k, ind in enumerate(plan.indicators):
-        new_run = previous != ind.column
-        previous = ind.column
-        cols = candidates.get(ind.column)
-        if not cols:
-            if new_run or not orphans:
-                orphans.append([])
-            orphans[-1].append(k)
-            continue
-        if len(cols) == 1:  # the usual case: one column has the number
-            owned.setdefault(cols[0], []).append(k)
-            continue
-        pos = _position(ind.loc)
-        if pos is not None and all(starts[c] is not None and starts[c][0] == pos[0] for c in cols):
-            before = [c for c in cols if starts[c] <= pos]
-            owner = before[-1] if before else cols[0]
-        else:
-            n = cursor.get(ind.column, -1)
-            if new_run:
-                n = min(n + 1, len(cols) - 1)
-            cursor[ind.column] = n
-            owner = cols[n]
-        owned.setdefault(owner, []).append(k)
-    return owned, orphans
+
+def share_and_weaker(pair: ItemPair, left_level: str | None, right_level: str | None) -> None:
+    """Fill ``share`` (counts) and ``weaker`` (rates, across levels) of an indicator pair."""
+    pair.share = target_share(pair.left.target, pair.right.target)
+    pair.weaker = rate_weaker(pair.left, pair.right, left_level, right_level)
 
 
 def _table_ref(plan: Plan, ordinals: list[int], column: int, title: str, loc: dict,
@@ -546,10 +675,30 @@ def table_refs(plan: Plan) -> list[TableRef]:
     A table with any actual value is a *review* table (``2015年 | 规划目标 | 2020年``),
     any other a *main* table; ``target_year`` is its most common target year.  The
     diff pairs these, and :func:`plan_parser.check.check_plan` reads its review and
-    main rows from them.  Indicators whose 专栏 number no column has (a plan built by
-    hand) form untitled tables of their own at the end.
+    main rows from them.  Rows are owned by ``Indicator.table`` (set by the builder);
+    an indicator without one (a plan built by hand) goes to the first indicator table with
+    its 专栏 number, or, where no column has it, to an untitled table of its own at the end
+    (one per run of a number), so that nothing drops out of the diff.
     """
-    owned, orphans = _owners(plan)
+    owned: dict[int, list[int]] = {}
+    orphans: list[list[int]] = []
+    by_number: dict[int, int] = {}  # a plan built by hand: the first indicator table with the number
+    for c, col in reversed(list(enumerate(plan.columns))):
+        if col.kind == "indicators" or col.number not in by_number:
+            by_number[col.number] = c
+    previous = object()
+    for k, ind in enumerate(plan.indicators):
+        table = getattr(ind, "table", None)
+        if table is None or not 0 <= table < len(plan.columns):
+            table = by_number.get(ind.column)
+        if table is not None:
+            owned.setdefault(table, []).append(k)
+            previous = object()
+            continue
+        if previous != ind.column or not orphans:
+            orphans.append([])
+        previous = ind.column
+        orphans[-1].append(k)
     refs = [_table_ref(plan, owned.get(c, []), col.number, col.title, col.loc, col.title_en)
             for c, col in enumerate(plan.columns) if col.kind == "indicators" or c in owned]
     refs += [_table_ref(plan, run, plan.indicators[run[0]].column, "", plan.indicators[run[0]].loc, None)
@@ -587,22 +736,53 @@ def _headings(plan: Plan) -> list[Heading]:
     return out
 
 
-def diff_plans(a: Plan, b: Plan) -> PlanDiff:
+def _task_changes(x, y) -> list[Change]:
+    return _renamed("title", x.title, y.title) + _renamed("text", x.text, y.text)
+
+
+def _prose_items(plan: Plan) -> list[ProseFigure]:
+    from .check import prose_figures
+
+    return [ProseFigure(part, f.name, f.quantity, f.loc, f.chapter, f.section)
+            for part in ("target", "foundation") for f in prose_figures(plan, part)]
+
+
+def _prose_changes(x: ProseFigure, y: ProseFigure) -> list[Change]:
+    if quantity_signature(x.quantity) == quantity_signature(y.quantity):
+        return []
+    verdict = compare_targets(x.quantity, y.quantity, less_is_better(x.name, y.name))
+    return [Change("value", _qdict(x.quantity), _qdict(y.quantity),
+                   verdict if verdict in ("stricter", "looser") else None)]
+
+
+def _unit_family(q: Quantity | None) -> str | None:
+    """rate or count (and which base unit): prose figures pair only within one family."""
+    if q is None:
+        return None
+    return "rate" if q.base_unit in RATE_UNITS else (q.base_unit or q.unit)
+
+
+def diff_plans(a: Plan, b: Plan, *, settings: Settings | None = None) -> PlanDiff:
     """Compare plan ``a`` (left) with plan ``b`` (right)."""
+    kw = {"settings": settings} if settings is not None else {}
     out = PlanDiff(plan_side(a), plan_side(b))
+    levels = (a.meta.level, b.meta.level)
     out.tables = pair_tables(table_refs(a), table_refs(b))
     for tp in out.tables:
         rows_l = [a.indicators[k] for k in (tp.left.indicators if tp.left is not None else ())]
         rows_r = [b.indicators[k] for k in (tp.right.indicators if tp.right is not None else ())]
-        pairs = pair_rows(rows_l, rows_r, lambda i: i.name, indicator_changes)
+        pairs = pair_rows(rows_l, rows_r, lambda i: i.name, lambda x, y: indicator_changes(x, y, levels), **kw)
         for p in pairs:
             if p.status == "matched":
-                share_and_weaker(p, a.meta.level, b.meta.level)
+                share_and_weaker(p, *levels)
         out.indicators += pairs
     out.projects = pair_rows(a.projects, b.projects, lambda p: p.title,
                              lambda x, y: _renamed("title", x.title, y.title)
-                             + _renamed("text", x.text, y.text))
+                             + _renamed("text", x.text, y.text), **kw)
     out.sections = pair_rows(_headings(a), _headings(b), lambda h: h.title,
                              lambda x, y: _renamed("title", x.title, y.title),
-                             group=lambda h: h.level)
+                             group=lambda h: h.level, **kw)
+    out.tasks = pair_rows(a.tasks, b.tasks, lambda t: t.title, _task_changes, **kw)
+    out.prose = pair_rows(_prose_items(a), _prose_items(b), lambda f: f.name or f.quantity.context, _prose_changes,
+                          group=lambda f: (f.part, _unit_family(f.quantity)), **kw)
     return out

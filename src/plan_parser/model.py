@@ -276,6 +276,12 @@ class Plan:
         """The plan as JSON text (UTF-8 characters kept, not escaped)."""
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
+    def _repr_html_(self) -> str:
+        """A compact card in notebooks (meta, counts, indicator tables): :mod:`plan_parser.display`."""
+        from .display import plan_html_repr
+
+        return plan_html_repr(self)
+
     def to_frames(self) -> dict[str, Any]:
         """pandas DataFrames (indicators, projects, …); see ``docs/export.md``."""
         from .frames import plan_to_frames
