@@ -67,3 +67,130 @@ def test_document_number_and_hints():
     assert (meta.period_start, meta.period_end) == (2021, 2025)
     hinted = read_meta(front, {"doc_number": "渝府办发〔2021〕110号", "issued_date": "2021-10-01"})
     assert (hinted.doc_number, hinted.issued_date) == ("渝府办发〔2021〕110号", "2021-10-01")
+
+
+def test_reference_plan_place():
+    meta = load_plan(SAMPLE).meta
+    assert (meta.region, meta.level, meta.adcode, meta.parent, meta.parent_adcode, meta.issued_date) == (
+        "铜梁区", "区", "500151", "重庆市", "500000", "2022-07-04")
+
+
+def _warnings(front: list[str]) -> tuple:
+    seen: list[tuple] = []
+    meta = read_meta(front, {}, lambda code, message, location: seen.append((code, message)))
+    return meta, seen
+
+
+@pytest.mark.parametrize("front, region, level, adcode", [
+    # national: 国务院's notice, a ministry's signature, the outline's own title, a 国发 number,
+    # a title that opens with the plan period
+    (["国务院关于印发“十四五”数字经济发展规划的通知"], "中国", "国家", "100000"),
+    (["“十四五”智能制造发展规划"], "中国", "国家", "100000"),
+    (["中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要"], "中国", "国家", "100000"),
+    (["关于印发某某事业发展规划的通知", "国发〔2021〕29号"], "中国", "国家", "100000"),
+    (["关于印发水利信息化发展规划的通知", "现将《水利信息化发展规划》印发给你们。", "水利部办公厅",
+      "2022年6月14日"], "中国", "国家", "100000"),
+    # provinces: 省, 自治区, 直辖市
+    (["山东省“十三五”科技创新规划"], "山东省", "省", "370000"),
+    (["广西壮族自治区“十四五”规划"], "广西壮族自治区", "省", "450000"),
+    (["重庆市就业促进“十四五”规划"], "重庆市", "省", "500000"),
+    # a city, a district written with and without its parent, a county-level city
+    (["济南市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"], "济南市", "市", "370100"),
+    (["重庆市璧山区就业“十四五”规划"], "璧山区", "区", "500120"),
+    (["璧山区就业“十四五”规划"], "璧山区", "区", "500120"),
+    (["都江堰市“十四五”规划"], "都江堰市", "县", "510181"),
+    # a plan of a county that has since become a district keeps its name and level
+    (["重庆市铜梁县国民经济和社会发展第十二个五年规划纲要"], "铜梁县", "县", "500151"),
+    # no title names the place: the issuer does
+    (["关于印发就业规划的通知", "重庆市铜梁区人民政府办公室", "2022年7月4日"], "铜梁区", "区", "500151"),
+])
+def test_place_of_the_plan(front, region, level, adcode):
+    meta, warnings = _warnings(front)
+    assert (meta.region, meta.level, meta.adcode, warnings) == (region, level, adcode, [])
+
+
+def test_national_plan_parent_is_none_and_province_parent_is_china():
+    meta, _ = _warnings(["山东省“十四五”教育事业发展规划"])
+    assert (meta.parent, meta.parent_adcode) == ("中国", "100000")
+    meta, _ = _warnings(["“十四五”数字经济发展规划"])
+    assert (meta.parent, meta.parent_adcode) == (None, None)
+
+
+def test_a_name_several_places_bear_keeps_the_name_and_warns():
+    meta, warnings = _warnings(["朝阳区“十四五”就业规划"])
+    assert (meta.region, meta.level, meta.adcode) == ("朝阳区", "区", None)
+    assert [code for code, _ in warnings] == ["place_ambiguous"]
+    assert "110105" in warnings[0][1] and "220104" in warnings[0][1]
+
+
+def test_a_place_the_list_does_not_know_is_read_from_its_name_with_a_warning():
+    meta, warnings = _warnings(["某某区就业“十四五”规划", "某某区人民政府办公室", "2022年1月5日"])
+    assert (meta.region, meta.level, meta.adcode) == ("某某区", "区", None)
+    assert [code for code, _ in warnings] == ["place_unlisted"]
+    # without a government of that name, a name-like phrase is no place
+    meta, warnings = _warnings(["工业园区发展规划"])
+    assert (meta.region, meta.level, warnings) == (None, None, [])
+
+
+@pytest.mark.parametrize("title, period", [
+    ("“十四五”数字经济发展规划", (2021, 2025)),
+    ("山东省“十三五”科技创新规划", (2016, 2020)),
+    ("重庆市“十五五”规划", (2026, 2030)),
+    ("公路水路交通运输信息化“十二五”发展规划", (2011, 2015)),
+    ("济南市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", (2021, 2025)),
+    ("国民经济和社会发展第十个五年计划纲要", (2001, 2005)),
+    ("“十五”计划纲要", (2001, 2005)),
+    # written years win over the name
+    ("国家新型城镇化规划（2014—2020年）", (2014, 2020)),
+    ("人力资源发展规划", (None, None)),
+])
+def test_period_from_the_plan_period_name(title, period):
+    meta, _ = _warnings([title])
+    assert (meta.period_start, meta.period_end) == period
+
+
+@pytest.mark.parametrize("front", [
+    # running text with 规划 (real corpus lines: policy_corpus central_037, central_159, central_025)
+    ["统筹规划、协调配套。结合石化行业特点，构建与国家"],
+    ["缺乏统筹规划，体制机制不顺畅，相关人才队伍欠缺，可持续的建设运营模"],
+    ["中国建设整体布局规划》，按照夯实基础、赋能全局、强化能"],
+    # a cited notice, and a report that someone else issued a plan, are not this document's title
+    ["为深入贯彻落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）的部署要求，特制定本指引。"],
+    ["中共中央、国务院印发《数字中国建设整体布局规划》，按照夯实基础的战略路径作出部署。"],
+    # a numbered heading that mentions 规划
+    ["一、总体规划"],
+])
+def test_no_title_is_better_than_a_wrong_one(front):
+    meta, _ = _warnings(front)
+    assert meta.title is None
+
+
+def test_notice_titles_unwrapped():
+    meta, _ = _warnings(["中共中央　国务院关于印发〈国家新型城镇化规划（2014—2020年）〉的通知"])
+    assert meta.title == "国家新型城镇化规划（2014—2020年）"
+    meta, _ = _warnings(["现将《重庆市铜梁区就业规划》印发给你们，请认真贯彻执行。"])
+    assert meta.title == "重庆市铜梁区就业规划"
+
+
+def test_a_cited_document_number_is_not_the_plans():
+    meta, _ = _warnings(["根据《新一代人工智能发展规划（国发〔2017〕35 号）》，制定本方案。",
+                         "落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）精神"])
+    assert (meta.doc_number, meta.region) == (None, None)
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason=f"real documents not found at {REAL}")
+@pytest.mark.parametrize("name, title, region, level, adcode, period", [
+    # first line of the file; 工业和信息化部 and others issued it (SOURCES.md)
+    ("cn_national_14th_smart_manufacturing_plan.txt", "“十四五”智能制造发展规划", "中国", "国家", "100000",
+     (2021, 2025)),
+    # the page's notice heading 国务院关于印发“十四五”数字经济发展规划的通知
+    ("cn_national_14th_digital_economy_plan.md", "“十四五”数字经济发展规划", "中国", "国家", "100000", (2021, 2025)),
+    ("shandong_13th_scitech_plan_TRUNCATED.txt", "山东省“十三五”科技创新规划", "山东省", "省", "370000", (2016, 2020)),
+])
+def test_real_documents(name, title, region, level, adcode, period):
+    meta = load_plan(REAL / name).meta
+    assert (meta.title, meta.region, meta.level, meta.adcode, (meta.period_start, meta.period_end)) == (
+        title, region, level, adcode, period)

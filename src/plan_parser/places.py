@@ -40,7 +40,7 @@ class Place:
         return by_adcode(self.parent_adcode) if self.parent_adcode else None
 
     def ancestors(self) -> list[Place]:
-        """Parent, grandparent … up to the province (not China)."""
+        """Parent, grandparent … up to 中国."""
         out, p = [], self.parent
         while p is not None:
             out.append(p)
