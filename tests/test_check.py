@@ -44,12 +44,13 @@ CUMULATIVE = "累计 (multi-year total) on one side only"
 
 def test_review_actuals_against_main_baselines(result):
     assert rows(result, "baseline") == [
+        # disagreements come first.  The same indicator: 96 achieved in 2020 by the review table,
+        # 95 as the 2020 base of the main table
+        ("disagree", (1, 15, "劳动人事争议仲裁结案率", "96"), (2, 16, "劳动人事争议仲裁结案率", "95"), "exact", None),
         ("agree", (1, 1, "城镇新增就业人数", "8.49*"), (2, 1, "城镇新增就业人数", "[8.49]"), "exact", CUMULATIVE),
         ("agree", (1, 8, "工伤保险", "11.6"), (2, 8, "工伤保险参保人数", "11.6"), "fuzzy", None),
         ("agree", (1, 9, "失业保险", "8.2"), (2, 7, "失业保险参保人数", "8.2"), "fuzzy", None),
         ("agree", (1, 10, "社会保障卡持卡人数", "89"), (2, 18, "社会保障卡持卡人数", "89"), "exact", None),
-        # the same indicator: 96 achieved in 2020 by the review table, 95 as the 2020 base of the main table
-        ("disagree", (1, 15, "劳动人事争议仲裁结案率", "96"), (2, 16, "劳动人事争议仲裁结案率", "95"), "exact", None),
     ]
 
 
@@ -124,11 +125,12 @@ def test_foundation_one_sided(result):
 
 
 def test_summary_and_verdict(result):
-    assert result.summary == {"agree": 24, "disagree": 1, "only_left": 29, "only_right": 28}
-    assert not result.consistent
+    assert result.summary == {"disagree": 1, "agree": 24, "only_left": 29, "only_right": 28}
+    assert not result.consistent and result.outcome == "inconsistent" and result.checked == 25
     assert result.notes == []
-    assert [f.check for f in result.findings] == sorted(
-        (f.check for f in result.findings), key=["baseline", "target", "foundation"].index)
+    assert result.findings[0].status == "disagree"  # the one disagreement leads, not row 27 of 82
+    rest = result.findings[1:]
+    assert [f.check for f in rest] == sorted((f.check for f in rest), key=["baseline", "target", "foundation"].index)
 
 
 def test_prose_subject():
@@ -148,14 +150,58 @@ def test_plan_without_review_table():
                        "checks skipped"]
 
 
-def test_goals_chapter_when_no_section_is_titled_so():
-    """tests/data/official_sequence.txt heads its goals 二、主要目标, a chapter with no such section."""
+def test_goals_section_found_by_its_word():
+    """tests/data/official_sequence.txt heads its goals 二、主要目标 / （一）总体目标: the section titled
+    总体目标 (a word of matching.toml's target list) holds the target task."""
     r = check_plan(load_plan(ROOT / "tests" / "data" / "official_sequence.txt"))
     got = [(f.check, f.status, side(f.left), f.left and (f.left.chapter, f.left.section), side(f.right), f.note)
            for f in r.findings]
     assert got == [
-        ("target", "agree", (10, "城镇新增就业人数", "4万人"), (2, None), (1, 1, "城镇新增就业人数", "[4]"), None),
+        ("target", "agree", (10, "城镇新增就业人数", "4万人"), (2, 1), (1, 1, "城镇新增就业人数", "[4]"), None),
         ("target", "only_right", None, None, (1, 2, "城镇调查失业率", "<5.5"), None)]
+
+
+HEAD = "某某区就业“十四五”规划（2021—2025年）\n\n"
+TABLE = ("专栏1  主要指标\n\n\t指标\n\t2020年基数\n\t2025年目标\n\t指标属性\n\n"
+         "\t1.城镇新增就业人数（万人）\n\t[5]\n\t[4]\n\t预期性\n\n"
+         "\t2.城镇调查失业率（%）\n\t5.5\n\t<5.5\n\t预期性\n\n")
+
+
+@pytest.mark.parametrize("title", ["发展目标", "预期目标", "主要指标和目标"])
+def test_target_sections_by_other_titles(title, tmp_path):
+    text = (HEAD + f"第一章  总体要求\n\n第一节  {title}\n\n到2025年，城镇新增就业人数累计达到4万人，"
+            "城镇调查失业率控制在6%以内。\n\n" + TABLE)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, "utf-8")
+    r = check_plan(load_plan(path))
+    assert [(f.check, f.status, f.left.name, f.left.quantity.raw) for f in r.findings if f.left] == [
+        ("target", "disagree", "城镇调查失业率", "6%以内"), ("target", "agree", "城镇新增就业人数", "4万人")]
+
+
+def test_target_section_found_by_what_it_says(tmp_path):
+    """No title names the goals: the section whose paragraph opens with 到2025年 (the plan's end year) is read."""
+    text = (HEAD + "第一章  总体要求\n\n第一节  指导思想\n\n坚持就业优先，2000人参加了座谈。\n\n"
+            "第二节  奋斗方向\n\n到2025年，城镇新增就业人数累计达到4万人。\n\n" + TABLE)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, "utf-8")
+    r = check_plan(load_plan(path))
+    assert [(f.status, f.left.section, f.left.quantity.raw) for f in r.findings if f.left] == [("agree", 2, "4万人")]
+
+
+def test_nothing_checked_is_its_own_outcome(tmp_path, capsys):
+    """Every check skipped (no review table, no target prose): not "consistent" — exit 2 with a line
+    saying so; --exit-zero gives 0 with the same line."""
+    path = tmp_path / "tables_only.txt"
+    path.write_text(HEAD + "第一章  总体要求\n\n第一节  指导思想\n\n坚持就业优先。\n\n" + TABLE, "utf-8")
+    r = check_plan(load_plan(path))
+    assert (r.outcome, r.consistent, r.checked, r.findings) == ("nothing_checked", False, 0, [])
+    code, out, err = run(capsys, "check", path)
+    assert code == 2 and "未做任何比对" in out
+    assert err.strip() == (f"plan-parser: {path}: nothing was checked (no review table (no indicator table with "
+                           "actual values): baseline and foundation checks skipped; no figures in a target section "
+                           "(主要目标, 发展目标 …; 发展基础 …): target check skipped)")
+    code, out, err = run(capsys, "check", path, "--exit-zero", "--lang", "en")
+    assert code == 0 and "nothing was checked" in out and "nothing was checked" in err
 
 
 # -- the command ------------------------------------------------------------------------
@@ -170,6 +216,8 @@ def run(capsys, *argv):
 def test_cli_exit_codes(capsys, tmp_path):
     assert run(capsys, "check", SAMPLE)[0] == 1
     assert run(capsys, "check", DISTRICT)[0] == 0
+    code, out, err = run(capsys, "check", DISTRICT, "-o", tmp_path / "r.html", "--format", "html")
+    assert (code, out, err) == (0, "", f"plan-parser: wrote {tmp_path / 'r.html'}\n")
     code, out, err = run(capsys, "check", tmp_path / "nope.docx")
     assert code == 2 and out == "" and "nope.docx" in err and len(err.strip().splitlines()) == 1
 
@@ -179,22 +227,26 @@ def test_cli_json_and_only_changed(capsys, result):
     data = json.loads(out)
     assert code == 1 and data == json.loads(result.to_json())
     assert data["summary"] == result.summary and data["consistent"] is False
-    first = data["findings"][0]
-    assert first["left"]["loc"]["line"] == 42 and first["right"]["loc"]["line"] == 176
+    first = data["findings"][0]  # the disagreement: 专栏1 row 15 (line 118) against 专栏2 row 16
+    assert first["status"] == "disagree" and first["left"]["loc"]["line"] == 118
+    assert data["outcome"] == "inconsistent" and data["plan"]["sha256"] and data["provenance"]["tool"] == "plan-parser"
     code, out, _err = run(capsys, "check", SAMPLE, "--format", "json", "--only", "changed")
     assert [f["status"] for f in json.loads(out)["findings"]].count("agree") == 0
 
 
 def test_cli_csv_and_table(capsys, result):
     code, out, _err = run(capsys, "check", SAMPLE, "--format", "csv", "--lang", "en")
-    found = list(csv.DictReader(io.StringIO(out)))
+    head = [line for line in out.splitlines() if line.startswith("# ")]
+    assert head[0] == "# disagreements found" and head[1].startswith("# generated by: plan-parser")
+    assert head[3].startswith(f"# {SAMPLE} · sha256 ") and head[3].endswith(" · issued 2022-07-04")
+    found = list(csv.DictReader(io.StringIO(out.split("\n", len(head))[-1])))
     assert code == 1 and len(found) == len(result.findings)
     row9 = next(r for r in found if r["left_location"] == "column 1#9 actual, line 84")
     assert (row9["check"], row9["status"], row9["left_value"], row9["right_value"]) == (
         "baseline", "agree", "8.2", "8.2")
     assert row9["right_location"] == "column 2#7 baseline, line 208"
     code, out, _err = run(capsys, "check", SAMPLE)
-    assert "发现不一致: 一致 24, 不一致 1, 仅左 29, 仅右 28" in out
+    assert "发现不一致: 不一致 1, 一致 24, 仅左 29, 仅右 28" in out
     assert "失业保险 = 8.2 (专栏1#9 实际, 行 84)" in out
 
 

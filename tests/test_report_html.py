@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
-import zlib
 from pathlib import Path
 
 import pytest
@@ -57,7 +56,7 @@ def test_summary_cards_and_tables(page):
                            "count-changed": "4", "count-renamed": "1"}
     headings = [h.text_content() for h in tree.xpath("//h2")]
     assert headings == ["目标变化（右相对左，%）", "指标 (36)", "删去项目 (1)", "新增项目 (1)", "改动项目 (1)",
-                        "章节标题 (1)"]
+                        "章节标题 (1)", "主要任务 (0)", "正文数字 (0)", "项目内容改动（逐词） (1)"]
     rows = tree.xpath("//table[1]/tbody/tr")
     assert len(rows) == 36
     assert [r.get("class") for r in rows].count("changed") == 4
@@ -81,7 +80,9 @@ def test_english_labels(diff):
     assert tree.xpath("//h1")[0].text_content() == "Plan diff"
     assert [d.findtext("span") for d in tree.xpath('//div[@class="card"]')] == [
         "matched", "only left", "only right", "changed", "renamed"]
-    assert [h.text_content() for h in tree.xpath("//h2")][-2:] == ["Projects changed (1)", "Headings (1)"]
+    assert [h.text_content() for h in tree.xpath("//h2")][-5:] == [
+        "Projects changed (1)", "Headings (1)", "Tasks (0)", "Figures in the text (0)",
+        "Project texts changed (word by word) (1)"]
     assert tree.get("lang") == "en"
 
 
@@ -93,9 +94,41 @@ def test_only_changed_keeps_full_counts(diff):
 
 def test_check_page():
     tree = lxml_html.fromstring(render_check(check_plan(load_plan(SAMPLE)), "html").encode())
-    assert cards(tree) == {"count-agree": "24", "count-disagree": "1", "count-only_left": "29",
+    assert cards(tree) == {"count-disagree": "1", "count-agree": "24", "count-only_left": "29",
                            "count-only_right": "28"}
-    assert len(tree.xpath('//tr[@class="disagree"]')) == 1
+    rows = tree.xpath("//table/tbody/tr")
+    assert rows[0].get("class") == "disagree"  # first, and the only row of its class
+    assert [r.get("class") for r in rows].count("disagree") == 1
+    assert {r.get("class") for r in rows[1:]} == {"agree", "only_left one_sided", "only_right one_sided"}
+    css = tree.xpath("//style")[0].text
+    # its own colour: a background no other status uses, bold, with a red edge
+    assert "tr.disagree td{background:#ffd7d5;color:#82071e;font-weight:600}" in css
+    assert css.count("#ffd7d5") == 1
+    assert tree.xpath('//p[@id="outcome"]')[0].text_content() == "发现不一致"
+
+
+def test_provenance_in_the_page(page):
+    import hashlib
+
+    tree = lxml_html.fromstring(page.read_bytes())
+    sides = tree.xpath('//div[@class="side"]')
+    assert len(sides) == 2
+    assert str(SAMPLE) in sides[0].text_content()
+    assert hashlib.sha256(SAMPLE.read_bytes()).hexdigest() in sides[0].text_content()
+    assert "印发 2022-07-04" in sides[0].text_content()
+    assert "edited.txt" in sides[1].text_content()
+    assert tree.xpath('//div[@class="run"]')[0].text_content().startswith("生成: plan-parser 0.1.0, 20")
+
+
+def test_project_text_changed_word_by_word(page):
+    """edits.toml's project text edit (提供职业指导服务2.5万人次 → 3万人次) is marked inside the long item:
+    one removed and one added word, the rest of the text as it is."""
+    tree = lxml_html.fromstring(page.read_bytes())
+    block = tree.xpath('//div[@class="wdiff"]')
+    assert len(block) == 1
+    assert [e.text_content() for e in block[0].xpath(".//del")] == ["2.5"]
+    assert [e.text_content() for e in block[0].xpath(".//ins")] == ["3"]
+    assert "提供职业指导服务2.53万人次" in block[0].xpath(".//p")[0].text_content()
 
 
 # -- rendered by Chromium ----------------------------------------------------------------
@@ -109,28 +142,62 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120, check=False)
 
 
-def png_size_and_colours(path: Path) -> tuple[int, int, int]:
-    """(width, height, distinct byte values in the pixel data) of an 8-bit PNG."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    idat, pos = b"", 8
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        if kind == b"IDAT":
-            idat += data[pos + 8:pos + 8 + length]
-        pos += 12 + length
-    return width, height, len(set(zlib.decompress(idat)))
+#: Added to a copy of the page (the report itself has no script): measures what the browser shows and
+#: writes it into the DOM, which --dump-dom prints.
+PROBE = """<script>
+window.addEventListener("load", () => {
+  const doc = document.documentElement;
+  const hidden = [];
+  for (const el of document.querySelectorAll("h1, h2, td, th, .card b, svg text")) {
+    if (!el.textContent.trim()) continue;
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    if (r.width < 1 || r.height < 1 || cs.visibility !== "visible" || cs.display === "none"
+        || cs.color === cs.backgroundColor || parseFloat(cs.fontSize) < 9) hidden.push(el.textContent.slice(0, 30));
+  }
+  const cut = [];
+  for (const el of document.querySelectorAll("td, th")) {
+    if (el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent.slice(0, 30));
+  }
+  const out = document.createElement("pre");
+  out.id = "probe";
+  out.textContent = JSON.stringify({scrollWidth: doc.scrollWidth, innerWidth: window.innerWidth,
+                                    hidden: hidden, cut: cut,
+                                    cells: document.querySelectorAll("td").length});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def shown(tmp_path: Path, page: Path, width: int) -> dict:
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.read_text("utf-8").replace("</body>", PROBE + "</body>"), "utf-8")
+    done = chromium(tmp_path, f"--window-size={width},900", "--virtual-time-budget=5000", "--dump-dom",
+                    probed.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    import json
+
+    return json.loads(lxml_html.fromstring(done.stdout.encode()).xpath('//pre[@id="probe"]')[0].text_content())
 
 
 @needs_chromium
-def test_screenshot(page, tmp_path):
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_page_shows_its_text_without_overflow(page, tmp_path, width):
+    """What a reader sees: every heading, cell, card and chart label is laid out with a visible size and a
+    colour of its own; no cell clips its text; the page does not scroll sideways at common widths."""
+    got = shown(tmp_path, page, width)
+    assert got["hidden"] == [] and got["cut"] == []
+    assert got["scrollWidth"] <= got["innerWidth"], got
+    assert got["cells"] > 36 * 12
+
+
+@needs_chromium
+def test_screenshot_is_not_blank(page, tmp_path):
     png = tmp_path / "diff.png"
     done = chromium(tmp_path, f"--screenshot={png}", "--window-size=1280,2000", page.as_uri())
     assert png.exists(), done.stderr[-2000:]
-    width, height, colours = png_size_and_colours(png)
-    assert (width, height) == (1280, 2000)
-    assert png.stat().st_size > 50_000 and colours > 50  # text, tables and coloured bars, not a blank page
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1280, 2000)
 
 
 @needs_chromium
