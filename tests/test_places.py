@@ -149,3 +149,14 @@ def test_import_is_light():
             "print(any(m.startswith('pypinyin') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_stored_english_follows_the_rules():
+    """divisions.tsv stores each unit's English (so that parsing need not load pypinyin);
+    it must be what the rules give today (tools/build_divisions.py rebuilds it)."""
+    from plan_parser.places import _table, romanize
+
+    stored = _table()[3]
+    assert len(stored) > 3000
+    drift = {name: (en, romanize(name)) for name, en in stored.items() if romanize(name) != en}
+    assert drift == {}

@@ -21,7 +21,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "by_adcode", "level_of_name"]
+__all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
+           "level_of_name"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -146,7 +147,11 @@ def _split_generic(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def _one_place_en(name: str) -> str | None:
+def romanize(name: str) -> str | None:
+    """The English of one official name by the rules (pinyin + translated generic word).
+
+    Imports pypinyin; :func:`place_en` uses the English stored in the list where it can.
+    """
     words = _words()
     if name in words["name_en"]:
         return words["name_en"][name]
@@ -204,14 +209,17 @@ def place_en(name: str) -> str | None:
         return None
     if name in _words()["name_en"]:
         return _words()["name_en"][name]
+    stored = _table()[3]
+    if name in stored:
+        return stored[name]
     chain = _split_chain(name)
     if len(chain) > 1:
-        parts = [_one_place_en(p) for p in chain]
+        parts = [stored.get(p) or romanize(p) for p in chain]
         if all(parts):
             return ", ".join(reversed(parts))  # type: ignore[arg-type]
     if _split_generic(name)[1] is None:
         return None
-    return _one_place_en(name)
+    return romanize(name)
 
 
 def _split_chain(name: str) -> list[str]:
@@ -232,11 +240,14 @@ def _split_chain(name: str) -> list[str]:
 
 
 @functools.cache
-def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, tuple[str, str]]]:
-    """(code → Place, name → current Places, former name → (its own level, successor code))."""
+def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, tuple[str, str]], dict[str, str]]:
+    """(code → Place, name → current Places, former name → (its own level, successor code),
+    name → English), from ``data/divisions.tsv``."""
     text = (resources.files(__package__) / "data" / "divisions.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    names = {r[0]: r[1] for r in rows if len(r) == 2}
+    current = [r for r in rows if len(r) < 3 or not r[2]]
+    names = {r[0]: r[1] for r in current}
+    english = {r[1]: r[3] for r in current if len(r) > 3 and r[3]}
     by_code: dict[str, Place] = {}
     for code, name in names.items():
         by_code[code] = Place(code, name, _level_of(code, name), _parent_code(code, names))
@@ -245,15 +256,15 @@ def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, tuple[
         by_name.setdefault(place.name, []).append(place)
     former: dict[str, set[tuple[str, str]]] = {}
     for r in rows:
-        if len(r) == 3 and r[2] in by_code:
+        if len(r) >= 3 and r[2] in by_code:
             former.setdefault(r[1], set()).add((_level_of(r[0], r[1]), r[2]))
     # A former name that led to several units (two 城关区 of old) resolves to none.
-    return by_code, by_name, {k: next(iter(v)) for k, v in former.items() if len(v) == 1}
+    return by_code, by_name, {k: next(iter(v)) for k, v in former.items() if len(v) == 1}, english
 
 
 @functools.cache
 def _index() -> frozenset[str]:
-    _, by_name, former = _table()
+    _, by_name, former, _ = _table()
     return frozenset(by_name) | frozenset(former)
 
 
@@ -302,7 +313,7 @@ def lookup(name: str, parents: tuple[str, ...] = ()) -> list[Place]:
     """Every current unit named ``name``; a former name (铜梁县) gives the unit that carries
     on (铜梁区).  ``parents`` (codes of places written before the name) narrow the list to
     units under one of them."""
-    _, by_name, former = _table()
+    _, by_name, former, _ = _table()
     found = list(by_name.get(name, ()))
     if not found and name in former:
         found = [by_adcode(former[name][1])]  # type: ignore[list-item]
@@ -365,7 +376,7 @@ def find_place(text: str | None) -> PlaceMatch | None:
 
 def _former_level(name: str) -> str | None:
     """The level a former name had (铜梁县 was a 县), when ``name`` is one."""
-    _, by_name, former = _table()
+    _, by_name, former, _ = _table()
     if name in by_name or name not in former:
         return None
     return former[name][0]
