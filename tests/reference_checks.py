@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
-import json
+import re
 
+from plan_parser.headings import match_heading, strip_numbering
 from plan_parser.indicators import split_name
+from plan_parser.readers.text import PIPE_RULE as _RULE
+from plan_parser.readers.text import split_row, split_lines
+from plan_parser.reflow import GLUE, is_page_number, toc_entry
 
 from reference_expected import (CHAPTERS, COLUMN_NOTES, COLUMNS, META, PROJECTS, TASKS,
                                 expected_indicators)
@@ -96,8 +100,17 @@ def check_reference_plan(plan) -> None:
     assert plan.warnings == []
 
 
+_BLANK = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+
+
+def _squeeze(text: str | None) -> str:
+    """Text with every kind of space removed: readers and the builder drop or collapse spaces
+    (第一篇  总 体 要 求 → title 总体要求; wrapped lines joined), so the check compares without them."""
+    return _BLANK.sub("", text or "")
+
+
 def _spans(plan):
-    """(first line, last line, text held, key strings, exact cells) for every element.
+    """(first line, last line, text held, key strings, exact cells) for every element, text squeezed.
 
     An indicator row's span holds exactly its own cells: a line inside it must be one
     of them (or contain the indicator's name), so a value that vanished or moved to
@@ -107,47 +120,99 @@ def _spans(plan):
     def rng(loc):
         return loc["line"], loc.get("end_line", loc["line"])
 
-    out = [(*rng(b.loc), b.text, [], None) for b in plan.preamble]
+    def entry(loc, held, keys, cells=None):
+        return (*rng(loc), _squeeze(held), [_squeeze(k) for k in keys if k],
+                None if cells is None else {_squeeze(c) for c in cells if c})
+
+    out = [entry(b.loc, b.text, []) for b in plan.preamble]
     for ch in plan.chapters:
-        out.append((*rng(ch.loc), "", [ch.title], None))
-        out += [(*rng(b.loc), b.text, [], None) for b in ch.paragraphs]
+        out.append(entry(ch.loc, "", [ch.title]))
+        out += [entry(b.loc, b.text, []) for b in ch.paragraphs]
         for s in ch.sections:
-            out.append((*rng(s.loc), "", [s.title], None))
-            out += [(*rng(b.loc), b.text, [], None) for b in s.paragraphs]
-    out += [(*rng(p.loc), "", [p.title], None) for p in plan.parts]
-    for col in plan.columns:
-        inds = [i for i in plan.indicators if i.column == col.number]
-        projects = [p for p in plan.projects if p.column == col.number]
-        held = json.dumps([col.headers, col.notes, [b.text for b in col.paragraphs]], ensure_ascii=False)
+            out.append(entry(s.loc, "", [s.title]))
+            out += [entry(b.loc, b.text, []) for b in s.paragraphs]
+    out += [entry(p.loc, "", [p.title]) for p in plan.parts]
+    for index, col in enumerate(plan.columns):
+        inds = [i for i in plan.indicators if _holds(i, index, col)]
+        projects = [p for p in plan.projects if _holds(p, index, col)]
+        held = "\n".join([*col.headers, *col.notes, *(b.text for b in col.paragraphs), *(p.text for p in projects)])
         keys = [col.title] + [i.category for i in inds if i.category] + [p.title for p in projects]
-        out.append((*rng(col.loc), held + "".join(p.text for p in projects), keys, None))
+        out.append(entry(col.loc, held, keys))
         for i in inds:
-            cells = {q.raw for q in (i.baseline, i.target, i.actual) if q} | {i.attribute, i.unit, str(i.seq)}
-            out.append((*rng(i.loc), "", [i.name], cells - {None}))
-    out += [(*rng(t.loc), t.text, [t.title], None) for t in plan.tasks]
-    out += [(*rng(w.location), w.message, [], None) for w in plan.warnings if "line" in w.location]
+            cells = {q.raw for q in (i.baseline, i.target, i.actual, getattr(i, "growth", None)) if q}
+            cells |= {i.attribute, i.unit, str(i.seq), i.category}
+            out.append(entry(i.loc, "", [i.name], cells))
+    out += [entry(t.loc, t.text, [t.title]) for t in plan.tasks]
+    out += [entry(w.location, w.message, []) for w in plan.warnings if "line" in w.location]
     return out
+
+
+def _holds(item, index: int, col) -> bool:
+    """Whether an indicator or project belongs to the 专栏 at ``index`` of plan.columns."""
+    table = getattr(item, "table", None)
+    return table == index if table is not None else item.column == col.number
+
+
+def _furniture(plan) -> set[str]:
+    """Running headers a reader dropped and said so (``page_furniture`` warnings)."""
+    return {_squeeze(m.group(1)) for w in plan.warnings if w.code == "page_furniture"
+            for m in [re.search(r"'(.*)'", w.message)] if m}
+
+
+def _pieces(line: str) -> list[str]:
+    """What a line holds: its cells when it is a table row written on one line, its two
+    paragraphs when two are glued on it, else the line itself (squeezed)."""
+    row = split_row(line)
+    parts = row[1] if row else GLUE.split(line.strip())
+    return [p for p in (_squeeze(part) for part in parts) if p]
 
 
 def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
     """Non-empty input lines found in no element of the plan (a heading, a paragraph of a
-    section, a task, a 专栏, an indicator row, the preamble) nor in a warning at that line."""
+    section, a task, a 专栏, an indicator row, the preamble) nor in a warning at that line.
+
+    Lines are split as the text reader splits them (LF, CRLF, CR — not at \\x85 or
+    \\u2028) and compared with every kind of space removed.  Page furniture (page numbers,
+    a Markdown table rule, a running header the reader reported) holds nothing and is
+    passed over; a 目录 entry counts without its dot leader and page number.
+    """
     spans = _spans(plan)
-    warned = [(w.location["line"], w.location.get("end_line", w.location["line"]), w.message)
-              for w in plan.warnings if "line" in w.location]
+    furniture = _furniture(plan)
     missing = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         stripped = line.strip()
-        if not stripped:
+        if not _squeeze(stripped) or is_page_number(stripped) or _RULE.match(stripped):
             continue
+        if _squeeze(stripped) in furniture:
+            continue
+        entry_title = toc_entry(stripped)
+        pieces = [_squeeze(entry_title)] if entry_title else _pieces(line)
         covering = [span for span in spans if span[0] <= number <= span[1]]
         rows = [span for span in covering if span[4] is not None]
-        if rows:  # inside an indicator row: the line must be that row's own cell, or warned about
-            found = any(stripped in cells or split_name(stripped)[2] in keys for *_, keys, cells in rows)
-            found = found or any(first <= number <= last and stripped in held for first, last, held in warned)
+        if rows:  # inside an indicator row: each piece must be that row's own cell, or warned about
+            found = all(any(piece in cells or _squeeze(split_name(piece)[2]) in keys for *_, keys, cells in rows)
+                        or any(piece in held for _, _, held, _, cells in covering if cells is None and held)
+                        for piece in pieces)
         else:
-            found = any(stripped in held or any(k and k in stripped for k in keys)
-                        for _, _, held, keys, _ in covering)
+            # a line may hold the end of a run-in heading and the start of its paragraph
+            together = "".join(k + held for _, _, held, keys, _ in covering for k in keys or [""]).replace("。", "")
+            found = all(any(_held_by(piece, held, keys) for _, _, held, keys, _ in covering)
+                        or piece.replace("。", "") in together for piece in pieces)
         if not found:
             missing.append((number, stripped[:40]))
     return missing
+
+
+def _held_by(piece: str, held: str, keys: list[str]) -> bool:
+    """A piece of a line is in an element's text, or holds one of its keys (a title), or is
+    part of a key — with or without its numbering (an item's text drops its ``1.``)."""
+    bare = _squeeze(strip_numbering(piece)) or piece
+    heading = match_heading(piece)
+    candidates = {piece, bare, piece.rstrip("。")} | ({_squeeze(heading.title)} if heading and heading.title else set())
+    return any(p in held or any(k and (k in p or p in k) for k in keys) for p in candidates)
+
+
+def assert_nothing_lost(plan, source_text: str) -> None:
+    """Fail, naming the lines, when a non-empty line of ``source_text`` is in no part of ``plan``."""
+    missing = unaccounted_lines(plan, source_text)
+    assert not missing, f"{len(missing)} line(s) lost: {missing[:10]}"

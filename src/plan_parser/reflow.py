@@ -64,7 +64,7 @@ _TOC_ENTRY = re.compile(r"^(.*?\S)\s*(?:[.．·•…⋯]{4,}|[.．·•…⋯][
 _SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
 #: Two paragraphs glued on one line (a box's last line and the text after the box):
 #: a sentence end, spaces, and more text.
-_GLUE = re.compile(r"(?<=[。！？；])[ \u3000]+(?=\S)")
+GLUE = re.compile(r"(?<=[。！？；])[ \u3000]+(?=\S)")
 _MIN_MEASURED = 10  # lines shorter than this many characters say nothing about the measure
 
 
@@ -86,17 +86,19 @@ def _measure(lines: list[str]) -> int | None:
 
 def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
     """Whether the paragraphs of ``blocks`` are printed lines cut at a fixed measure, as
-    PDF text extraction gives them, rather than whole paragraphs."""
+    PDF text extraction gives them, rather than whole paragraphs: most longer lines are
+    about as wide as the commonest width, most of those do not end a sentence, and
+    hardly any line is much wider."""
     lines = [b.text for b in blocks if isinstance(b, Paragraph) and len(b.text) >= _MIN_MEASURED
              and not is_page_number(b.text) and toc_entry(b.text) is None]
     measure = _measure(lines)
     if measure is None or len(lines) < settings.reflow_min_lines:
         return False
-    full = sum(display_width(t) >= measure - settings.reflow_slack for t in lines)
-    runs_on = sum(display_width(t) >= measure - settings.reflow_slack and not _SENTENCE_END.search(t)
-                  for t in lines)
-    return full >= settings.reflow_min_lines and full / len(lines) >= settings.reflow_full_share \
-        and runs_on >= full / 2
+    near = [t for t in lines if abs(display_width(t) - measure) <= settings.reflow_slack]
+    over = sum(display_width(t) > measure * 1.5 for t in lines)  # whole paragraphs on one line
+    runs_on = sum(not _SENTENCE_END.search(t) for t in near)
+    return (len(near) >= settings.reflow_min_lines and len(near) / len(lines) >= settings.reflow_full_share
+            and over / len(lines) <= settings.reflow_long_share and runs_on >= len(near) / 2)
 
 
 def _span(first: dict, last: dict) -> dict:
@@ -168,7 +170,7 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
         if entry is not None:
             pieces.append((entry, block.loc, False, True, display_width(text)))
             continue
-        parts = _GLUE.split(text)
+        parts = GLUE.split(text)
         for k, part in enumerate(parts):
             width = display_width(text) if k == len(parts) - 1 else 0  # a split-off head ends there
             pieces.append((part, block.loc, k > 0, False, width))

@@ -32,10 +32,14 @@ class Settings:
     #: … and at least this many such characters occur.
     traditional_min_markers: int = 2
     #: Text is re-flowed as hard-wrapped (PDF-extracted) when at least this share of its
-    #: longer lines (>= 10 characters) fill the measure (the commonest line width) …
+    #: longer lines (>= 10 characters) are within ``reflow_slack`` of the measure (the
+    #: commonest line width) …
     reflow_full_share: float = 0.5
     #: … and it has at least this many such lines.
     reflow_min_lines: int = 12
+    #: … and at most this share of its lines are half as wide again as the measure (a text
+    #: with whole paragraphs on lines is not hard-wrapped; a 专栏 printed wider is).
+    reflow_long_share: float = 0.1
     #: A line "fills the measure" when it is at most this many display columns short of it
     #: (a CJK character is two columns): a paragraph's first line loses its two-character
     #: indent, and a line may end one character early rather than start with punctuation.

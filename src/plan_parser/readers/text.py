@@ -147,13 +147,13 @@ _SEPARATORS = {
     "pipe": re.compile(r"\s*[|｜]\s*"),
     "spaces": re.compile(r"[ \u3000\xa0]{2,}"),
 }
-_PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line under the header
+PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line under the header
 #: the fewest cells a row split on spaces must have: two-cell lines split on spaces are
 #: headings (第一章  总体要求) far more often than tables
 _MIN_SPACE_CELLS = 3
 
 
-def _split_row(line: str) -> tuple[str, list[str]] | None:
+def split_row(line: str) -> tuple[str, list[str]] | None:
     """(separator kind, cells) when ``line`` is a row of a one-row-per-line table."""
     if not line.strip():
         return None
@@ -189,7 +189,7 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
     found: dict[int, tuple[Table, int]] = {}
     i, n = 0, len(lines)
     while i < n:
-        first = _split_row(lines[i])
+        first = split_row(lines[i])
         if first is None:
             i += 1
             continue
@@ -197,16 +197,16 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
         rows: list[tuple[int, list[str]]] = [(i + 1, first[1])]
         j = i + 1
         while j < n:
-            row = _split_row(lines[j])
+            row = split_row(lines[j])
             if row is not None and row[0] == kind:
                 rows.append((j + 1, row[1]))
                 j += 1
                 continue
             stripped = lines[j].strip()
-            if kind == "pipe" and stripped and _PIPE_RULE.match(stripped):
+            if kind == "pipe" and stripped and PIPE_RULE.match(stripped):
                 j += 1  # a rule line under the header draws the table, it holds nothing
                 continue
-            after = _split_row(lines[j + 1]) if j + 1 < n else None
+            after = split_row(lines[j + 1]) if j + 1 < n else None
             if stripped and not lines[j].startswith("\t") and after is not None and after[0] == kind:
                 rows.append((j + 1, [stripped]))  # a category row inside the table
                 j += 1
