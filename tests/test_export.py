@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -99,7 +100,7 @@ def test_jsonl_round_trip(tmp_path, plan):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
     assert json.loads(lines[0]) == json.loads(plan.to_json())
-    assert json.loads(lines[1])["meta"]["region"] == "某某省"
+    assert json.loads(lines[1])["meta"]["title"] == "某某省人力资源和社会保障事业发展“十四五”规划"
     assert "城镇新增就业人数" in lines[0]  # not \u-escaped
 
 
@@ -113,10 +114,10 @@ def test_batch_with_broken_files_exports_the_rest(batch):
     assert summary.errors == failed == batch_errors(batch)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT path, code, reason FROM errors ORDER BY path").fetchall() == batch_errors(batch)
-        assert conn.execute("SELECT path, format, region FROM plans ORDER BY path").fetchall() == [
-            (str(batch / "a.txt"), "txt", "铜梁区"), (str(batch / "d.txt"), "txt", "某某省"),
-            (str(batch / "e.docx"), "docx", "铜梁区")]
-        per_plan = conn.execute("SELECT count(*) FROM indicators GROUP BY plan_id ORDER BY 1").fetchall()
+        assert conn.execute("SELECT path, format, period_start FROM plans ORDER BY path").fetchall() == [
+            (str(batch / "a.txt"), "txt", 2021), (str(batch / "d.txt"), "txt", None),
+            (str(batch / "e.docx"), "docx", 2021)]
+        per_plan = conn.execute("SELECT count(*) FROM indicators GROUP BY plan_key ORDER BY 1").fetchall()
         assert per_plan == [(34,), (34,)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -321,3 +322,376 @@ def test_unwritable_output_is_one_line_of_trouble(tmp_path):
         with pytest.raises(PlanParseError) as info:
             export([SAMPLE], target, format=None if target.suffix else "csv", jobs=1)
         assert info.value.reason == "cannot write here (Not a directory)"
+
+
+# -- a batch goes on past a file no table can hold ----------------------------------------
+
+#: /work/shared/repros/huge_column_number_min.txt: a 专栏 number beyond 64 bits.
+HUGE_COLUMN = "第一章  总体要求\n\n专栏99999999999999999999  重点项目\n\n1.建设一个项目。\n"
+HUGE_REASON = ("cannot be exported as tables: columns.number is 99999999999999999999, "
+               "beyond the 64-bit integers a table can hold")
+
+
+def read_table(out: Path, fmt: str, table: str) -> pd.DataFrame:
+    if fmt == "sqlite":
+        return pd.read_sql(f'SELECT * FROM "frame_{table}"', sqlite3.connect(out))
+    return pd.read_parquet(out / f"{table}.parquet") if fmt == "parquet" else read_csv(out, table)
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "parquet", "csv"])
+def test_a_column_number_beyond_64_bits_is_an_error_row_and_the_batch_goes_on(tmp_path, fmt):
+    (tmp_path / "huge.txt").write_text(HUGE_COLUMN, encoding="utf-8")
+    shutil.copy(SAMPLE, tmp_path / "z.txt")
+    out = tmp_path / ("out.sqlite" if fmt == "sqlite" else "out")
+    summary = export([tmp_path / "huge.txt", tmp_path / "z.txt"], out, format=fmt, jobs=1)
+    assert summary.errors == [(str(tmp_path / "huge.txt"), "unexportable", HUGE_REASON)]
+    assert summary.exported == 1
+    assert read_table(out, fmt, "errors").values.tolist() == [[str(tmp_path / "huge.txt"), "unexportable", HUGE_REASON]]
+    assert read_table(out, fmt, "plans")["path"].tolist() == [str(tmp_path / "z.txt")]
+    assert len(read_table(out, fmt, "indicators")) == 34
+
+
+def test_json_lines_keep_a_column_number_beyond_64_bits(tmp_path):
+    (tmp_path / "huge.txt").write_text(HUGE_COLUMN, encoding="utf-8")
+    export([tmp_path / "huge.txt"], tmp_path / "out.jsonl", jobs=1)
+    plan = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert plan["columns"][0]["number"] == 99999999999999999999
+
+
+def test_read_plans_collects_a_plan_no_frame_can_hold(tmp_path):
+    from plan_parser import read_plans
+
+    (tmp_path / "huge.txt").write_text(HUGE_COLUMN, encoding="utf-8")
+    frames = read_plans(tmp_path, on_error="collect")
+    assert frames["errors"].values.tolist() == [[str(tmp_path / "huge.txt"), "unexportable", HUGE_REASON]]
+
+
+NOT_UTF8_NAME = os.fsdecode(b"\xb9\xe6\xbb\xae.txt")  # 规划 in GBK, on a file system that speaks UTF-8
+NOT_UTF8_REASON = ("the file name is not UTF-8, and exports store names as UTF-8 text; "
+                   "rename it (e.g. convmv -f gbk -t utf-8)")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+@pytest.mark.parametrize("fmt", ["sqlite", "parquet", "csv", "jsonl"])
+def test_a_file_name_that_is_not_utf8_is_an_error_row_and_the_batch_goes_on(tmp_path, fmt):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / NOT_UTF8_NAME)
+    shutil.copy(SMALL, folder / "b.txt")
+    out = tmp_path / {"sqlite": "out.sqlite", "jsonl": "out.jsonl"}.get(fmt, "out")
+    summary = export(folder, out, format=fmt, jobs=1)
+    # b"\xb9" is no UTF-8, so it is spelled out; b"\xe6\xbb\xae" happens to be UTF-8 for 滮.
+    shown = str(folder) + "/\\xb9滮.txt"
+    assert summary.errors == [(shown, "unexportable", NOT_UTF8_REASON)]
+    assert summary.exported == 1
+    if fmt == "jsonl":
+        lines = out.read_bytes().decode("utf-8").splitlines()  # strict UTF-8
+        assert [json.loads(line)["source"]["path"] for line in lines] == [str(folder / "b.txt")]
+    else:
+        assert read_table(out, fmt, "errors").values.tolist() == [[shown, "unexportable", NOT_UTF8_REASON]]
+        assert read_table(out, fmt, "plans")["path"].tolist() == [str(folder / "b.txt")]
+
+
+# -- an interrupted or failed run leaves the previous output ---------------------------------
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of an output (a file, or a directory's files but a killed run's partial ones), by name."""
+    if out.is_file():
+        return {out.name: out.read_bytes()}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if ".partial-" not in p.name}
+
+
+def check_complete_set(folder: Path, fmt: str) -> dict:
+    """A CSV/Parquet directory whose manifest says it is whole: every table has the rows it lists."""
+    manifest = json.loads((folder / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is True and manifest["format"] == fmt
+    assert sorted(manifest["tables"]) == sorted(f"{t}.{fmt}" for t in FRAMES)
+    for name, info in manifest["tables"].items():
+        table = name.rsplit(".", 1)[0]
+        assert len(read_table(folder, fmt, table)) == info["rows"], name
+        assert (folder / name).stat().st_size == info["bytes"], name
+    return manifest
+
+
+def size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:  # renamed into place meanwhile
+        return 0
+
+
+def partial_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".partial-" in p.name)
+
+
+def target(folder: Path, fmt: str) -> tuple[Path, str]:
+    """The output of a format in ``folder``, and how ``--to`` names it."""
+    out = folder / {"csv": "out"}.get(fmt, f"out.{fmt}")
+    return out, str(out) + ("/" if fmt == "csv" else "")
+
+
+def corpus(folder: Path, count: int) -> list[Path]:
+    """``count`` distinct plans: the reference plan, each with one more closing line."""
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    paths = [folder / f"p{i:03d}.txt" for i in range(count)]
+    for i, path in enumerate(paths):
+        path.write_text(f"{text}\n附{i}。\n", encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_an_export_killed_midway_leaves_the_previous_output(tmp_path, fmt):
+    """kill -9 a real export process when its partial output appears and when it has grown;
+    each time the previous output is there byte for byte, and the next run completes."""
+    paths = corpus(tmp_path / "in", 60)
+    out, to = target(tmp_path, fmt)
+    export(paths[:2], out, format=fmt, jobs=1)
+    before = snapshot(out)
+    folder = out.parent if fmt == "jsonl" else out
+    killed = 0
+    for grown in (0, 200_000):
+        proc = subprocess.Popen([sys.executable, "-m", "plan_parser", "export", str(tmp_path / "in"), "--to", to,
+                                 "--jobs", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+        try:
+            while proc.poll() is None:
+                sizes = [size(p) for p in folder.iterdir() if p.name.endswith(f".partial-{proc.pid}")]
+                if sizes and sum(sizes) >= grown:
+                    proc.send_signal(9)
+                    break
+        finally:
+            proc.wait(timeout=60)
+        if proc.returncode == -9:
+            killed += 1
+            assert snapshot(out) == before
+        else:  # it finished before the kill: the new output, whole
+            assert proc.returncode == 0
+            before = snapshot(out)
+    assert killed >= 1
+    # The next run removes the dead runs' partial files and puts a whole new output in place.
+    summary = export(tmp_path / "in", out, format=fmt, jobs=1)
+    assert partial_files(folder) == []
+    if fmt == "jsonl":
+        assert len(out.read_text(encoding="utf-8").splitlines()) == summary.exported == 60
+    else:
+        assert check_complete_set(out, fmt)["tables"][f"plans.{fmt}"]["rows"] == 60
+
+
+def test_a_failure_among_the_renames_leaves_no_manifest(tmp_path, monkeypatch):
+    """The one moment tables of two runs can be side by side: the manifest is gone by then."""
+    out = tmp_path / "out"
+    export([SMALL], out, format="csv", jobs=1)
+    check_complete_set(out, "csv")
+    renames = []
+
+    def replace(src, dst):
+        renames.append(Path(dst).name)
+        if len(renames) == 3:
+            raise OSError(5, "Input/output error")
+        os.rename(src, dst)
+
+    monkeypatch.setattr(export_module.os, "replace", replace)
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], out, format="csv", jobs=1)
+    assert (info.value.path, info.value.code) == (str(out), "unwritable")
+    assert info.value.reason == "cannot write here (Input/output error)"
+    assert not (out / "_manifest.json").exists()
+    assert partial_files(out) == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite"])
+def test_a_full_disk_is_one_line_naming_the_target_and_the_old_output_stays(tmp_path, fmt):
+    """A real write failure: the export runs with a file-size limit (RLIMIT_FSIZE), so its
+    writes fail as on a full disk (EFBIG instead of ENOSPC) — no root, no loop device."""
+    paths = corpus(tmp_path / "in", 6)
+    out, to = target(tmp_path, fmt)
+    export(paths[:1], out, format=fmt, jobs=1)
+    before = snapshot(out)
+    code = ("import resource, signal, sys\n"
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (40000, 40000))\n"
+            "from plan_parser.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    run = subprocess.run([sys.executable, "-c", code, "export", str(tmp_path / "in"), "--to", to, "--jobs", "1"],
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    reason = "disk I/O error" if fmt == "sqlite" else "File too large"
+    assert (run.returncode, run.stderr) == (2, f"plan-parser: {to.rstrip('/')}: cannot write here ({reason})\n")
+    if fmt == "sqlite":  # the plans committed before the failure, each whole
+        with sqlite3.connect(out) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert {n for (n,) in conn.execute("SELECT count(*) FROM indicators GROUP BY plan_key")} == {34}
+    else:
+        assert snapshot(out) == before
+        assert partial_files(out.parent if fmt == "jsonl" else out) == []
+
+
+def test_no_space_left_is_unwritable_naming_the_target(tmp_path, monkeypatch):
+    def full(self, path, line):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_module.JsonlWriter, "add_plan", full)
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], tmp_path / "out.jsonl", jobs=1)
+    assert str(info.value) == f"{tmp_path / 'out.jsonl'}: cannot write here (No space left on device)"
+    assert info.value.code == "unwritable"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sqlite_full_database_is_unwritable_and_keeps_whole_plans(tmp_path, monkeypatch):
+    """SQLite's own 'database or disk is full' (SQLITE_FULL, from a page limit)."""
+    connect = sqlite3.connect
+
+    def small(target, *args, **kwargs):
+        db = connect(target, *args, **kwargs)
+        if not kwargs.get("uri"):
+            db.execute("PRAGMA max_page_count = 120")
+        return db
+
+    monkeypatch.setattr(export_module.sqlite3, "connect", small)
+    db = tmp_path / "out.sqlite"
+    with pytest.raises(PlanParseError) as info:
+        export(corpus(tmp_path / "in", 8), db, jobs=1)
+    assert (info.value.path, info.value.code, info.value.reason) == (
+        str(db), "unwritable", "cannot write here (database or disk is full)")
+    with connect(db) as conn:
+        plans = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
+        assert 1 <= plans < 8
+        assert conn.execute("SELECT count(*) FROM indicators").fetchone() == (34 * plans,)
+
+
+def test_stale_partial_files_of_dead_runs_are_removed(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".out.jsonl.partial-{int(dead.stdout)}"
+    live = tmp_path / f".out.jsonl.partial-{os.getppid()}"  # a process that is running
+    other = tmp_path / f".notes.txt.partial-{int(dead.stdout)}"  # not a name this export writes
+    for path in (stale, live, other):
+        path.write_text("{}\n", encoding="utf-8")
+    export([SMALL], tmp_path / "out.jsonl", jobs=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.jsonl", live.name, other.name])
+
+
+def test_two_runs_into_one_directory_leave_one_whole_set(tmp_path):
+    out = tmp_path / "out"
+    runs = [subprocess.Popen([sys.executable, "-m", "plan_parser", "export", *map(str, files), "--to", f"{out}/",
+                              "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+            for files in ([SAMPLE], [SMALL, DOCX])]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0]
+    manifest = check_complete_set(out, "csv")
+    assert manifest["exported"] in (1, 2)
+    assert partial_files(out) == []
+
+
+# -- SQLite: another application's database, a read-only file ---------------------------------
+
+def test_sqlite_of_another_application_is_refused_and_left_untouched(tmp_path):
+    db = tmp_path / "app.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO users VALUES (1, '张三')")
+        conn.execute("PRAGMA user_version = 7")
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], db, jobs=1)
+    assert (info.value.path, info.value.code) == (str(db), "unsupported_format")
+    assert info.value.reason == ("holds tables plan-parser did not write (users); export to a new file, or pass "
+                                 "--force (allow_foreign_tables=True) to add plan-parser's tables beside them")
+    assert db.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["app.db"]  # no -wal or -shm either
+    # Told to, it adds its tables and leaves the application's version and journal mode alone.
+    out = run_cli("export", str(SAMPLE), "--to", str(db), "--force")
+    assert (out.returncode, out.stderr) == (0, "")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (7,)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert conn.execute("SELECT * FROM users").fetchall() == [(1, "张三")]
+        assert conn.execute("SELECT count(*) FROM frame_indicators").fetchone() == (34,)
+
+
+def test_sqlite_with_only_another_applications_user_version_is_refused(tmp_path):
+    db = tmp_path / "app.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 42")
+    conn.close()
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], db, jobs=1)
+    assert info.value.reason.startswith("holds tables plan-parser did not write (user_version 42);")
+
+
+def test_sqlite_of_layout_1_is_refused(tmp_path):
+    db = tmp_path / "old.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute('CREATE TABLE plans ("plan_id" TEXT NOT NULL, PRIMARY KEY ("plan_id"))')
+    conn.close()
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], db, jobs=1)
+    assert info.value.reason == "table plans has other columns than plan-parser writes (layout 2); export to a new file"
+
+
+def test_read_only_sqlite_is_unwritable(tmp_path, monkeypatch):
+    """As the docs say (a read-only file is opened read-only by SQLite; tests run as root, so
+    the read-only open is forced)."""
+    db = tmp_path / "out.sqlite"
+    export([SMALL], db, jobs=1)
+    connect = sqlite3.connect
+
+    def read_only(target, *args, **kwargs):
+        if kwargs.pop("uri", False):
+            return connect(target, *args, uri=True, **kwargs)
+        return connect(f"file:{target}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr(export_module.sqlite3, "connect", read_only)
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], db, jobs=1)
+    assert (info.value.path, info.value.code, info.value.reason) == (
+        str(db), "unwritable", "cannot write here (attempt to write a readonly database)")
+
+
+# -- worker processes end with the export -------------------------------------------------------
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_workers_exit_when_the_export_is_killed(tmp_path):
+    corpus(tmp_path / "in", 200)
+    proc = subprocess.Popen([sys.executable, "-m", "plan_parser", "export", str(tmp_path / "in"), "--to",
+                             str(tmp_path / "out.sqlite"), "--jobs", "2"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    try:
+        workers: set[int] = set()
+        for _ in range(600):
+            workers = _children(proc.pid)
+            if len(workers) >= 2 or proc.poll() is not None:
+                break
+            time.sleep(0.02)
+        assert len(workers) >= 2, "the export finished before its workers were seen"
+        proc.kill()
+    finally:
+        proc.wait(timeout=60)
+    for _ in range(250):
+        if not any(map(_running, workers)):
+            break
+        time.sleep(0.02)
+    assert [pid for pid in workers if _running(pid)] == []

@@ -179,7 +179,8 @@ def test_read_plans_many_files_and_globs(tmp_path):
     (tmp_path / "sub" / "notes.csv").write_text("not a plan", encoding="utf-8")
     frames = read_plans(str(tmp_path / "**" / "*.txt"))
     assert frames["plans"]["path"].tolist() == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt")]
-    assert frames["plans"]["region"].tolist() == ["铜梁区", "某某省"]
+    assert frames["plans"]["title"].tolist() == [
+        "重庆市铜梁区人力资源和社会保障事业发展“十四五”规划（2021—2025年）", "某某省人力资源和社会保障事业发展“十四五”规划"]
     assert len(frames["indicators"]) == 34 and len(frames["projects"]) == 31
     assert frames["projects"].groupby("plan_id").size().to_dict() == {
         SHA: 29, load_plan(SMALL).source.sha256: 2}

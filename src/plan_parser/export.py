@@ -217,7 +217,10 @@ class Writer:
 
 def _cannot_write(target: Path, exc: BaseException) -> PlanParseError:
     """A failed write (a full disk, a read-only file, a missing folder) as one line naming the output."""
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, OSError):  # by errno: pyarrow's strerror is a paragraph
+        reason = os.strerror(exc.errno) if exc.errno else exc.strerror or str(exc)
+    else:
+        reason = str(exc)
     return PlanParseError(display_text(str(target)), f"cannot write here ({reason})", "unwritable")
 
 
