@@ -96,6 +96,12 @@ def test_a_name_several_places_bear_warns(text, codes):
     assert all(code in match.warning for code in codes)
 
 
+def test_names_that_are_also_common_nouns_need_their_parent():
+    assert find_place("阳泉市城区“十四五”规划").place.adcode == "140302"
+    assert find_place("四川省攀枝花市东区“十四五”规划").place.adcode == "510402"
+    assert find_place("矿区生态修复规划") is None and find_place("城区更新规划") is None
+
+
 def test_no_place():
     assert find_place("人力资源和社会保障事业发展规划") is None
     assert find_place("") is None and find_place(None) is None

@@ -66,6 +66,8 @@ def build(current_csv: Path, history_json: Path) -> str:
             assert row["adcode"][6:] == "000000", row
             if code[:2] in ("71", "81", "82") and not code.endswith("0000"):
                 continue
+            if code.startswith("99"):
+                continue  # 999900 海域: a matcher's sea area, no unit of the list
             cur.setdefault(code, row["name"])
     for code in [c for c in cur if _tier(c) == 1]:
         if cur[code] == cur.get(code[:2] + "0000"):

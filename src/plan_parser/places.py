@@ -354,6 +354,8 @@ def find_place(text: str | None) -> PlaceMatch | None:
     parents: tuple[str, ...] = ()
     kept: list[str] = []
     for name in written:
+        if not parents and name in _words()["needs_parent"]:
+            break
         got = lookup(name, parents)
         if parents:
             got = [p for p in got if any(a.adcode in parents for a in p.ancestors())]
@@ -362,6 +364,8 @@ def find_place(text: str | None) -> PlaceMatch | None:
         kept.append(name)
         if len(got) == 1:
             parents += (got[0].adcode,)
+    if not kept:
+        return None
     name = kept[-1]
     got = lookup(name, parents)
     own_level = _former_level(name)
