@@ -194,3 +194,22 @@ def test_real_documents(name, title, region, level, adcode, period):
     meta = load_plan(REAL / name).meta
     assert (meta.title, meta.region, meta.level, meta.adcode, (meta.period_start, meta.period_end)) == (
         title, region, level, adcode, period)
+
+
+@pytest.mark.parametrize("full, region, level, adcode, parent", [
+    # issue 16: the reference plan re-issued under other real districts' names (codes from the list)
+    ("重庆市璧山区", "璧山区", "区", "500120", "500000"),
+    ("浙江省杭州市萧山区", "萧山区", "区", "330109", "330100"),
+    ("上海市金山区", "金山区", "区", "310116", "310000"),
+    ("广东省深圳市南山区", "南山区", "区", "440305", "440300"),
+    ("浙江省杭州市西湖区", "西湖区", "区", "330106", "330100"),
+    ("北京市东城区", "东城区", "区", "110101", "110000"),
+    ("湖北省神农架林区", "神农架林区", "县", "429021", "420000"),
+    ("重庆市彭水苗族土家族自治县", "彭水苗族土家族自治县", "县", "500243", "500000"),
+])
+def test_reference_plan_under_other_districts(tmp_path, full, region, level, adcode, parent):
+    text = SAMPLE.read_text(encoding="utf-8").replace("重庆市铜梁区", full)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = load_plan(path).meta
+    assert (meta.region, meta.level, meta.adcode, meta.parent_adcode) == (region, level, adcode, parent)
