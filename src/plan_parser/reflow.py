@@ -51,7 +51,6 @@ def join_wrapped(lines: list[str] | str) -> str:
 
 # -- re-flowing hard-wrapped text -------------------------------------------------
 
-import unicodedata  # noqa: E402  (kept next to the code that needs it)
 from collections import Counter  # noqa: E402
 
 from . import headings as H  # noqa: E402
@@ -68,9 +67,18 @@ GLUE = re.compile(r"(?<=[。！？；])[ \u3000]+(?=\S)")
 _MIN_MEASURED = 10  # lines shorter than this many characters say nothing about the measure
 
 
+#: Characters printed two columns wide in Chinese text: CJK, kana, hangul, full-width forms,
+#: and the quotes, dashes and ellipsis a Chinese font sets full width (East Asian Width W, F
+#: and the A that Chinese layout treats as wide).  A class, not unicodedata per character:
+#: this runs on every line of every text input.
+_WIDE = re.compile("[\u00b7\u2010-\u2027\u2030-\u203f\u2160-\u217f\u2460-\u24ff\u2500-\u27bf"
+                   "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+                   "\U00020000-\U0003ffff]")
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes when printed: CJK and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def toc_entry(text: str) -> str | None:
@@ -90,12 +98,13 @@ def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
     about as wide as the commonest width, most of those do not end a sentence, and
     hardly any line is much wider."""
     lines = [b.text for b in blocks if isinstance(b, Paragraph) and len(b.text) >= _MIN_MEASURED
-             and not is_page_number(b.text) and toc_entry(b.text) is None]
-    measure = _measure(lines)
-    if measure is None or len(lines) < settings.reflow_min_lines:
+             and toc_entry(b.text) is None]
+    if len(lines) < settings.reflow_min_lines:
         return False
-    near = [t for t in lines if abs(display_width(t) - measure) <= settings.reflow_slack]
-    over = sum(display_width(t) > measure * 1.5 for t in lines)  # whole paragraphs on one line
+    widths = [display_width(t) for t in lines]
+    measure = Counter(widths).most_common(1)[0][0]
+    near = [t for t, w in zip(lines, widths) if abs(w - measure) <= settings.reflow_slack]
+    over = sum(w > measure * 1.5 for w in widths)  # whole paragraphs on one line
     runs_on = sum(not _SENTENCE_END.search(t) for t in near)
     return (len(near) >= settings.reflow_min_lines and len(near) / len(lines) >= settings.reflow_full_share
             and over / len(lines) <= settings.reflow_long_share and runs_on >= len(near) / 2)
