@@ -5,7 +5,9 @@ indicator cells perturbed, so every file is a distinct plan — and exports 100 
 all of them to SQLite with ``--jobs 1`` and ``--jobs 2``.  Each run is a fresh
 process, so its peak memory (``ru_maxrss`` of the process, and of its worker
 children) is its own; equal peaks for 100 and 1,000 files show memory is flat in
-the number of files.  Goal: at least 100 text plans per second per core.
+the number of files.  Goal: at least 100 text plans per second per core.  The size
+of each database is reported in kB per plan, with the largest one's space per table
+and index (SQLite's ``dbstat``, where the library has it).
 """
 from __future__ import annotations
 
@@ -107,7 +109,7 @@ def main() -> None:
         print(f"parse only (load_plan), in process, {min(100, args.files)} files: "
               f"{min(100, args.files) / parse['seconds']:7.1f} files/s")
         print(f"{'files':>6} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'per core':>9} "
-              f"{'per CPU-s':>10} {'main MB':>8} {'worker MB':>10}")
+              f"{'per CPU-s':>10} {'main MB':>8} {'worker MB':>10} {'kB/plan':>8}")
         for count in sorted({min(100, args.files), args.files}):
             for jobs in (1, 2):
                 db = Path(tmp) / f"out_{count}_{jobs}.sqlite"
@@ -115,12 +117,28 @@ def main() -> None:
                 plans = sqlite3.connect(db).execute("SELECT count(*) FROM plans").fetchone()[0]
                 assert r["status"] == 0 and plans == count, (r, plans)
                 rate = count / r["seconds"]
+                per_plan = db.stat().st_size / count / 1000
                 print(f"{count:>6} {jobs:>4} {r['seconds']:>8.2f} {rate:>8.1f} {rate / jobs:>9.1f} "
-                      f"{count / r['cpu']:>10.1f} {r['self_kb'] / 1024:>8.1f} {r['children_kb'] / 1024:>10.1f}")
+                      f"{count / r['cpu']:>10.1f} {r['self_kb'] / 1024:>8.1f} {r['children_kb'] / 1024:>10.1f} "
+                      f"{per_plan:>8.1f}")
         print("seconds: wall time of the whole export command, imports included; per core: files/s / jobs;\n"
               "per CPU-s: files per CPU-second of the main process and its workers together (the\n"
               "per-core rate unaffected by other load on the machine); MB: peak RSS (ru_maxrss) of\n"
-              "the main process and of the largest worker")
+              "the main process and of the largest worker; kB/plan: database file size / plans")
+        print_space(db, args.files)
+
+
+def print_space(db: Path, plans: int) -> None:
+    """Where the bytes of the database go: kB per plan for each table and index."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    except sqlite3.OperationalError:  # SQLite built without dbstat
+        return
+    finally:
+        conn.close()
+    print(f"space in {db.name}, kB per plan: " + ", ".join(f"{name} {size / plans / 1000:.1f}"
+                                                          for name, size in rows if size / plans >= 100))
 
 
 if __name__ == "__main__":
