@@ -318,10 +318,17 @@ def test_a_worker_that_dies_costs_one_file_not_the_batch(tmp_path, monkeypatch):
 def test_unwritable_output_is_one_line_of_trouble(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    for target in (blocker / "out.jsonl", blocker / "csv", blocker / "out.parquet"):
+    for target in (blocker / "out.jsonl", blocker / "csv", blocker / "out.parquet", blocker / "out.sqlite"):
         with pytest.raises(PlanParseError) as info:
             export([SAMPLE], target, format=None if target.suffix else "csv", jobs=1)
+        assert (info.value.path, info.value.code) == (str(target), "unwritable")
         assert info.value.reason == "cannot write here (Not a directory)"
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], tmp_path / "missing" / "out.sqlite", jobs=1)
+    assert info.value.reason == "cannot write here (No such file or directory)"
+    with pytest.raises(PlanParseError) as info:
+        export([SAMPLE], tmp_path, format="jsonl", jobs=1)
+    assert info.value.reason == "cannot write here (Is a directory)"
 
 
 # -- a batch goes on past a file no table can hold ----------------------------------------

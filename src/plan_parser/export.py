@@ -12,6 +12,7 @@ interrupted run leaves behind are in ``docs/export.md``.
 from __future__ import annotations
 
 import csv
+import errno
 import glob
 import json
 import os
@@ -431,6 +432,9 @@ class SqliteWriter(Writer):
         super().__init__(target)
         self.own = self._inspect(allow_foreign_tables)
         with _output_errors(target):
+            if not target.parent.is_dir():  # say why, where SQLite says "unable to open database file"
+                os.stat(target.parent)
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
             self.db = sqlite3.connect(target, isolation_level=None, timeout=60)
         try:
             self.db.execute("PRAGMA foreign_keys = ON")
