@@ -135,6 +135,21 @@ def test_the_accounting_check_can_fail(plan):
     assert [n for n, _ in unaccounted_lines(damaged, text)] == [21, 45, 163, 165, 183]
 
 
+def test_the_accounting_check_gives_no_false_alarms():
+    """Issue 15's false alarms: a line holding \\x85 or \\u2028 (one line to the reader, two
+    to str.splitlines), text with quotes and backslashes (JSON-escaped, it matched nothing),
+    a heading whose spaces the builder removed."""
+    text = ("某某区“十四五”规划\n"
+            "第一章  发 展 环 境\n"
+            "全区就业\u2028形势总体稳定，\x85“稳就业”取得成效。\n"
+            "路径写作 C:\\plans\\2025 与“引号”。\n")
+    plan = load_plan(text.encode("utf-8"), format="txt")
+    assert plan.chapters[0].title == "发展环境"
+    assert unaccounted_lines(plan, text) == []
+    plan.chapters[0].paragraphs.pop()  # and a line that really went missing is still caught
+    assert unaccounted_lines(plan, text) == [(4, "路径写作 C:\\plans\\2025 与“引号”。")]
+
+
 def test_cli_parse_json_validates_against_shipped_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     from importlib.resources import files
