@@ -531,3 +531,75 @@ def test_one_jieba_dictionary_per_process_and_documented_scores():
     assert (got["dictionaries"], got["global"]) == (1, False)
     assert got["scores"] == [s for _a, _b, s, _p in SCORES]
     assert [s >= FUZZY_THRESHOLD for s in got["scores"]] == [p for _a, _b, _s, p in SCORES]
+
+
+# -- prose and tasks (issue 13: a changed 主要目标 figure and a renamed task gave exit 0) ----------
+
+
+PROSE_EDITS = [  # (old, new) in samples/tongliang_hrss_14th.txt, line 154
+    ("实现全区城镇新增就业5万人", "实现全区城镇新增就业8万人"),
+    ("——高质量就业进入新阶段。", "——更高质量就业进入新阶段。"),
+]
+
+
+@pytest.fixture(scope="module")
+def prose_edited(tmp_path_factory):
+    text = SAMPLE.read_text("utf-8")
+    for old, new in PROSE_EDITS:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path = tmp_path_factory.mktemp("prose") / "prose_edited.txt"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_prose_figure_and_task_changes(reference, prose_edited):
+    d = diff_plans(reference, load_plan(prose_edited))
+    assert d.summary == {"matched": 34, "only_left": 0, "only_right": 0, "changed": 0, "renamed": 0}
+    assert not d.same
+    raw = lambda v: v["raw"] if isinstance(v, dict) else v  # noqa: E731
+    prose = [(p.left.part, p.left.name, p.left.loc["line"], [(c.field, raw(c.left), raw(c.right), c.direction)
+                                                              for c in p.changes]) for p in d.prose if p.different]
+    assert prose == [("target", "城镇新增就业", 154, [("value", "5万人", "8万人", "stricter")])]
+    tasks = [(p.left.title, p.right.title, p.match.method, [c.field for c in p.changes]) for p in d.tasks if p.different]
+    assert tasks == [("高质量就业进入新阶段", "更高质量就业进入新阶段", "fuzzy", ["title", "text"])]
+    # the reference plan has 35 tasks (——) and its target and achievement paragraphs 39 figures
+    assert (len(d.tasks), len(d.prose)) == (35, 39)
+
+
+def test_prose_change_exits_1(capsys, prose_edited):
+    code, out, _err = run(capsys, "diff", SAMPLE, prose_edited)
+    assert code == 1
+    assert "[目标] 城镇新增就业 5万人" in out and "数值: 5万人→8万人" in out
+
+
+def test_growth_is_compared_like_target():
+    from plan_parser.model import Column, Indicator, Plan, Quantity, Source
+    from plan_parser.quantity import parse_quantity
+
+    def plan(growth: str) -> Plan:
+        q = parse_quantity(growth, "%")
+        ind = Indicator(1, 1, "地区生产总值增长", {}, unit="%", target=None, growth=q, table=0)
+        return Plan(Source(None, "txt", None, ""), columns=[Column(1, "主要指标", "indicators", {})], indicators=[ind])
+
+    d = diff_plans(plan("6"), plan("6.5"))
+    assert [(c.field, c.left["raw"], c.right["raw"], c.direction) for c in d.indicators[0].changes] == [
+        ("growth", "6", "6.5", "stricter")]
+    assert diff_plans(plan("6"), plan("6")).same
+
+
+def test_readme_diff_example_runs_as_written():
+    """README's notebook example: the shipped constructed pair, municipal against district."""
+    import os
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert 'load_plan("samples/constructed_district_rongchang_hrss_14th.txt")' in readme
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)
+        district = load_plan("samples/constructed_district_rongchang_hrss_14th.txt")
+        municipal = load_plan("samples/constructed_city_chongqing_hrss_14th.txt")
+    finally:
+        os.chdir(cwd)
+    d = diff_plans(municipal, district)
+    assert d.summary == {"matched": 8, "only_left": 0, "only_right": 0, "changed": 7, "renamed": 0}
