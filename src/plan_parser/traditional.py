@@ -138,7 +138,7 @@ def to_simplified(result: ReadResult) -> ScriptResult:
     ``meta_hints`` converted.
     """
     base = dict(blocks=result.blocks, format=result.format, encoding=result.encoding,
-                meta_hints=result.meta_hints, warnings=result.warnings)
+                meta_hints=result.meta_hints, warnings=result.warnings, ocr=result.ocr)
     if not looks_traditional(result):
         return ScriptResult(**base)
     every = list(paragraphs(result.blocks))

@@ -74,6 +74,7 @@ class Line:
     size: float
     bold: bool = False
     lead: float = 0.0  # width of the first word (a CJK character, or a Latin run)
+    ocr: bool = False  # made of OCR glyphs, whose box heights vary from line to line
 
 
 @dataclass
@@ -103,6 +104,7 @@ class _Para:
     bold: bool
     open: bool
     first_indented: bool
+    lines: int = 1
 
 
 @dataclass
@@ -127,8 +129,7 @@ def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
         warnings: list[tuple[str, str, dict]] = []
         used_ocr = _read_images(doc, pages, warnings, ocr)
         if not any(p.glyphs for p in pages):
-            raise PlanParseError(None, "a PDF with no text layer (scanned pages or images only); "
-                                       "install the OCR extra: pip install 'plan-parser[ocr]'", "ocr_needed")
+            _refuse_textless(pages, used_ocr)
         blocks = layout_pages(pages)
     finally:
         for page in pages if "pages" in locals() else []:
@@ -165,9 +166,21 @@ def _open(pdfium, data: bytes):
         message = str(exc)
         if "password" in message.lower():
             raise PlanParseError(None, "an encrypted PDF that needs a password to open", "encrypted") from None
+        if "PDFium: Success" in message:  # PDFium gave up without naming an error
+            raise PlanParseError(None, "a malformed PDF that PDFium refuses to open (a broken page tree or "
+                                       "cross-reference table)", "corrupt") from None
         if "security" in message.lower():
             raise PlanParseError(None, "a PDF protected by an unsupported security handler", "encrypted") from None
+        if _declares_no_page(data):
+            raise PlanParseError(None, "a PDF with no pages", "empty") from None
         raise PlanParseError(None, f"a damaged PDF that PDFium cannot open ({message})", "corrupt") from None
+
+
+def _declares_no_page(data: bytes) -> bool:
+    """PDFium refuses a document without pages as a format error; tell that case apart when
+    no object is a /Page (and none could hide in a compressed object stream)."""
+    return (re.search(rb"/Type\s*/Pages\b", data) is not None and re.search(rb"/Type\s*/Page(?![a-zA-Z])", data) is None
+            and b"/ObjStm" not in data)
 
 
 def _page_count(doc) -> int:
@@ -285,10 +298,9 @@ def _read_images(doc, pages: list[PageLayout], warnings: list, ocr: bool | None)
     from . import ocr as ocr_module
 
     if ocr is not False and ocr_module.available():
-        read = ocr_module.read_pages(doc, image_pages)
-        numbers = ", ".join(str(n) for n in read)
+        read = ocr_module.read_pages(doc, image_pages, _text_images)
         if read:
-            warnings.append(("ocr", f"text read by OCR on page(s) {numbers}; check its figures against "
+            warnings.append(("ocr", f"text read by OCR on page(s) {_ranges(read)}; check its figures against "
                                     "the page images", {"page": read[0]}))
         return bool(read)
     if ocr is None and not any(p.glyphs for p in pages):
@@ -305,9 +317,28 @@ def _read_images(doc, pages: list[PageLayout], warnings: list, ocr: bool | None)
     return False
 
 
+def _text_images(page: PageLayout) -> list[tuple[float, float, float, float]]:
+    """Boxes of the page's images that may hold text: large, and with (almost) no text layer on them."""
+    return [(x0, y0, x1, y1) for x0, y0, x1, y1, _ in page.images
+            if x1 - x0 >= TEXT_IMAGE_MIN and y1 - y0 >= TEXT_IMAGE_MIN and _glyphs_within(page, (x0, y0, x1, y1)) < 5]
+
+
+def _refuse_textless(pages: list[PageLayout], used_ocr: bool) -> None:
+    """No page gave any text: say whether OCR would help, did not, or there is nothing at all."""
+    if used_ocr:
+        raise PlanParseError(None, "OCR found no text on the PDF's pages", "empty")
+    if any(_images_that_may_hold_text(p) for p in pages):
+        from . import ocr as ocr_module
+
+        if ocr_module.available():
+            raise PlanParseError(None, "a PDF of images only (scanned pages), and OCR was turned off", "ocr_needed")
+        raise PlanParseError(None, "a PDF with no text layer (scanned pages or images only); "
+                                   "install the OCR extra: pip install 'plan-parser[ocr]'", "ocr_needed")
+    raise PlanParseError(None, "a PDF whose pages hold neither text nor pictures of text", "empty")
+
+
 def _images_that_may_hold_text(page: PageLayout) -> bool:
-    return any(x1 - x0 >= TEXT_IMAGE_MIN and y1 - y0 >= TEXT_IMAGE_MIN and _glyphs_within(page, (x0, y0, x1, y1)) < 5
-               for x0, y0, x1, y1, _ in page.images)
+    return bool(_text_images(page))
 
 
 def _glyphs_within(page: PageLayout, box) -> int:
@@ -390,8 +421,13 @@ def _page_items(page: PageLayout, furniture: set[str]) -> list:
         _fill_cells(table, glyphs, page)
     lines = [ln for ln in _lines(flow, page) if not _is_furniture(ln, page, furniture)]
     paras = []
-    for column in _columns(lines):
-        paras.extend(_paragraphs(column))
+    columns = _columns(lines)
+    for column in columns:
+        measure = None
+        if len(columns) == 1 and column:  # one column: tables show the measure too
+            measure = (min([ln.x0 for ln in column] + [t.xs[0] for t in tables]),
+                       max([ln.x1 for ln in column] + [t.xs[-1] for t in tables]))
+        paras.extend(_paragraphs(column, measure))
     items = [(p.top, 0, p) for p in paras] + [(t.top, 1, t) for t in tables]
     return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))] if not _two_columns(lines) \
         else _merge_ordered(paras, tables)
@@ -455,7 +491,8 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
     prev = None
     for g in glyphs:
         ch = g[0]
-        if prev is not None and ch != " " and prev[0] != " ":
+        same_ocr_box = prev is not None and len(g) > 5 and g[5] <= -2 and g[5] == prev[5]
+        if prev is not None and ch != " " and prev[0] != " " and not same_ocr_box:
             gap = g[1] - prev[3]
             latin = not _CJK.match(ch) and not _CJK.match(prev[0])
             if (latin and gap > size * 0.2) or gap > size * 0.6:
@@ -467,14 +504,15 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
     weights = page.bold_at if page is not None else None
     if isinstance(weights, _Weights):
         probe = next((g for g in glyphs if "\u4e00" <= g[0] <= "\u9fff"), glyphs[0])
-        bold = weights.bold(probe[5]) if len(probe) > 5 else False
+        bold = weights.bold(probe[5]) if len(probe) > 5 and probe[5] >= 0 else False
     lead_end = glyphs[0][3]
     for g in glyphs[1:]:
         if _CJK.match(g[0]) or g[0] == " " or _CJK.match(glyphs[0][0]):
             break
         lead_end = g[3]
     return Line(text, min(g[1] for g in glyphs), min(g[2] for g in glyphs), max(g[3] for g in glyphs),
-                max(g[4] for g in glyphs), size, bold, lead_end - glyphs[0][1])
+                max(g[4] for g in glyphs), size, bold, lead_end - glyphs[0][1],
+                ocr=len(glyphs[0]) > 5 and glyphs[0][5] < 0)
 
 
 # -- columns -------------------------------------------------------------------------
@@ -540,8 +578,9 @@ def _paragraphs(lines: list[Line], measure: tuple[float, float] | None = None, *
         return []
     left = measure[0] if measure else min(ln.x0 for ln in lines)
     right = measure[1] if measure else max(ln.x1 for ln in lines)
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < a.size * 2.5]
-    pitch = statistics.median(pitches) if pitches else lines[0].size * 1.5
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < a.size * 3.0]
+    # the line pitch: a low quartile, as paragraph spacing only ever adds to it
+    pitch = sorted(pitches)[len(pitches) // 4] if pitches else lines[0].size * 1.5
     paras: list[_Para] = []
     prev = None
     for ln in lines:
@@ -552,12 +591,19 @@ def _paragraphs(lines: list[Line], measure: tuple[float, float] | None = None, *
             # after it (ragged right edges and hanging punctuation allowed for)
             short = right - prev.x1 > ln.lead + size * 1.5
             gap = ln.top - prev.top > max(pitch * 1.3, prev.size * 1.05 + 0.5) or ln.top < prev.top
-            restyled = abs(ln.size - prev.size) > 0.15 * max(ln.size, prev.size) or ln.bold != prev.bold
-            if not (short or gap or indented or restyled):
+            tolerance = 0.3 if ln.ocr or prev.ocr else 0.1
+            restyled = abs(ln.size - prev.size) > tolerance * max(ln.size, prev.size) or ln.bold != prev.bold
+            # a centred title that wrapped: a one-line paragraph spanning (nearly) the whole
+            # measure, then a line centred on the measure
+            centred = abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) <= size and indented
+            wrapped_title = (centred and paras[-1].lines == 1
+                             and prev.x1 - prev.x0 >= right - left - prev.size * 4)
+            if wrapped_title and not (gap or restyled) or not (short or gap or indented or restyled):
                 para = paras[-1]
                 para.text = _join(para.text, ln.text)
                 para.bottom = ln.bottom
                 para.open = right - ln.x1 <= size * 2.5
+                para.lines += 1
                 prev = ln
                 continue
         paras.append(_Para(ln.text, ln.top, ln.bottom, ln.x0, size, ln.bold,
@@ -713,8 +759,11 @@ def _cell_measure(lines: list[Line], x0: float, x1: float) -> tuple[float, float
 def _assemble(items: list[tuple[int, object]]) -> list[Block]:
     """Join what continues across page breaks, then make blocks with locations."""
     joined: list[tuple[int, object]] = []
+    last_page = None  # the page the previous item ended on
     for number, item in items:
-        if joined and joined[-1][0] != number:
+        crossed = last_page is not None and last_page != number
+        last_page = number
+        if joined and crossed:
             prev_page, prev = joined[-1]
             if isinstance(prev, _Para) and isinstance(item, _Para) and prev.open and not item.first_indented \
                     and abs(prev.size - item.size) <= 0.15 * prev.size and prev.bold == item.bold:
