@@ -115,7 +115,7 @@ def test_batch_with_broken_files_exports_the_rest(batch):
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT path, code, reason FROM errors ORDER BY path").fetchall() == batch_errors(batch)
         assert conn.execute("SELECT path, format, period_start FROM plans ORDER BY path").fetchall() == [
-            (str(batch / "a.txt"), "txt", 2021), (str(batch / "d.txt"), "txt", None),
+            (str(batch / "a.txt"), "txt", 2021), (str(batch / "d.txt"), "txt", 2021),  # “十四五”规划
             (str(batch / "e.docx"), "docx", 2021)]
         per_plan = conn.execute("SELECT count(*) FROM indicators GROUP BY plan_key ORDER BY 1").fetchall()
         assert per_plan == [(34,), (34,)]
