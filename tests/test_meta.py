@@ -124,12 +124,26 @@ def test_a_name_several_places_bear_keeps_the_name_and_warns():
 
 
 def test_a_place_the_list_does_not_know_is_read_from_its_name_with_a_warning():
-    meta, warnings = _warnings(["某某区就业“十四五”规划", "某某区人民政府办公室", "2022年1月5日"])
-    assert (meta.region, meta.level, meta.adcode) == ("某某区", "区", None)
+    # 天府新区 is a state-level new area run by a 管理委员会, not a unit of the list
+    meta, warnings = _warnings(["四川省天府新区“十四五”规划", "四川天府新区管理委员会", "2021年12月1日"])
+    assert (meta.region, meta.level, meta.adcode, meta.parent_adcode) == ("天府新区", "区", None, "510000")
     assert [code for code, _ in warnings] == ["place_unlisted"]
     # without a government of that name, a name-like phrase is no place
     meta, warnings = _warnings(["工业园区发展规划"])
     assert (meta.region, meta.level, warnings) == (None, None, [])
+    meta, warnings = _warnings(["重庆市社区服务体系建设“十四五”规划"])
+    assert (meta.region, meta.adcode, warnings) == ("重庆市", "500000", [])
+
+
+@pytest.mark.parametrize("title, region, level, parent", [
+    ("某某区就业“十四五”规划", "某某区", "区", None),
+    ("重庆市某某区就业促进“十四五”规划", "某某区", "区", "500000"),
+    ("某某省人力资源和社会保障事业发展“十四五”规划", "某某省", "省", None),
+    ("XX县农业农村现代化规划", "XX县", "县", None),
+])
+def test_a_placeholder_place_is_read_from_its_name(title, region, level, parent):
+    meta, warnings = _warnings([title])
+    assert (meta.region, meta.level, meta.adcode, meta.parent_adcode, warnings) == (region, level, None, parent, [])
 
 
 @pytest.mark.parametrize("title, period", [

