@@ -188,6 +188,15 @@ def test_second_run_onto_the_same_sqlite_changes_no_counts(batch):
     assert counts(db)["errors"] == 1 and counts(db)["plans"] == 3
 
 
+def test_sqlite_plans_carry_the_administrative_division_code(tmp_path):
+    """The plans table is the frame's, whatever columns it gains: 铜梁区 is 500151, under 重庆市 (500000)."""
+    db = tmp_path / "out.sqlite"
+    export([SAMPLE], db, jobs=1)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT region, adcode, parent_adcode FROM plans").fetchall() == [
+            ("铜梁区", "500151", "500000")]
+
+
 def test_sqlite_replaces_a_plan_in_one_transaction(tmp_path):
     db = tmp_path / "out.sqlite"
     export([SAMPLE], db, jobs=1)
@@ -246,7 +255,8 @@ def test_sqlite_of_another_layout_is_refused(tmp_path):
     not_db.write_text("plain text, not a database " * 100, encoding="utf-8")
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], not_db, jobs=1)
-    assert info.value.reason.startswith("cannot use as an SQLite database")
+    assert (info.value.code, info.value.reason) == ("unreadable", "cannot use as an SQLite database (file is not a database)")
+    assert not_db.read_text(encoding="utf-8") == "plain text, not a database " * 100
 
 
 def test_schema_statements_create_every_table():
