@@ -17,6 +17,11 @@ __all__ = ["plan_html_repr", "diff_html_repr", "check_html_repr", "compare_html_
 
 #: Rows shown per table in a card; the rest are counted ("… and 12 more").
 MAX_ROWS = 40
+#: Bytes of table rows a card may hold in all (its tables share it, in order), so that a card
+#: stays under 30 kB whatever the plans: rows past it are counted, not shown.
+ROW_BUDGET = 24_000
+#: Display columns of a cell's text in a card (longer text is cut with …).
+CELL_WIDTH = 60
 
 _STYLE = ("<style>.pp-card{font-family:sans-serif;font-size:13px;max-width:1100px}"
           ".pp-card table{border-collapse:collapse}.pp-card td,.pp-card th{border:1px solid #d0d7de;"
@@ -30,14 +35,31 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _table(header: list[str], rows: list[list[Any]], classes: list[str] | None = None) -> str:
-    shown = rows[:MAX_ROWS]
-    classes = (classes or [""] * len(rows))[:MAX_ROWS]
+class _Budget:
+    """Bytes of rows a card has left."""
+
+    def __init__(self, size: int = ROW_BUDGET):
+        self.left = size
+
+
+def _table(header: list[str], rows: list[list[Any]], classes: list[str] | None = None,
+           budget: _Budget | None = None) -> str:
+    from .render import truncate
+
+    budget = budget or _Budget()
+    classes = classes or [""] * len(rows)
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = "".join(f'<tr class="{c}">' + "".join(f"<td>{_e(x)}</td>" for x in r) + "</tr>"
-                   for r, c in zip(shown, classes))
-    more = f"<p class='meta'>… and {len(rows) - MAX_ROWS} more</p>" if len(rows) > MAX_ROWS else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+    body = []
+    for r, c in zip(rows[:MAX_ROWS], classes):
+        tr = f'<tr class="{c}">' + "".join(f"<td>{_e(truncate(str(x) if x is not None else '', CELL_WIDTH))}</td>"
+                                           for x in r) + "</tr>"
+        size = len(tr.encode("utf-8"))
+        if size > budget.left:
+            break
+        budget.left -= size
+        body.append(tr)
+    more = f"<p class='meta'>… and {len(rows) - len(body)} more</p>" if len(body) < len(rows) else ""
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
 
 
 def _card(title: str, meta: list[str], body: str) -> str:
@@ -59,6 +81,7 @@ def plan_html_repr(plan) -> str:
             f"issued {m.issued_date or '?'} · {m.issuer or ''}",
             f"{src.path or '-'} · {src.format} · sha256 {src.sha256[:16]}", counts]
     parts = []
+    budget = _Budget()
     by_table: dict[Any, list] = {}
     for ind in plan.indicators:
         by_table.setdefault(ind.table if ind.table is not None else ("n", ind.column), []).append(ind)
@@ -68,7 +91,7 @@ def plan_html_repr(plan) -> str:
         rows = [[i.seq, i.name, i.unit, _raw(i.baseline), _raw(i.target), _raw(getattr(i, "growth", None))]
                 for i in inds]
         parts.append(f"<h4>{_e(title)} ({len(inds)})</h4>"
-                     + _table(["#", "indicator", "unit", "baseline", "target", "growth"], rows))
+                     + _table(["#", "indicator", "unit", "baseline", "target", "growth"], rows, budget=budget))
     return _card(m.title or "(untitled plan)", meta, "".join(parts))
 
 
@@ -89,10 +112,11 @@ def diff_html_repr(diff) -> str:
             " · ".join(f"{k} {v}" for k, v in diff.summary.items()),
             "plans of different levels: counts are compared by share" if diff.cross_level else ""]
     parts = []
+    budget = _Budget()
     for key in ("indicators", "projects", "tasks", "prose", "sections"):
         header, rows, classes = _pair_rows(getattr(diff, key))
         if rows:
-            parts.append(f"<h4>{key} that differ ({len(rows)})</h4>" + _table(header, rows, classes))
+            parts.append(f"<h4>{key} that differ ({len(rows)})</h4>" + _table(header, rows, classes, budget))
     if not parts:
         parts.append("<p>no differences</p>")
     return _card("Plan diff", meta, "".join(parts))
