@@ -7,7 +7,8 @@ Chinese joined without a space), list items (one paragraph each, an ordered
 item's ``1.`` kept in the text), and blockquotes and fenced blocks, which converters
 use for the frame around a 专栏: they become a one-cell table (a box) holding one
 paragraph per line, like a Word box.  Emphasis, links and inline HTML are reduced
-to their text.  Locations are ``{"line": n}``, the first line of the block.
+to their text.  Locations are ``{"line": n}``, the first line of the block, with
+``"end_line"`` when a paragraph or table spans several lines.
 """
 from __future__ import annotations
 
@@ -70,6 +71,8 @@ def _blocks(lines: list[str], start: int, join: bool, numbers: list[int] | None 
         if buffer:
             paragraph = _paragraph(_join([text for _, text in buffer]), buffer[0][0])
             if paragraph:
+                if buffer[-1][0] != buffer[0][0]:  # soft-wrapped: the paragraph spans its lines
+                    paragraph.loc["end_line"] = buffer[-1][0]
                 blocks.append(paragraph)
             buffer.clear()
 

@@ -1,0 +1,87 @@
+"""Mutation fuzzing of ``load_plan`` as part of the suite (the engine is ``benchmarks/fuzz.py``).
+
+Every form of the reference plan (text, Markdown, a GB2312 web page, the .docx, the PDF)
+is mutated; a case fails on any exception other than PlanParseError, on a hang (a case
+still running after 20 s), and — for text mutated line by line — on a lost line, judged
+by the nothing-lost check of ``reference_checks.py``.  CI runs a fixed few hundred cases
+(seeded: a failure names the seed that reproduces it with
+``python benchmarks/fuzz.py --forms FORM --seed N --cases 1``); ``PLAN_PARSER_NIGHTLY=1``
+runs 2,000 more per form.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import fuzz  # noqa: E402
+
+#: cases per form in CI (about 40 s together on one core)
+CI_CASES = {"txt": 80, "md": 50, "html": 60, "docx": 60, "pdf": 8}
+
+#: Failing cases that are known and reported, skipped so that CI stays useful and fast.
+#: Each names what fails and whose file it is in; delete an entry once it passes.
+KNOWN = {
+    ("txt", 39): "oracle: a 第一部分 heading with no title (recorded as part 1, title '') is called lost",
+    ("txt", 42): "oracle: as seed 39 (第一部分 with a TAB-led cell glued on)",
+    ("txt", 82): "oracle: a 第一章 heading with no title (recorded as chapter 1, title '') is called lost",
+    ("txt", 69): "oracle vs text reader: a TAB-led cell line holding more TABs is one cell to the reader, "
+                 "several to the oracle's split_row",
+    ("txt", 78): "oracle vs text reader: as seed 69",
+    ("txt", 129): "oracle vs text reader: as seed 69",
+    ("pdf", 4): "readers/pdf.py _gutter is superlinear on this page: 13 s of CPU (a hang in this test)",
+}
+
+
+def outcomes(form: str, seeds: range) -> list[str]:
+    failures = []
+    for n in seeds:
+        if (form, n) in KNOWN:
+            continue
+        outcome = fuzz.run_case(fuzz.make_case(form, n), timeout=20)
+        if outcome.status == "FAILED":
+            failures.append(f"{form} seed {n}: {outcome.detail}")
+    return failures
+
+
+@pytest.mark.parametrize("form", list(CI_CASES))
+def test_mutated_inputs_parse_or_are_refused_and_lose_nothing(form):
+    if form not in fuzz.available_forms():
+        pytest.skip(f"no {form} reader installed")
+    assert outcomes(form, range(CI_CASES[form])) == []
+
+
+@pytest.mark.nightly
+@pytest.mark.skipif(not os.environ.get("PLAN_PARSER_NIGHTLY"), reason="set PLAN_PARSER_NIGHTLY=1")
+@pytest.mark.parametrize("form", list(CI_CASES))
+def test_thousands_of_mutated_inputs(form):
+    if form not in fuzz.available_forms():
+        pytest.skip(f"no {form} reader installed")
+    assert outcomes(form, range(1000, 3000)) == []
+
+
+def test_the_fuzzer_catches_what_it_looks_for(monkeypatch):
+    """The three failure kinds are reported: an exception, a hang, a lost line."""
+    import time
+
+    import plan_parser.builder
+
+    case = fuzz.make_case("txt", 1)
+    real = plan_parser.builder.build_plan
+
+    monkeypatch.setattr(plan_parser.builder, "build_plan", lambda *a, **k: 1 / 0)
+    assert fuzz.run_case(case).detail.startswith("ZeroDivisionError: division by zero at test_fuzz.py")
+    monkeypatch.setattr(plan_parser.builder, "build_plan", lambda *a, **k: time.sleep(5))
+    assert fuzz.run_case(case, timeout=0.2).detail == "hang: no result after 0.2 s"
+
+    def losing(*args, **kwargs):
+        plan = real(*args, **kwargs)
+        plan.chapters[0].sections[0].paragraphs.pop()
+        return plan
+
+    monkeypatch.setattr(plan_parser.builder, "build_plan", losing)
+    outcome = fuzz.run_case(fuzz.make_case("txt", 0))
+    assert outcome.status == "FAILED" and outcome.detail.startswith("lost lines: [(")
