@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from .glossary import Glossary, Translation, place_en
 from .model import ParseWarning, Plan
 
-__all__ = ["Label", "labels", "apply_glossary"]
+__all__ = ["Label", "labels", "apply_glossary", "label_kind", "english_coverage"]
 
 
 class Label(NamedTuple):
@@ -39,6 +39,36 @@ class Label(NamedTuple):
     @property
     def en(self) -> str | None:
         return getattr(self.owner, self.field)
+
+    @property
+    def kind(self) -> str:
+        """What the label names: ``plan title``, ``region``, ``chapter``, ``indicator`` …"""
+        return label_kind(self)
+
+
+_KINDS = {"Meta.title_en": "plan title", "Meta.region_en": "region", "Meta.issuer_en": "issuer",
+          "Part.title_en": "part", "Chapter.title_en": "chapter", "Section.title_en": "section",
+          "Column.title_en": "box", "Indicator.name_en": "indicator", "Indicator.category_en": "category",
+          "Indicator.unit_en": "unit", "Project.title_en": "project", "Task.title_en": "task"}
+
+
+def label_kind(label: Label) -> str:
+    """The kind of a label, as ``glossary missing`` and :func:`english_coverage` name it."""
+    key = f"{type(label.owner).__name__}.{label.field}"
+    return _KINDS.get(key, key)
+
+
+def english_coverage(plans) -> dict[str, tuple[int, int]]:
+    """``{kind: (labels with English, labels)}`` over ``plans`` (each label counted where it
+    stands, empty labels not counted): how much of a plan the English views can show."""
+    out: dict[str, list[int]] = {}
+    for plan in plans:
+        for label in labels(plan):
+            if label.zh:
+                cell = out.setdefault(label.kind, [0, 0])
+                cell[0] += label.en is not None
+                cell[1] += 1
+    return {kind: (done, total) for kind, (done, total) in out.items()}
 
 
 def labels(plan: Plan) -> Iterator[Label]:
@@ -79,6 +109,8 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
             continue
         if zh not in cache:
             result = glossary.translate(zh)
+            if result.en is None and label.field == "unit_en":
+                result = _prefixed_unit(zh, glossary) or result
             if label.field == "region_en" and result.method != "exact":
                 en = place_en(zh)  # the national romanization, unless a glossary names the place
                 if en:
@@ -89,3 +121,18 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
                     "untranslated", f"no English for {zh!r}: glossary lacks {', '.join(result.missing)}",
                     dict(label.loc)))
         label.set(cache[zh])
+
+
+def _prefixed_unit(unit: str, glossary: Glossary) -> Translation | None:
+    """万吨标准煤 → "10,000 tons of standard coal equivalent": the multiplier of
+    data/units.toml ([prefixes], read by plan_parser.quantity) and the base unit's English."""
+    from .quantity import _grammar
+    from .render import number_text
+
+    base, factor = _grammar().decompose(unit)
+    if not base or factor == 1 or base == unit:
+        return None
+    base_en = glossary.translate(base).en
+    if not base_en:
+        return None
+    return Translation(f"{number_text(float(factor))} {base_en}", "composed", [])

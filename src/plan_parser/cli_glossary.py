@@ -53,7 +53,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
                 continue
             for word in result.missing:
                 counts[word] += 1
-                where.setdefault(word, []).append(f"{label.zh} ({_kind(label)}, {_place(path, label.loc)})")
+                where.setdefault(word, []).append(f"{label.zh} ({label.kind}, {_place(path, label.loc)})")
     lines = ["# Words with no English in the glossary: above each, the labels that lack it and where",
              "# they stand.  Fill in the values and pass this file with --glossary.",
              "[terms]"]
@@ -68,18 +68,6 @@ def cmd_missing(args: argparse.Namespace) -> int:
 
 #: How many labels each missing word lists in its comment.
 LABELS_SHOWN = 3
-
-_KINDS = {"Meta.title_en": "plan title", "Meta.region_en": "region", "Meta.issuer_en": "issuer",
-          "Indicator.name_en": "indicator", "Indicator.category_en": "category",
-          "Indicator.unit_en": "unit", "Column.title_en": "box", "Project.title_en": "project",
-          "Task.title_en": "task", "Chapter.title_en": "chapter", "Section.title_en": "section",
-          "Part.title_en": "part"}
-
-
-def _kind(label) -> str:
-    key = f"{type(label.owner).__name__}.{label.field}"
-    return _KINDS.get(key, key)
-
 
 def _place(path: str, loc: dict | None) -> str:
     """``plan.txt line 12``, ``plan.docx block 3``."""

@@ -75,11 +75,13 @@ TABLES = (
     "units",
     "vocabulary",
     "verbs",
+    "adjectives",
     "suffixes",
 )
 #: ``verbs`` gives a word's English where it opens a verb-object name ("加快X" →
 #: "accelerate X"); elsewhere the word's English comes from the other tables.
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs"})
+#: ``adjectives`` gives it where it qualifies ("X更加Y" → "more Y X").
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
@@ -259,6 +261,8 @@ _PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
 _DEVELOPMENT_PLAN_WORDS = frozenset({"发展规划", "事业发展规划"})
 #: X占Y比重: the words that make it "share of X in Y".
 _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
+#: X与Y之比 / X与Y比: "ratio of X to Y".
+_RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
 #: X更加Y: "more Y X".
 _MORE_WORDS = frozenset({"更加", "更为"})
 #: English that names a place with its level (a title's leading place names).
@@ -428,7 +432,8 @@ class Glossary:
             seg[zh] = en
         seg.update(self._function_words)
         self._verb_en = {_unify(k): v for k, v in clean.get("verbs", {}).items()}
-        for zh, en in self._verb_en.items():
+        self._adjective_en = {_unify(k): v for k, v in clean.get("adjectives", {}).items()}
+        for zh, en in [*self._verb_en.items(), *self._adjective_en.items()]:
             seg.setdefault(zh, en)
         self._segments = seg
         self._max_key = max((len(k) for k in seg), default=1)
@@ -636,7 +641,8 @@ class Glossary:
                     continue
                 if j - i == 1 and not (i in bounds and j in bounds) and _HAN_RE.match(cand):
                     continue  # a single character only as a word of its own
-                cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
+                # ties go to the longer piece on the left (-1e-4 * j): 研发经费|投入, not 研发|经费投入
+                cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
                     best[j], back[j] = cost, (i, "word")
             j = nxt[i]
@@ -650,9 +656,12 @@ class Glossary:
             if i in bounds:  # a place name: one to four tokens (重庆市 + 铜梁 + 区)
                 k = j
                 for _ in range(4):
-                    en = self._place(text[i:k], unlisted=opening and i == 0)
-                    if en and best[i] + 0.9 < best[k]:
-                        best[k], back[k] = best[i] + 0.9, (i, "place")
+                    # an unlisted name: name tokens + a level word jieba cut off on its own
+                    # (青溪 + 市); 高新区, 开发区, 社区 are one jieba word, never a place
+                    unlisted = opening and i == 0 and k - 1 in bounds and k - 1 > i
+                    en = self._place(text[i:k], unlisted=unlisted)
+                    if en and best[i] + 1.05 < best[k]:  # a glossary word of the same span wins
+                        best[k], back[k] = best[i] + 1.05, (i, "place")
                         place_names[i, k] = en
                     if k >= n:
                         break
@@ -701,6 +710,12 @@ class Glossary:
         if m and text[: m.start()].strip():
             period = f"({m.group(1)}-{m.group(2)})"
             text = text[: m.start()].strip()
+        m = _RATIO_RE.match(text)
+        if m:  # X与Y(之)比 → "ratio of X to Y"
+            left, right = self.translate(m.group(1)), self.translate(m.group(2))
+            if left.en and right.en:
+                return Translation(_join([f"ratio of {left.en} to {right.en}", period or ""]), "composed", [])
+            return Translation(None, None, list(dict.fromkeys(left.missing + right.missing)))
         pieces = self._pieces(text)
         # "2025年" → "2025"
         pieces = [p for k, p in enumerate(pieces)
@@ -779,9 +794,6 @@ class Glossary:
         if "占" in zh[1:-1] and zh[-1] in _SHARE_WORDS:
             k = zh.index("占")
             return f"share of {self._head(words[:k])} in {self._head(words[k + 1:-1])}"
-        for k in range(1, len(words) - 1):
-            if zh[k] in _MORE_WORDS:
-                return _join(["more", self._head(words[k + 1:]), self._head(words[:k])])
         last = words[-1]
         if len(words) > 1 and last.zh in self._suffixes:
             template = self._suffixes[last.zh]
@@ -789,19 +801,29 @@ class Glossary:
             if _PROPER_SUFFIX_RE.search(template.replace("{}", "")):
                 inner = _title_case(inner)
             return template.replace("{}", inner) if "{}" in template else _join([inner, template])
+        for k in range(1, len(words)):  # X人均Y: "per capita Y of X"
+            if zh[k].startswith("人均") and (words[k].en or "").startswith("per capita"):
+                y = _join([words[k].en[len("per capita"):].strip(), self._head(words[k + 1:])])
+                if y:
+                    return f"per capita {y} of {self._head(words[:k])}"
+        for k in range(1, len(words) - 1):
+            if zh[k] in _MORE_WORDS:
+                quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
+                return _join(["more", self._head(quality), self._head(words[:k])])
         return _join([p.en for p in words])
 
 
 def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:
     """The vocabulary file as glossary tables: every group's ``terms`` in ``vocabulary``,
-    its ``verbs`` in ``verbs`` (the first group that has a word wins)."""
+    its ``verbs`` in ``verbs`` and its ``adjectives`` in ``adjectives`` (the first group
+    that has a word wins)."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}}
+    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}}
     for group in data.values():
         for name, entries in group.items():
             if isinstance(entries, Mapping):
-                target = tables["verbs" if name == "verbs" else "vocabulary"]
+                target = tables[name if name in ("verbs", "adjectives") else "vocabulary"]
                 for zh, en in entries.items():
                     target.setdefault(zh, en)
     return tables

@@ -1,0 +1,31 @@
+"""The documents English coverage is measured on (tests/test_english_coverage.py and
+benchmarks/bench_english.py): plans the glossary was not written from.
+
+* real plans nobody on the project wrote (``../shared/real/``, see its SOURCES.md): a
+  national digital-economy plan (web page as Markdown), the national smart-manufacturing
+  plan (text from a PDF), Shandong's 14th education plan and 13th sci-tech plan (web text);
+* three CONSTRUCTED plans of sectors other than human resources (tests/data/english/):
+  a provincial energy plan excerpt, a city transport plan, a county agriculture plan.
+
+The real documents live outside the repository; where they are absent, only the
+constructed plans are measured.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "real"
+REAL_DOCUMENTS = [
+    REAL / "cn_national_14th_digital_economy_plan.md",
+    REAL / "cn_national_14th_smart_manufacturing_plan.txt",
+    REAL / "shandong_14th_education_plan.txt",
+    REAL / "shandong_13th_scitech_plan_TRUNCATED.txt",
+]
+CONSTRUCTED = sorted((ROOT / "tests" / "data" / "english").glob("*_constructed.txt"))
+#: The coverage target of issue 12: every kind of label, on these documents.
+TARGET = 0.95
+
+
+def documents() -> list[Path]:
+    return [p for p in REAL_DOCUMENTS if p.exists()] + CONSTRUCTED
