@@ -336,9 +336,10 @@ def test_unwritable_output_is_one_line_of_trouble(tmp_path):
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], tmp_path / "missing" / "out.sqlite", jobs=1)
     assert info.value.reason == "cannot write here (No such file or directory)"
-    with pytest.raises(PlanParseError) as info:
-        export([SAMPLE], tmp_path, format="jsonl", jobs=1)
-    assert info.value.reason == "cannot write here (Is a directory)"
+    for fmt in ("jsonl", "sqlite"):
+        with pytest.raises(PlanParseError) as info:
+            export([SAMPLE], tmp_path, format=fmt, jobs=1)
+        assert (info.value.code, info.value.reason) == ("unwritable", "cannot write here (Is a directory)")
 
 
 # -- a batch goes on past a file no table can hold ----------------------------------------

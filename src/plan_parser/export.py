@@ -462,6 +462,8 @@ class SqliteWriter(Writer):
         target = self.target
         if not target.exists():
             return True
+        if target.is_dir():
+            raise _cannot_write(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
         uri = "file:" + quote(os.fsencode(os.path.abspath(target))) + "?mode=ro"
         try:
             db = sqlite3.connect(uri, uri=True)
