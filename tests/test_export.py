@@ -17,7 +17,7 @@ import pytest
 from plan_parser import PlanParseError
 from plan_parser import export as export_module
 from plan_parser.export import export, format_for, sqlite_schema
-from plan_parser.frames import FRAMES, PLAN_TABLES
+from plan_parser.frames import FRAMES
 from test_frames import SAMPLE, SHA, SMALL, check_indicator_rows
 from test_frames import frames, plan  # noqa: F401  (shared fixtures: the reference plan, parsed once)
 

@@ -550,6 +550,7 @@ class _Transaction:
         elif self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
+
 class _TableSet(Writer):
     """CSV and Parquet: a directory of ``<table>.<ext>`` files and a manifest that says the set is whole.
 
