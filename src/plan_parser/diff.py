@@ -195,6 +195,8 @@ def _candidates(keys_l: list[str], keys_r: list[str], lefts: list[int], rights: 
     return [(lefts[m], rights[n]) for m, row in enumerate(hits) for n, _chars in row]
 
 
+#: Up to this many pairs, ratios are computed name by name (numpy and threads cost more than they save).
+_SMALL = 250_000
 #: Rows of the character-ratio matrix computed at a time (bounds its memory: rows × right names bytes).
 _BLOCK_ROWS = 512
 
@@ -207,6 +209,9 @@ def _char_hits(keys: list[str], choices: list[str], cutoff: float) -> list[list[
 
     if cutoff <= 0:
         return [[(n, fuzz.ratio(k, c)) for n, c in enumerate(choices)] for k in keys]
+    if len(keys) * len(choices) <= _SMALL:  # two plans' tables: no numpy, no threads
+        return [[(n, chars) for _c, chars, n in process.extract(k, choices, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                                limit=None)] for k in keys]
     import numpy as np
 
     out: list[list[tuple[int, float]]] = []
@@ -263,8 +268,11 @@ def _score_group(keys_l: list[str], keys_r: list[str], lefts: list[int], rights:
         tokens_a = tok(a)
         for n, _c in hits:
             tok(right_keys[n])
-        word_scores = process.cdist([joined[a]], [joined[right_keys[n]] for n, _c in hits],
-                                    scorer=fuzz.token_set_ratio)[0]
+        others = [joined[right_keys[n]] for n, _c in hits]
+        if len(others) <= 64:  # the usual case: a few candidates, no numpy
+            word_scores = [fuzz.token_set_ratio(joined[a], o) for o in others]
+        else:
+            word_scores = process.cdist([joined[a]], others, scorer=fuzz.token_set_ratio)[0]
         for (n, chars), words_ab in zip(hits, word_scores):
             score = (float(words_ab) + chars) / 200
             if score < threshold:
