@@ -497,6 +497,49 @@ def test_an_export_killed_midway_leaves_the_previous_output(tmp_path, fmt):
         assert check_complete_set(out, fmt)["tables"][f"plans.{fmt}"]["rows"] == 40
 
 
+def check_whole_plans(db: Path) -> int:
+    """An SQLite export after a kill or beside another run: consistent, every plan whole; how many plans."""
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        plans = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
+        per_plan = conn.execute("SELECT count(*) FROM plans p LEFT JOIN indicators i USING (plan_key) "
+                                "GROUP BY p.plan_key").fetchall()
+        assert set(per_plan) <= {(34,)}
+        assert conn.execute("SELECT count(DISTINCT plan_id) FROM plans").fetchone() == (plans,)
+    conn.close()
+    return plans
+
+
+def test_an_sqlite_export_killed_midway_keeps_whole_plans_and_a_rerun_finishes(tmp_path):
+    corpus(tmp_path / "in", 40)
+    db = tmp_path / "out.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "plan_parser", "export", str(tmp_path / "in"), "--to", str(db),
+                             "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    try:
+        while proc.poll() is None and size(tmp_path / "out.sqlite-wal") < 300_000:
+            time.sleep(0.005)
+        proc.kill()
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode == -9, "the export finished before it was killed"
+    assert check_whole_plans(db) < 40
+    summary = export(tmp_path / "in", db, jobs=1)
+    assert summary.exported == check_whole_plans(db) == 40
+
+
+def test_two_runs_into_one_sqlite_database_write_each_plan_once(tmp_path):
+    paths = corpus(tmp_path / "in", 14)
+    db = tmp_path / "out.sqlite"
+    runs = [subprocess.Popen([sys.executable, "-m", "plan_parser", "export", *map(str, files), "--to", str(db),
+                              "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+            for files in (paths[:10], paths[4:])]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    assert check_whole_plans(db) == 14
+
+
 def test_a_failure_among_the_renames_leaves_no_manifest(tmp_path, monkeypatch):
     """The one moment tables of two runs can be side by side: the manifest is gone by then."""
     out = tmp_path / "out"
