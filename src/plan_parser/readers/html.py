@@ -56,24 +56,29 @@ _SPACES = re.compile(r"[\s\u3000\xa0]+")
 
 def read_html(data: bytes) -> ReadResult:
     """Read an HTML page into blocks, metadata hints and warnings (see the module docstring)."""
-    import lxml.html  # lazily: keeps ``import plan_parser`` light
+    from lxml import etree  # lazily: keeps ``import plan_parser`` light
 
     warnings: list[tuple[str, str, dict]] = []
     text, encoding = decode_html(data, warnings)
     if not text.strip():
         raise PlanParseError(None, "an empty HTML page", "empty")
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    # lxml.etree's parser, not lxml.html's: its HtmlElement class lookup on every element
+    # proxy cost a third of the reading time, and nothing here needs those classes.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = lxml.html.document_fromstring(text.replace("\x00", "").encode("utf-8"), parser=parser)
-    except Exception as exc:  # lxml raises ParserError("Document is empty") and XMLSyntaxError
+        root = etree.fromstring(text.replace("\x00", "").encode("utf-8"), parser=parser)
+    except Exception as exc:  # lxml raises XMLSyntaxError
         raise PlanParseError(None, f"an HTML page lxml cannot parse ({exc})", "corrupt") from None
+    if root is None:
+        raise PlanParseError(None, "an HTML page with no elements", "empty")
     if any("Excessive depth" in entry.message for entry in parser.error_log):
         # libxml2 stops building the tree there: what follows would be lost silently.
         raise PlanParseError(None, "an HTML page nested deeper than libxml2's limit of 256 elements; "
                                    "its content past that depth cannot be read", "too_large")
     meta_hints = _take_metadata(root, warnings)
-    _drop_chrome(root)
-    blocks = walk(_main_container(root))
+    sizes = _text_sizes(root)
+    _drop_chrome(root, sizes)
+    blocks = walk(_main_container(root, sizes))
     for i, block in enumerate(blocks):
         locate(block, {"block": i})
     return ReadResult(blocks=blocks, format="html", encoding=encoding, meta_hints=meta_hints, warnings=warnings)
@@ -121,35 +126,44 @@ def _classes(element) -> list[str]:
     return (element.get("class") or "").split()
 
 
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+_NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
+
+
 def _words(element) -> set[str]:
     """The words of an element's id and class names (``top_nav``, ``breadCrumb`` -> nav, bread, crumb)."""
+    names = element.get("id"), element.get("class")
+    if names == (None, None):
+        return set()
     words: set[str] = set()
-    for token in [element.get("id") or "", *_classes(element)]:
+    for token in [names[0] or "", *(names[1] or "").split()]:
         if _UTILITY_CLASS.fullmatch(token):
             continue
-        spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", token)
-        words.update(w.lower() for w in re.split(r"[^A-Za-z0-9]+", spaced) if w)
+        words.update(w.lower() for w in _NOT_WORD.split(_CAMEL.sub(r"\1 \2", token)) if w)
     return words
 
 
 def _text_sizes(root) -> dict:
     """Non-space characters under each element (tails excluded), in one bottom-up pass."""
     sizes: dict = {}
+    squeeze = _SPACES.sub
     for element in reversed(list(root.iter())):
-        size = len(_SPACES.sub("", element.text or ""))
+        text = element.text
+        size = len(squeeze("", text)) if text else 0
         for child in element:
-            size += sizes.get(child, 0) + len(_SPACES.sub("", child.tail or ""))
+            tail = child.tail
+            size += sizes.get(child, 0) + (len(squeeze("", tail)) if tail else 0)
         sizes[element] = size
     return sizes
 
 
-def _drop_chrome(root) -> None:
+def _drop_chrome(root, sizes: dict) -> None:
     """Remove scripts, styles, navigation, headers/footers outside an article, hidden and chrome-named elements.
 
     An element holding more than half the page's text is kept whatever its name:
-    it is a wrapper, not chrome.
+    it is a wrapper, not chrome.  ``sizes`` (from :func:`_text_sizes`) is kept up to
+    date: what a dropped element held is taken off its ancestors.
     """
-    sizes = _text_sizes(root)
     total = max(sizes.get(root, 0), 1)
     doomed = []
     for element in root.iter():
@@ -164,15 +178,33 @@ def _drop_chrome(root) -> None:
                 doomed.append(element)
         elif _words(element) & _CHROME_WORDS and sizes.get(element, 0) <= total / 2:
             doomed.append(element)
+    gone = set(doomed)
     for element in doomed:
-        if element.getparent() is not None:
-            element.drop_tree()  # keeps the element's tail text in place
+        ancestors = list(element.iterancestors())
+        if any(a in gone for a in ancestors):
+            continue  # goes with its doomed ancestor
+        for ancestor in ancestors:
+            sizes[ancestor] = sizes.get(ancestor, 0) - sizes.get(element, 0)
+        _drop_tree(element)
 
 
-def _main_container(root):
+def _drop_tree(element) -> None:
+    """Remove ``element`` and what it holds, keeping its tail text in place (lxml.html's drop_tree)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _main_container(root, sizes: dict):
     """The element to read: a known content container holding at least half the text, else the body
     unwrapped while one child (a layout table's cell, a wrapper div) holds 90 % of the text."""
-    sizes = _text_sizes(root)
     body = root.find("body") if root.find("body") is not None else root
     total = sizes.get(body, 0)
     buckets: dict[tuple[str, str], list] = {key: [] for key in _CONTAINERS}
@@ -197,6 +229,10 @@ def _main_container(root):
         node = best
 
 
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space (not U+3000 or NBSP: they are text)
+_DIGITS = re.compile(r"\s*(\d+)")
+
+
 class _Flow:
     """Blocks being gathered (the page, or one table cell) and the paragraph being written."""
 
@@ -216,7 +252,9 @@ class _Flow:
             self.pieces.append((line, bold))
 
     def flush(self) -> None:
-        text = re.sub(r"[ \t\n\r\f]+", " ", "".join(t for t, _ in self.pieces)).strip()
+        if not self.pieces:
+            return
+        text = _HTML_SPACE.sub(" ", "".join(t for t, _ in self.pieces)).strip()
         if text:
             bold = all(b for t, b in self.pieces if t.strip())
             self.blocks.append(Paragraph(text, {}, self.style or ("bold" if bold else None)))
@@ -238,7 +276,10 @@ class _TableState:
 
 
 def _span(element, name: str) -> int:
-    value = re.match(r"\s*(\d+)", element.get(name) or "")
+    written = element.get(name)
+    if not written:
+        return 1
+    value = _DIGITS.match(written)
     number = int(value.group(1)) if value else 1
     if name == "rowspan" and number == 0:
         return 10**9  # rowspan="0": to the end of the table (capped in fill_grid)
@@ -341,8 +382,8 @@ def _label(text: str) -> tuple[str | None, str]:
 def _take_metadata(root, warnings: list) -> dict:
     """Find the site's metadata tables, remove them from the page and return their fields as hints."""
     hints: dict = {}
-    for element in [t for t in root.iter("table") if t.find(".//table") is None]:
-        text = _SPACES.sub("", element.text_content())
+    for element in [t for t in root.iter("table") if next(t.iterdescendants("table"), None) is None]:
+        text = _SPACES.sub("", "".join(element.itertext()))
         if sum(label in text for label in _META_LABELS) < 2:
             continue
         tables = [b for b in walk(element) if isinstance(b, Table)]
@@ -363,7 +404,7 @@ def _take_metadata(root, warnings: list) -> dict:
                     value = texts[j + 1]
                 if value and field not in hints:
                     _set_hint(hints, field, value, warnings)
-        element.drop_tree()
+        _drop_tree(element)
     return hints
 
 
