@@ -131,15 +131,17 @@ def _joined(head: str, tail: str) -> str:
 
 
 def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[str]:
-    """Short lines printed on many pages (a running header or footer), next to page numbers."""
+    """Short lines printed on many pages (a running header or footer): each time next to a
+    page number, and a page apart (a cell repeated down a flattened table is not one)."""
     paras = [b for b in blocks if isinstance(b, Paragraph)]
     counts = Counter(p.text for p in paras if 0 < len(p.text) <= 40 and not _starts_block(p.text))
-    near_page: Counter = Counter()
+    places: dict[str, list[int]] = {}
     for i, p in enumerate(paras):
         if counts.get(p.text, 0) >= settings.running_header_min_pages:
             if any(is_page_number(q.text) for q in paras[max(0, i - 2):i + 3] if q is not p):
-                near_page[p.text] += 1
-    return {t for t, n in near_page.items() if n >= settings.running_header_min_pages}
+                places.setdefault(p.text, []).append(i)
+    return {t for t, at in places.items() if len(at) >= settings.running_header_min_pages
+            and min(b - a for a, b in zip(at, at[1:])) >= settings.running_header_min_gap}
 
 
 def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Block], list[tuple[str, str, dict]]]:

@@ -49,6 +49,8 @@ class Settings:
     reflow_indent: int = 2
     #: A line that stands on at least this many pages (and is short) is a running header.
     running_header_min_pages: int = 3
+    #: … with at least this many lines between two of its occurrences (a page's worth).
+    running_header_min_gap: int = 15
 
 
 #: The settings every entry point uses unless it is given others.
