@@ -167,7 +167,8 @@ def test_cli_usage_errors(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     out = run_cli("export", str(empty), "--to", str(tmp_path / "x.sqlite"))
-    assert (out.returncode, out.stderr) == (2, f"plan-parser: {empty}: no plan files found (.txt .docx .html .htm .md)\n")
+    assert (out.returncode, out.stderr) == (2, f"plan-parser: {empty}: no plan files found "
+                                               "(.txt .text .md .markdown .html .htm .shtml .xhtml .docx .pdf)\n")
 
 
 # -- SQLite: re-runs, schema, joins ---------------------------------------------------

@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from .cli import EXIT_OK, EXIT_TROUBLE, write_output
+from .readers import EXTENSIONS
 
 EPILOG = """\
 formats (from --to):
@@ -16,9 +17,10 @@ formats (from --to):
               an existing directory)
   out.jsonl   one plan per line, the JSON of 'plan-parser parse'
 
-Directories are searched for .txt .docx .html .htm .md files.  A file that cannot
-be parsed is reported on stderr ('plan-parser: PATH: reason') and listed in the
-errors table; the others are exported all the same.
+Directories are searched for the files the readers know:
+  {extensions}
+A file that cannot be parsed is reported on stderr ('plan-parser: PATH: reason')
+and listed in the errors table; the others are exported all the same.
 
 Parquet, CSV and JSON Lines are written under temporary names and renamed into
 place at the end (a directory gets _manifest.json last): an interrupted run leaves
@@ -35,7 +37,8 @@ exit status:
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "export", help="parse many plans and write them as tables (SQLite, Parquet, CSV, JSON Lines)",
-        description="Parse plan files in parallel and write them as tables.", epilog=EPILOG,
+        description="Parse plan files in parallel and write them as tables.",
+        epilog=EPILOG.format(extensions=" ".join(EXTENSIONS)),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="plan files, directories or globs")
     p.add_argument("--to", required=True, metavar="OUT",
@@ -88,7 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     paths = expand_paths(args.paths)
     if not paths:
-        raise PlanParseError(" ".join(args.paths), "no plan files found (.txt .docx .html .htm .md)", "unreadable")
+        raise PlanParseError(" ".join(args.paths), f"no plan files found ({' '.join(EXTENSIONS)})", "unreadable")
     progress = _Progress()
     try:
         summary = export(paths, args.to, jobs=args.jobs, progress=progress, on_error=progress.error,

@@ -34,9 +34,11 @@ from urllib.parse import quote
 
 from .errors import PlanParseError
 from .frames import FRAMES, PLAN_TABLES, display_text, frame, plan_rows, unexportable
+from .readers import EXTENSIONS
 
-#: Files a directory is searched for (named files are taken whatever their extension).
-PLAN_EXTENSIONS = (".txt", ".docx", ".html", ".htm", ".md")
+#: Files a directory is searched for: the extensions the readers know (named files are
+#: taken whatever their extension).
+PLAN_EXTENSIONS = tuple(EXTENSIONS)
 
 #: ``--to`` suffix -> format; a trailing slash or an existing directory means ``csv``.
 SUFFIXES = {".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite", ".parquet": "parquet",
