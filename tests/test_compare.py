@@ -220,8 +220,10 @@ def test_cli_table_csv_markdown_html(capsys, tmp_path):
     code, out, _err = run(capsys, "compare", CITY, DISTRICT, "--format", "csv", "--lang", "en")
     body = [x for x in out.splitlines() if not x.startswith("# ")]
     rows = list(csv.DictReader(io.StringIO("\n".join(body))))
-    assert rows[5]["name"] and rows[5]["荣昌区 weaker"] == "yes"  # 城镇登记失业率 <5 against the city's <4.5
-    assert rows[0]["荣昌区 share"] == "1.43%" and rows[0]["measure"] == "count"
+    assert (rows[5]["name"], rows[5]["Rongchang District target"], rows[5]["Rongchang District weaker"]) == (
+        "registered urban unemployment rate", "< 5%", "yes")  # <5 against the city's <4.5
+    assert rows[0]["Rongchang District share"] == "1.43%" and rows[0]["measure"] == "count"
+    assert rows[0]["Chongqing Municipality target"] == "3,500,000 persons (5-year total)"  # [350] 万人
     target = tmp_path / "panel.html"
     code, out, err = run(capsys, "compare", CITY, DISTRICT, "--format", "html", "-o", target)
     assert (code, out, err) == (0, "", f"plan-parser: wrote {target}\n")

@@ -346,8 +346,10 @@ def test_cli_csv_one_row_per_pair(capsys, edited_path):
         ("changed", "2", "target", "looser"), ("renamed", "3", "name", ""), ("changed", "7", "target", "stricter"),
         ("changed", "8", "attribute", ""), ("changed", "16", "target", "looser")]
     renamed = changed[1]
-    assert renamed["changes"] == "indicator: 城镇登记失业率→全区城镇登记失业率"  # --lang en labels
-    assert rows[0]["share"] == "1" and rows[0]["left_target"] == "11 10,000 persons"  # the unit, in English
+    # --lang en: the glossary's names, no Chinese
+    assert renamed["changes"] == ("indicator: registered urban unemployment rate→district-wide registered urban "
+                                  "unemployment rate")
+    assert rows[0]["share"] == "1" and rows[0]["left_target"] == "110,000 persons"  # 11 万人, in English
 
 
 def test_cli_table_and_markdown(capsys, edited_path, tmp_path):
@@ -603,3 +605,18 @@ def test_readme_diff_example_runs_as_written():
         os.chdir(cwd)
     d = diff_plans(municipal, district)
     assert d.summary == {"matched": 8, "only_left": 0, "only_right": 0, "changed": 7, "renamed": 0}
+
+
+CJK = __import__("re").compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "html"])
+def test_english_views_carry_no_chinese(capsys, edited_path, prose_edited, fmt):
+    """--lang en of diff, check and compare: no CJK character anywhere but in file paths (none here)."""
+    from plan_parser.compare import compare_plans  # noqa: F401  (the command below)
+
+    for argv in (["diff", SAMPLE, edited_path], ["diff", SAMPLE, prose_edited], ["check", SAMPLE],
+                 ["compare", CITY, DISTRICT, SAMPLE]):
+        _code, out, _err = run(capsys, *argv, "--format", fmt, "--lang", "en")
+        found = sorted(set(CJK.findall(out)))
+        assert found == [], (argv[0], fmt, "".join(found)[:80])

@@ -43,8 +43,8 @@ __all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "OUTCOMES
 #: check name → (what its left side is, what its right side is)
 CHECKS = {
     "baseline": ("review table actual", "main table baseline"),
-    "target": ("主要目标 prose", "main table target"),
-    "foundation": ("发展基础 prose", "review table actual"),
+    "target": ("target-section prose", "main table target"),
+    "foundation": ("achievement-section prose", "review table actual"),
 }
 
 _LEAD = re.compile(r"^(?:[\s，,、；;：:]|“十[一二三四五六七八九]五”(?:期末|期间|时期)?|[全我本](?:区|市|县|省)"
@@ -258,7 +258,7 @@ def compare(a: Quantity, b: Quantity) -> tuple[bool, str | None]:
     if a.comparator != b.comparator:
         notes.append(f"comparator {a.comparator} vs {b.comparator}")
     if a.cumulative != b.cumulative:
-        notes.append("累计 (multi-year total) on one side only")
+        notes.append("a multi-year total on one side only")
     return True, "; ".join(notes) or None
 
 
@@ -301,7 +301,7 @@ def check_plan(plan: Plan) -> CheckResult:
             continue
         prose = prose_figures(plan, part)
         if not prose:
-            result.notes.append(f"no figures in a {part} section (主要目标, 发展目标 …; 发展基础 …): "
+            result.notes.append(f"no figures in a {'target' if part == 'target' else 'achievement'} section: "
                                 f"{check} check skipped")
         else:
             result.findings += _compare_figures(check, prose, _cells(rows, which))

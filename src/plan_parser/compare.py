@@ -86,13 +86,18 @@ class Comparison:
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def labels(self) -> list[str]:
-        """A short, unique label per plan: its region (or title, or file name)."""
+    def labels(self, lang: str = "zh") -> list[str]:
+        """A short, unique label per plan: its region (or title, or file name); ``lang="en"``: the
+        region's English, else ``plan N``."""
         from pathlib import Path
 
         out: list[str] = []
         for n, p in enumerate(self.plans):
-            label = p.get("region") or p.get("title") or (Path(p["path"]).stem if p.get("path") else f"plan{n + 1}")
+            if lang == "en":
+                label = p.get("region_en") or f"plan {n + 1}"
+            else:
+                label = (p.get("region") or p.get("title")
+                         or (Path(p["path"]).stem if p.get("path") else f"plan{n + 1}"))
             out.append(label if label not in out else f"{label}#{n + 1}")
         return out
 

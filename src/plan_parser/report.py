@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from .check import CHECKS, CheckResult, Figure, Finding
 from .diff import RATE_UNITS, Change, ItemPair, PlanDiff
-from .render import display_width, markdown_table, pick, text_table, truncate
+from .render import NO_ENGLISH, display_width, label_text, markdown_table, show, text_table, truncate
 
 __all__ = ["FORMATS", "render_diff", "render_check", "render_compare"]
 
@@ -138,19 +138,33 @@ def _item_label(item, lang: str) -> str:
         return ""
     if hasattr(item, "part") and hasattr(item, "quantity"):  # a figure of the text
         part = LABELS[lang][f"{item.part}_part"]
+        if lang == "en":
+            return f"[{part}] {_english(item.name or item.quantity.context)} {show(item.quantity, 'en')}".strip()
         return f"[{part}] {item.name or item.quantity.context or ''} {item.quantity.raw}".strip()
     if hasattr(item, "name"):
-        return f"{item.column}#{item.seq} {pick(item.name, item.name_en, lang)}"
+        return f"{item.column}#{item.seq} {label_text(item.name, item.name_en, lang)}"
     if hasattr(item, "level"):
         number = str(item.chapter) if item.level == "chapter" else f"{item.chapter}.{item.number}"
-        return f"{number} {pick(item.title, item.title_en, lang)}"
+        return f"{number} {label_text(item.title, item.title_en, lang)}"
     if hasattr(item, "text") and not hasattr(item, "column"):  # a task
-        return f"{item.chapter or '-'}.{item.section or '-'}#{item.seq} {pick(item.title, item.title_en, lang)}"
-    return f"{item.column}#{item.seq} {pick(item.title, item.title_en, lang)}"
+        return f"{item.chapter or '-'}.{item.section or '-'}#{item.seq} {label_text(item.title, item.title_en, lang)}"
+    return f"{item.column}#{item.seq} {label_text(item.title, item.title_en, lang)}"
+
+
+def _english(text: str | None) -> str:
+    """Running text (a prose figure's subject) in English: the glossary's, else a marker."""
+    if not text:
+        return ""
+    from .glossary import Glossary
+
+    return Glossary.builtin().translate(text).en or NO_ENGLISH
 
 
 def _with_unit(q, item, lang: str) -> str:
-    """A value as written, with its unit where the cell does not write it (``[5] 万人``)."""
+    """A value as written, with its unit where the cell does not write it (``[5] 万人``); in
+    English, the value in words of :func:`plan_parser.render.value_text` (``50,000 persons (5-year total)``)."""
+    if lang == "en":
+        return _value_en(q)
     raw = _raw(q)
     if not raw or item is None:
         return raw
@@ -182,16 +196,47 @@ def _shown_changes(pair: ItemPair) -> list[Change]:
     return pair.changes
 
 
-def _change_text(change, lang: str) -> str:
-    """``target: 650→9.2``; units are added when the two sides write different ones."""
+def _value_en(q) -> str:
+    """A Quantity (object or dict) in English."""
+    if q is None:
+        return ""
+    if isinstance(q, dict):
+        from .model import Quantity
+
+        q = Quantity(**{k: v for k, v in q.items() if k in Quantity.__dataclass_fields__})
+    return show(q, "en")
+
+
+def _change_text(change, lang: str, pair=None) -> str:
+    """``target: 650→9.2``; units are added when the two sides write different ones.  In English,
+    values in words, names by their English, and changed Chinese text as ``(changed)``."""
     a, b = change.left, change.right
     units = isinstance(a, dict) and isinstance(b, dict) and a.get("unit") != b.get("unit")
 
-    def show(v):
+    def value(v, side):
         if isinstance(v, dict):
+            if lang == "en":
+                return _value_en(v)
             return v.get("raw", "") + (f" {v.get('unit') or ''}".rstrip() if units else "")
-        return "" if v is None else str(v)
-    return f"{LABELS[lang].get(change.field, change.field)}: {show(a)}→{show(b)}"
+        if v is None:
+            return ""
+        if lang == "en":
+            item = getattr(pair, side, None) if pair is not None else None
+            if change.field == "name" and item is not None:
+                return label_text(item.name, getattr(item, "name_en", None), "en")
+            if change.field == "title" and item is not None:
+                return label_text(item.title, getattr(item, "title_en", None), "en")
+            return str(v) if not _cjk(str(v)) else "(Chinese text)"
+        return str(v)
+    if lang == "en" and change.field == "text":
+        return f"{LABELS[lang]['text']}: (changed)"
+    return f"{LABELS[lang].get(change.field, change.field)}: {value(a, 'left')}→{value(b, 'right')}"
+
+
+def _cjk(text: str) -> bool:
+    from .glossary import contains_cjk
+
+    return contains_cjk(text)
 
 
 def _flag(value: bool | None) -> str:
@@ -208,7 +253,7 @@ def pair_record(pair: ItemPair, lang: str) -> dict[str, str]:
         "score": f"{pair.match.score:.2f}" if pair.match else "",
         "left": _item_label(pair.left, lang),
         "right": _item_label(pair.right, lang),
-        "changes": "; ".join(_change_text(c, lang) for c in shown),
+        "changes": "; ".join(_change_text(c, lang, pair) for c in shown),
         "changed_fields": " ".join(c.field for c in shown),
         "direction": (target.direction or "") if target else "",
         "share": "" if pair.share is None else f"{pair.share:g}",
@@ -219,7 +264,7 @@ def pair_record(pair: ItemPair, lang: str) -> dict[str, str]:
         for name in ("baseline", "target", "actual", "growth"):
             rec[f"{side}_{name}"] = _with_unit(getattr(item, name, None), item, lang)
         if hasattr(item, "quantity"):  # a figure of the text
-            rec[f"{side}_target"] = item.quantity.raw
+            rec[f"{side}_target"] = show(item.quantity, lang)
         rec[f"{side}_column"] = "" if item is None else str(getattr(item, "column", getattr(item, "chapter", "")))
         rec[f"{side}_seq"] = "" if item is None else str(getattr(item, "seq", getattr(item, "number", "")))
         rec[f"{side}_loc"] = "" if item is None else _loc(item.loc, lang)
@@ -257,8 +302,8 @@ def _summary_line(diff: PlanDiff, lang: str) -> str:
 
 
 def _side_line(side: dict, lang: str) -> str:
-    title = pick(side.get("title"), side.get("title_en"), lang) or "?"
-    region = pick(side.get("region"), side.get("region_en"), lang) or "?"
+    title = label_text(side.get("title"), side.get("title_en"), lang) or "?"
+    region = label_text(side.get("region"), side.get("region_en"), lang) or "?"
     level = LABELS[lang].get(side.get("level"), side.get("level")) or "?"
     return f"{title} ({region}, {level}, {side.get('period_start') or '?'}–{side.get('period_end') or '?'})"
 
@@ -539,7 +584,11 @@ def diff_html(diff: PlanDiff, lang: str, only_changed: bool) -> str:
                     + _html_table(_header(ITEM_VIEW, lang), [_view(pair_record(p, lang), ITEM_VIEW, lang) for p in pairs],
                                   [_state(p) for p in pairs]))
     texts = [p for p in (*diff.projects, *diff.tasks) if p.status == "matched" and any(c.field == "text" for c in p.changes)]
-    if texts:
+    if texts and lang == "en":  # the texts are Chinese: name the items, the Chinese view marks the words
+        body.append(f"<h2>{_esc(lab['projects_text'])} ({len(texts)})</h2><ul>"
+                    + "".join(f"<li>{_esc(_item_label(p.right, lang))} (see the Chinese view)</li>" for p in texts)
+                    + "</ul>")
+    elif texts:
         body.append(f"<h2>{_esc(lab['projects_text'])} ({len(texts)})</h2>" + "".join(
             f'<div class="wdiff"><b>{_esc(_item_label(p.right, lang))}</b><p>{word_diff_html(p.left.text, p.right.text)}</p></div>'
             for p in texts))
@@ -564,13 +613,16 @@ def _figure_place(fig: Figure | None, lang: str) -> str:
 def finding_record(f: Finding, lang: str) -> dict[str, str]:
     """Every column any format shows for one finding, as text; status as a code."""
     rec = {"check": f.check, "status": f.status, "method": f.match.method if f.match else "",
-           "score": f"{f.match.score:.2f}" if f.match else "", "note": f.note or ""}
+           "score": f"{f.match.score:.2f}" if f.match else "",
+           "note": (f.note or "") if lang != "en" or not _cjk(f.note or "") else "(see the Chinese view)"}
     for side in ("left", "right"):
         fig: Figure | None = getattr(f, side)
-        rec[f"{side}_name"] = "" if fig is None else pick(fig.name, fig.name_en, lang)
-        rec[f"{side}_value"] = _raw(fig.quantity) if fig else ""
+        rec[f"{side}_name"] = "" if fig is None else label_text(fig.name, fig.name_en, lang)
+        if fig is not None and fig.kind == "prose" and lang == "en":
+            rec[f"{side}_name"] = _english(fig.name)
+        rec[f"{side}_value"] = show(fig.quantity, lang) if fig else ""
         rec[f"{side}_location"] = _figure_place(fig, lang)
-        rec[f"{side}_context"] = (fig.context or "") if fig else ""
+        rec[f"{side}_context"] = ("" if lang == "en" else fig.context or "") if fig else ""
         rec[side] = "" if fig is None else f"{rec[f'{side}_name']} = {rec[f'{side}_value']} ({rec[f'{side}_location']})"
     return rec
 
@@ -660,13 +712,13 @@ def check_html(result: CheckResult, lang: str, only_changed: bool) -> str:
 def compare_records(comp, lang: str) -> tuple[list[str], list[dict[str, str]]]:
     """(columns, one record per row) for every format: per plan its target (with unit), and
     for the plans other than the reference the share of the reference's target and ``weaker``."""
-    labels = comp.labels()
+    labels = comp.labels(lang)
     columns = ["key", "name", "measure"]
     for n, label in enumerate(labels):
         columns += [f"{label} target"] + ([] if n == comp.reference else [f"{label} share", f"{label} weaker"])
     records = []
     for row in comp.rows:
-        rec = {"key": row.key, "name": pick(row.name, row.name_en, lang), "measure": LABELS[lang][row.measure]}
+        rec = {"key": row.key, "name": label_text(row.name, row.name_en, lang), "measure": LABELS[lang][row.measure]}
         for n, (label, cell) in enumerate(zip(labels, row.cells)):
             rec[f"{label} target"] = "" if cell is None else _with_unit(cell.target, cell, lang)
             if n != comp.reference:
@@ -679,7 +731,7 @@ def compare_records(comp, lang: str) -> tuple[list[str], list[dict[str, str]]]:
 def _compare_head(comp, lang: str, short: bool = False) -> list[str]:
     lab = LABELS[lang]
     out = [_run_line(comp.provenance, lang)]
-    for n, (label, side) in enumerate(zip(comp.labels(), comp.plans)):
+    for n, (label, side) in enumerate(zip(comp.labels(lang), comp.plans)):
         ref = f" ({lab['reference']})" if n == comp.reference else ""
         out += [f"{n + 1}. {label}{ref}: {_side_line(side, lang)}", f"   {_source_line(side, lang, short)}"]
     return out
