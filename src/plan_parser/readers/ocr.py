@@ -27,8 +27,10 @@ RENDER_SCALE = 2.0
 MAX_RENDER_PIXELS = 40_000_000
 #: An image declaring more pixels than this is not decoded: a possible PDF bomb.
 MAX_IMAGE_PIXELS = 150_000_000
-#: Dark pixels (0-255 grey) for finding ruling lines; light cell shading stays background.
-DARK = 160
+#: A pixel belongs to a line when it is this much darker (0-255 grey) than the mean of its
+#: neighbourhood: thin rules of a scan are faint (160-210 on white), while shaded cells are
+#: uniformly grey and so no darker than their surroundings.
+CONTRAST = 20
 #: A ruling line is at least this long (points); strokes of characters are shorter.
 RULE_MIN_POINTS = 20.0
 #: What OCR makes of a lone dash in a table cell.
@@ -38,6 +40,9 @@ _DASHES = {"一", "-", "－", "_", "—", "一一", "--", "——", "～", "~", 
 _BRACKETED_NUMBER = re.compile(r"^[(（]\s*([<>＜＞≤≥]?\s*\d+(?:\.\d+)?)\s*[)）]$")
 #: … and so in the note that explains them: （）内为5年累计数 is 〔〕内为5年累计数.
 _BRACKET_NOTE = re.compile(r"[(（]\s*[)）](?=内)")
+#: a pair of ASCII parentheses, and one next to a Chinese character
+_ASCII_PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()]*)\)")
+_ASCII_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[()]|[()](?=[\u4e00-\u9fff%])")
 
 _engine = None
 
@@ -144,12 +149,33 @@ def read_image(grey, scale: float, dx: float, dy: float):
     return glyphs, hrules, vrules
 
 
+def _full_width_pair(m: re.Match) -> str:
+    chinese = re.search(r"[\u4e00-\u9fff%]", m.group("before") + m.group("inside"))
+    return m.group(0) if not chinese else f"{m.group('before')}（{m.group('inside')}）"
+
+
 def _fix(text: str) -> str:
-    """Undo OCR's usual confusions in plan tables (see the module docstring)."""
+    """Undo OCR's usual confusions in plan text (see the module docstring)."""
     m = _BRACKETED_NUMBER.match(text)
     if m:
         return f"〔{m.group(1)}〕"
-    return _BRACKET_NOTE.sub("〔〕", text)
+    text = _BRACKET_NOTE.sub("〔〕", text)
+    # Chinese text sets parentheses and quotation marks full-width; OCR often gives ASCII ones
+    text = _ASCII_PAIR.sub(_full_width_pair, text)
+    text = _ASCII_PAREN.sub(lambda m: "（" if m.group(0) == "(" else "）", text)
+    if '"' in text:
+        out, open_quote = [], False
+        for ch in text:
+            if ch == "“":
+                open_quote = True
+            elif ch == "”":
+                open_quote = False
+            elif ch == '"' :
+                ch = "”" if open_quote else "“"
+                open_quote = not open_quote
+            out.append(ch)
+        text = "".join(out)
+    return text
 
 
 def _rules(grey, scale: float, dx: float, dy: float):
@@ -157,7 +183,8 @@ def _rules(grey, scale: float, dx: float, dy: float):
     import cv2
     import numpy as np
 
-    dark = (grey < DARK).astype(np.uint8) * 255
+    block = max(int(8 * scale) | 1, 3)
+    dark = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, CONTRAST)
     length = max(int(RULE_MIN_POINTS * scale), 8)
     out = []
     for kernel, horizontal in ((np.ones((1, length), np.uint8), True), (np.ones((length, 1), np.uint8), False)):

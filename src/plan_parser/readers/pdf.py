@@ -639,16 +639,24 @@ def _cluster(values: list[float]) -> list[float]:
 
 
 def _merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Collinear rules that touch or overlap as one (position, start, end)."""
-    out: list[list[float]] = []
-    for pos, a, b in sorted(rules):
-        for r in reversed(out[-8:]):
-            if abs(r[0] - pos) <= SNAP and a <= r[2] + SNAP:
-                r[2] = max(r[2], b)
-                break
-        else:
-            out.append([pos, a, b])
-    return [tuple(r) for r in out]
+    """Collinear rules that touch or overlap as one (position, start, end): positions within
+    SNAP of each other are one line (a scan's rule wobbles by a pixel), then spans are merged."""
+    out: list[tuple[float, float, float]] = []
+    group: list[tuple[float, float, float]] = []
+    for rule in sorted(rules) + [None]:
+        if group and (rule is None or rule[0] - group[0][0] > SNAP):
+            pos = sum(r[0] for r in group) / len(group)
+            spans: list[list[float]] = []
+            for _, a, b in sorted(group, key=lambda r: r[1]):
+                if spans and a <= spans[-1][1] + SNAP:
+                    spans[-1][1] = max(spans[-1][1], b)
+                else:
+                    spans.append([a, b])
+            out += [(pos, a, b) for a, b in spans]
+            group = []
+        if rule is not None:
+            group.append(rule)
+    return out
 
 
 def _tables(page: PageLayout) -> list[_TablePart]:
