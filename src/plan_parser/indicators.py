@@ -254,7 +254,6 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
                          category_loc)
                 category, category_raw, category_loc = category_of(filled[0]), filled[0], loc
             continue
-        category_loc = None
         if len(cells) == width - 1 and header.roles.get(0) == CATEGORY and _shifted_row_fits(cells, header):
             cells = [""] + cells  # a row that leaves out the 类别 cell its category row gave
         if len(cells) != width:
@@ -270,6 +269,7 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         if not name:
             warn("unnamed_row", f"row with no indicator name, not read: {' | '.join(filled)}", loc)
             continue
+        category_loc = None  # the category row has an indicator under it
         if by_role.get(SEQ, "").isdigit():
             seq = int(by_role[SEQ])
         if by_role.get(UNIT):
