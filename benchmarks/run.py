@@ -1,9 +1,13 @@
 """Benchmarks: ``python benchmarks/run.py`` (``--quick`` for fewer repeats, ``--all`` to run
-bench_diff.py and bench_export.py after it).
+bench_diff.py and bench_export.py after it; ``--limits`` for big and hostile inputs,
+``--limits-mb 48`` to measure what a near-50 MB input costs).
 
 Speed is measured here, not asserted in tests.  Each figure is the median of many
 runs, in process, after a warm-up; import costs are measured in fresh interpreters
-and reported net of the interpreter's own start-up.
+and reported net of the interpreter's own start-up.  Parse times are CPU time of this
+process (``time.process_time``), so other processes on a shared machine skew them less.
+Big inputs are parsed in a fresh interpreter each, reporting CPU seconds and the peak
+memory (``VmHWM``) of that process.  Fuzzing is its own script: ``benchmarks/fuzz.py``.
 """
 from __future__ import annotations
 
@@ -24,9 +28,9 @@ def median_ms(fn, repeat: int) -> float:
     fn()  # warm-up: lazy imports, caches
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times) * 1000
 
 
@@ -75,7 +79,105 @@ def bench_parse(repeat: int) -> dict[str, float]:
            f"{out['parse html gb'] / out['parse txt']:.1f}x txt")
     out["parse md"] = median_ms(lambda: load_plan(md), repeat)
     report("parse reference plan (.md)", out["parse md"], f"{out['parse md'] / out['parse txt']:.1f}x txt")
+    bench_readers(repeat, docx_bytes, html_gb, html_utf8)
     return out
+
+
+def bench_readers(repeat: int, docx_bytes: bytes, html_page: bytes, html_utf8: bytes) -> None:
+    """The readers alone, against what their libraries cost (targets from the cleanup issue:
+    the HTML parse within 1.3x of the text parse, docx within 1.2x of python-docx)."""
+    import io
+
+    import docx
+    from lxml import etree
+
+    from plan_parser.readers.docx import read_docx
+    from plan_parser.readers.html import read_html
+    from plan_parser.readers.text import read_text
+
+    def python_docx_open_and_iterate():
+        document = docx.Document(io.BytesIO(docx_bytes))
+        for paragraph in document.paragraphs:
+            paragraph.text
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    cell.text
+
+    text = (SAMPLES / "tongliang_hrss_14th.txt").read_bytes()
+    read_txt = median_ms(lambda: read_text(text), repeat)
+    report("  read_text (reference plan)", read_txt)
+    read_html_ms = median_ms(lambda: read_html(html_page), repeat)
+    lxml_ms = median_ms(lambda: etree.fromstring(html_utf8, etree.HTMLParser(encoding="utf-8")), repeat)
+    report("  read_html (gb2312 gov page)", read_html_ms, f"lxml's own parse of the page {lxml_ms:.2f} ms")
+    read_docx_ms = median_ms(lambda: read_docx(docx_bytes), repeat)
+    library = median_ms(python_docx_open_and_iterate, repeat)
+    report("  read_docx (real sample)", read_docx_ms,
+           f"{read_docx_ms / library:.2f}x python-docx open-and-iterate ({library:.2f} ms; target <= 1.2x)")
+
+
+def _generated(kind: str, megabytes: float) -> bytes:
+    """``megabytes`` of one plan construct repeated: headings, or rows of one indicator table."""
+    size = int(megabytes * 1024 * 1024)
+    out: list[str] = []
+    total = 0
+    if kind == "rows":
+        out.append("第一章  总体要求\n\n专栏1  主要指标\n\n\t指标\n\t2020年基数\n\t2025年目标\n\t属性\n\n")
+    i = 0
+    while total < size:
+        i += 1
+        piece = (f"第{i}章  标题{i}\n\n第1节  小节{i}\n\n正文内容{i}。\n\n" if kind == "headings"
+                 else f"\t{i}.城镇新增就业人数{i}（万人）\n\t{i % 100}.5\n\t[5]\n\t预期性\n\n")
+        out.append(piece)
+        total += len(piece.encode("utf-8"))
+    return "".join(out).encode("utf-8")
+
+
+_MEASURE = """
+import json, sys, time
+import plan_parser.api, plan_parser.builder, plan_parser.bilingual, plan_parser.readers.text
+from plan_parser import PlanParseError, load_plan
+
+def kb(field):
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+
+before = kb("VmRSS")
+start = time.process_time()
+try:
+    load_plan(sys.argv[1])
+    code = None
+except PlanParseError as exc:
+    code = exc.code
+print(json.dumps({"code": code, "cpu": time.process_time() - start, "peak_mb": kb("VmHWM") / 1024,
+                  "growth_mb": (kb("VmHWM") - before) / 1024}))
+"""
+
+
+def bench_limits(sizes: list[float]) -> None:
+    """CPU time and peak memory of big inputs, each parsed in a fresh interpreter."""
+    import json
+    import tempfile
+
+    if not Path("/proc/self/status").exists():
+        print("limits: peak memory is read from /proc (Linux); skipped")
+        return
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": ""}
+    with tempfile.TemporaryDirectory() as folder:
+        cases = [(f"{kind} {mb:g} MB", kind, mb) for kind in ("headings", "rows") for mb in sizes]
+        cases.append(("docx vMerge 1 MB x 5000 (repro)", "repro", 0))
+        for label, kind, mb in cases:
+            if kind == "repro":
+                path = ROOT / "tests" / "data" / "repros" / "docx_vmerge_amplify_1mb_x5000.docx"
+            else:
+                path = Path(folder) / f"{kind}.txt"
+                path.write_bytes(_generated(kind, mb))
+            out = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True,
+                                 env=env, check=True)
+            result = json.loads(out.stdout)
+            per_mb = f"; {result['cpu'] / mb:.1f} s and {result['growth_mb'] / mb:.0f} MB per input MB" if mb else ""
+            print(f"  {label:<34} {result['cpu']:8.1f} s CPU  peak {result['peak_mb']:7.0f} MB "
+                  f"(+{result['growth_mb']:.0f} MB){per_mb}  {result['code'] or 'parsed'}", flush=True)
 
 
 def bench_jieba(repeat: int) -> None:
@@ -104,12 +206,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--all", action="store_true", help="also run bench_diff.py and bench_export.py")
+    parser.add_argument("--limits", action="store_true", help="big inputs: CPU time and peak memory per size")
+    parser.add_argument("--limits-mb", type=float, nargs="*", default=[1, 2, 4],
+                        help="input sizes for --limits, in MB (default 1 2 4)")
     args = parser.parse_args()
     repeat = 20 if args.quick else 200
     print(f"python {sys.version.split()[0]}, median of {repeat} runs (imports: {repeat // 10 or 3} runs)")
     bench_parse(repeat)
     bench_import(max(5, repeat // 10))
     bench_jieba(max(3, repeat // 40))
+    if args.limits or args.all:
+        print("\n== limits (fresh interpreter per input)", flush=True)
+        bench_limits(args.limits_mb)
     if args.all:
         here = Path(__file__).parent
         extra = ["--files", "200"] if args.quick else []
