@@ -263,6 +263,8 @@ _DEVELOPMENT_PLAN_WORDS = frozenset({"发展规划", "事业发展规划"})
 _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
 #: X与Y之比 / X与Y比: "ratio of X to Y".
 _RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
+#: 具有X的Y: "Y with X".
+_WITH_WORDS = frozenset({"具有", "具备", "富有"})
 #: X更加Y: "more Y X".
 _MORE_WORDS = frozenset({"更加", "更为"})
 #: English that names a place with its level (a title's leading place names).
@@ -723,7 +725,7 @@ class Glossary:
         missing = _missing_words(pieces)
         if missing:
             return Translation(None, None, missing)
-        en = self._arrange([p for p in pieces if p.en is None or p.en or p.kind == "punct"])
+        en = self._arrange([p for p in pieces if p.en is None or p.en or p.kind == "punct" or p.zh == "的"])
         if not en:
             return Translation(None, None, [])
         if period:
@@ -791,6 +793,11 @@ class Glossary:
         if not words:
             return ""
         zh = [p.zh for p in words]
+        if "的" in zh:
+            k = zh.index("的")
+            if zh[0] in _WITH_WORDS and 1 < k < len(zh) - 1:  # 具有X的Y: "Y with X"
+                return _join([self._head(words[k + 1:]), "with", self._head(words[1:k])])
+            return _join([self._head(words[:k]), self._head(words[k + 1:])])  # 的 itself is dropped
         if "占" in zh[1:-1] and zh[-1] in _SHARE_WORDS:
             k = zh.index("占")
             return f"share of {self._head(words[:k])} in {self._head(words[k + 1:-1])}"
