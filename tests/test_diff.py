@@ -620,3 +620,17 @@ def test_english_views_carry_no_chinese(capsys, edited_path, prose_edited, fmt):
         _code, out, _err = run(capsys, *argv, "--format", fmt, "--lang", "en")
         found = sorted(set(CJK.findall(out)))
         assert found == [], (argv[0], fmt, "".join(found)[:80])
+
+
+def test_table_fits_the_terminal(capsys, edited_path, monkeypatch):
+    from plan_parser.render import display_width
+
+    monkeypatch.setenv("COLUMNS", "100")
+    _code, out, _err = run(capsys, "diff", SAMPLE, edited_path)
+    table_lines = [line for line in out.splitlines() if line.startswith(("状态", "------", "无变化", "有变化", "仅"))]
+    assert len(table_lines) > 36
+    assert max(display_width(line) for line in table_lines) <= 100
+    assert "…" in out  # names were cut, not wrapped
+    monkeypatch.delenv("COLUMNS")
+    _code, out, _err = run(capsys, "diff", SAMPLE, edited_path)  # not a terminal: nothing is cut
+    assert "1#13 高技能人才总量" in out and "城镇登记失业人员就业人数" in out

@@ -208,3 +208,19 @@ def test_rendered_dom_shows_the_counts(page, tmp_path):
     assert cards(tree) == {"count-matched": "31", "count-only_left": "3", "count-only_right": "2",
                            "count-changed": "4", "count-renamed": "1"}
     assert len(tree.xpath("//svg/rect")) == 3
+
+
+def test_levels_are_charted_by_share():
+    """A city against a district: count targets are drawn as shares (grey), never as red 'looser' bars;
+    the rate changes keep their direction colours."""
+    from test_diff import CITY, DISTRICT
+
+    tree = lxml_html.fromstring(render_diff(diff_plans(load_plan(CITY), load_plan(DISTRICT)), "html").encode())
+    charts = tree.xpath("//svg")
+    assert [h.text_content() for h in tree.xpath("//h2")][:2] == ["占左侧目标的比例（不同层级规划）", "目标变化（右相对左，%）"]
+    shares = [t.text_content() for t in charts[0].xpath("text")]
+    assert shares == ["1#1 城镇新增就业人数", "1.4%", "1#4 失业保险参保人数", "1.4%", "1#8 技能人才总量", "1.7%", "0"]
+    assert {r.get("class") for r in charts[0].xpath("rect")} == {"neutral"}
+    changes = [t.text_content() for t in charts[1].xpath("text")][::2]
+    assert changes == ["1#3 基本养老保险参保率", "1#5 劳动人事争议仲裁结案率", "1#6 城镇登记失业率", "0"]
+    assert [r.get("class") for r in charts[1].xpath("rect")] == ["looser", "stricter", "looser"]

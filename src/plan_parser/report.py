@@ -224,6 +224,8 @@ def _change_text(change, lang: str, pair=None) -> str:
             item = getattr(pair, side, None) if pair is not None else None
             if change.field == "name" and item is not None:
                 return label_text(item.name, getattr(item, "name_en", None), "en")
+            if change.field == "attribute" and item is not None:
+                return getattr(item, "attribute_code", None) or "(Chinese text)"
             if change.field == "title" and item is not None:
                 return label_text(item.title, getattr(item, "title_en", None), "en")
             return str(v) if not _cjk(str(v)) else "(Chinese text)"
