@@ -30,8 +30,9 @@ QUANTITY_COLUMNS = {
     "comparator": "string", "cumulative": "boolean", "footnote": "string", "year": "Int64",
 }
 
-#: Where an item stands in its source (``loc``): text/Markdown line, docx/HTML block and row.
-LOC_COLUMNS = {"loc_line": "Int64", "loc_block": "Int64", "loc_row": "Int64"}
+#: Where an item stands in its source (``loc``): text/Markdown line, docx/HTML/PDF block and
+#: row, PDF page.
+LOC_COLUMNS = {"loc_line": "Int64", "loc_block": "Int64", "loc_row": "Int64", "loc_page": "Int64"}
 
 #: Every table row of a plan starts with these: the plan it belongs to and its position.
 _KEY = {"plan_id": "string", "source_path": "string", "ordinal": "Int64"}
@@ -92,7 +93,7 @@ def _json_list(items: list | None) -> str | None:
 
 
 def _loc(loc: dict) -> tuple:
-    return loc.get("line"), loc.get("block"), loc.get("row")
+    return loc.get("line"), loc.get("block"), loc.get("row"), loc.get("page")
 
 
 def _quantity(q: Quantity | None) -> tuple:
