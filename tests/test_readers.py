@@ -575,3 +575,9 @@ def test_fill_grid_survives_overlapping_spans():
             [GridCell([], rowspan=10**9)]]
     grid = fill_grid(rows)
     assert [len(row) for row in grid] == [2, 2, 3, 1]
+
+
+def test_markdown_character_references_are_decoded_outside_code_spans():
+    """&amp; &lt; &nbsp; &#8226; as CommonMark reads them; a code span keeps them literally."""
+    text = "城镇调查失业率&lt;5.5% &amp; 就业&nbsp;稳定 &#8226; `&amp;`\n"
+    assert [b.text for b in read_markdown(text.encode()).blocks] == ["城镇调查失业率<5.5% & 就业\xa0稳定 • &amp;"]

@@ -12,6 +12,7 @@ to their text.  Locations are ``{"line": n}``, the first line of the block, with
 """
 from __future__ import annotations
 
+import html
 import re
 
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
@@ -30,7 +31,7 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _ESCAPABLE = "\\`*_{}[]()#+-.!|<>~"
-_MARKUP = re.compile(r"[\\`*_\[<~\x00]")
+_MARKUP = re.compile(r"[\\`*_\[<~&\x00]")
 
 
 def read_markdown(data: bytes) -> ReadResult:
@@ -236,5 +237,6 @@ def _inline(text: str) -> tuple[str, bool]:
     for marker in (r"\*\*", "__", r"\*", "~~"):
         text = re.sub(rf"{marker}(?=\S)(.+?)(?<=\S){marker}", r"\1", text)
     text = re.sub(r"(?<![A-Za-z0-9])_(?=\S)(.+?)(?<=\S)_(?![A-Za-z0-9])", r"\1", text)
+    text = html.unescape(text)  # &amp; &nbsp; &#8226; as CommonMark reads them (code spans are protected)
     text = re.sub(r"\x00(\d+)\x00", lambda m: escaped[int(m.group(1))], text)
     return text.strip(), bold
