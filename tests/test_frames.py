@@ -212,3 +212,16 @@ def test_import_does_not_load_pandas():
                "print(f.__module__, 'pandas' in sys.modules, 'pyarrow' in sys.modules)")
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["plan_parser.frames", "False", "False"]
+
+
+def test_pdf_items_carry_their_page():
+    """The reference plan's PDF (LibreOffice print of the docx): each 专栏 heading's page, read off
+    the PDF with pdftotext — 专栏1 p. 2, 专栏2 p. 4, 专栏3 p. 6, 专栏4 p. 8, 专栏5 p. 9, 专栏6 p. 11, 专栏7 p. 12."""
+    pytest.importorskip("pypdfium2")
+    frames = plan_to_frames(load_plan(ROOT / "samples" / "tongliang_hrss_14th.pdf"))
+    columns = frames["columns"]
+    assert dict(zip(columns["number"], columns["loc_page"])) == {1: 2, 2: 4, 3: 6, 4: 8, 5: 9, 6: 11, 7: 12}
+    indicators = frames["indicators"].set_index(["column", "seq"])
+    assert indicators.loc[(2, 1), ["name", "loc_page"]].tolist() == ["城镇新增就业人数", 4]
+    assert frames["plans"]["format"].tolist() == ["pdf"]
+    assert frames["tasks"]["loc_line"].isna().all()
