@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -18,6 +19,7 @@ from plan_parser.bilingual import english_coverage
 from plan_parser.glossary import Glossary, Translation
 from plan_parser.render import plan_markdown, plan_table, value_text
 
+ROOT_DATA = Path(__file__).resolve().parent / "data"
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
 DOCS = documents()
 
@@ -120,7 +122,7 @@ def g():
 @pytest.mark.parametrize("zh,en", [
     ("可再生能源占能源消费总量比重", "share of renewable energy in total energy consumption"),
     ("每千人口执业（助理）医师数", "licensed (assistant) doctors (number) per 1,000 people"),
-    ("每万人口高价值发明专利拥有量", "high-value invention patents number held per 10,000 people"),
+    ("每万人口高价值发明专利拥有量", "number of high-value invention patents per 10,000 people"),
     ("单位GDP二氧化碳排放降低", "reduction in carbon dioxide emissions per unit of GDP"),
     ("研发经费投入增长", "growth in R&D expenditure"),
     ("城乡区域发展更加协调", "more coordinated urban and rural regional development"),
@@ -182,3 +184,20 @@ def test_vocabulary_groups_record_their_source():
     own = Glossary.load(Glossary.builtin().source, skip_empty=False)
     words = {zh for g in data.values() for zh in g.get("terms", {})}
     assert words & set(own.tables.get("terms", {})) == set()
+
+
+def test_national_outline_main_indicators():
+    # the 20 main indicators of the national 14th FYP outline (专栏1, typed from the PDF's image
+    # by tests/test_real_national_outline.py); the English written by hand after the outline's
+    # official translation, in the word order of issue 12
+    plan = load_plan(ROOT_DATA / "real" / "national_outline_column1.html")
+    names = {i.seq: i.name_en for i in plan.indicators}
+    assert len(names) == 20 and all(names.values()), names
+    assert names[1] == "growth in GDP"
+    assert names[3] == "urbanization rate of permanent residents"
+    assert names[6] == "share of value added of core digital economy industries in GDP"
+    assert names[7] == "growth in per capita disposable income of residents"
+    assert names[14] == "reduction in energy consumption per unit of GDP"
+    assert names[16] == ("share of days with good or excellent air quality in cities at and above the "
+                         "prefecture level")
+    assert names[18] == "forest coverage"

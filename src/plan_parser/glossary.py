@@ -263,6 +263,8 @@ _DEVELOPMENT_PLAN_WORDS = frozenset({"发展规划", "事业发展规划"})
 _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
 #: X与Y之比 / X与Y比: "ratio of X to Y".
 _RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
+#: A parenthesis that repeats the word before it.
+_REPEATED_PAREN_RE = re.compile(r"\b([\w&-]+) \(\1\)")
 #: 具有X的Y: "Y with X".
 _WITH_WORDS = frozenset({"具有", "具备", "富有"})
 #: X更加Y: "more Y X".
@@ -728,6 +730,7 @@ class Glossary:
         en = self._arrange([p for p in pieces if p.en is None or p.en or p.kind == "punct" or p.zh == "的"])
         if not en:
             return Translation(None, None, [])
+        en = _REPEATED_PAREN_RE.sub(r"\1", en)  # 国内生产总值（GDP） → "GDP", not "GDP (GDP)"
         if period:
             en = f"{en} {period}"
         if contains_cjk(en):  # cannot happen with validated values; guard anyway
@@ -785,7 +788,9 @@ class Glossary:
         X更加Y is "more Y X", and a last word of ``[suffixes]`` wraps the rest ("{} rate",
         "growth in {}", "X Project")."""
         post = [p.en for p in words if p.zh in self._postposed]
-        words = [p for p in words if p.zh not in self._postposed]
+        # 每千人口拥有X: the 拥有 ("having") goes with the moved modifier
+        words = [p for k, p in enumerate(words) if p.zh not in self._postposed
+                 and not (p.zh == "拥有" and k and words[k - 1].zh in self._postposed)]
         en = self._head(words)
         return _join([en, *post])
 
