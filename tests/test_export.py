@@ -305,11 +305,11 @@ def test_progress_is_reported_per_file(tmp_path):
     assert seen == [(1, 3, 0), (2, 3, 1), (3, 3, 1)]
 
 
-def _crash_on_boom(path, payload="rows"):
+def _crash_on_boom(path, payload="rows", bugs="row"):
     """Stands in for parse_one in forked workers: a hard crash (no exception) on one file."""
     if Path(path).name == "boom.txt":
         os._exit(1)
-    return _real_parse_one(path, payload)
+    return _real_parse_one(path, payload, bugs)
 
 
 _real_parse_one = export_module.parse_one
@@ -757,3 +757,29 @@ def test_workers_exit_when_the_export_is_killed(tmp_path):
             break
         time.sleep(0.02)
     assert [pid for pid in workers if _running(pid)] == []
+
+
+# -- a bug is a bug --------------------------------------------------------------------------
+
+def _buggy_load_plan(path, **kwargs):
+    raise ZeroDivisionError("a bug in the parser")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_read_plans_raises_a_bug_with_its_traceback_and_export_makes_it_an_internal_row(tmp_path, monkeypatch, jobs):
+    """Library use sees the bug itself (issue 14); a batch export lists it and goes on."""
+    import plan_parser.api
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SMALL, tmp_path / name)
+    monkeypatch.setattr(plan_parser.api, "load_plan", _buggy_load_plan)
+    from plan_parser import read_plans
+
+    with pytest.raises(ZeroDivisionError, match="a bug in the parser"):
+        read_plans(tmp_path, jobs=jobs)
+    with pytest.raises(ZeroDivisionError):
+        read_plans(tmp_path, jobs=jobs, on_error="collect")
+    summary = export(tmp_path, tmp_path / "out.jsonl", jobs=jobs)
+    assert summary.errors == [(str(tmp_path / n), "internal", "internal error: ZeroDivisionError: a bug in the parser")
+                              for n in ("a.txt", "b.txt", "c.txt")]
+

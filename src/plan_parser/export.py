@@ -92,11 +92,14 @@ class Result:
         return (display_text(self.path), self.code, self.reason)
 
 
-def parse_one(path: str, payload: str = "rows") -> Result:
+def parse_one(path: str, payload: str = "rows", bugs: str = "row") -> Result:
     """Parse one file into ``payload`` ("rows" for tables, "json" for a JSON line).
 
     A plan that parses but that no table can hold (a number beyond 64 bits, a file
-    name that is not UTF-8) is a failure with code ``unexportable``.
+    name that is not UTF-8) is a failure with code ``unexportable``.  An exception
+    that is not a :class:`PlanParseError` is a bug: with ``bugs="row"`` (a batch
+    export) it is a failure with code ``internal``; with ``bugs="raise"`` (and with
+    ``PLAN_PARSER_DEBUG`` set) it propagates with its traceback.
     """
     from .api import load_plan
 
@@ -109,8 +112,8 @@ def parse_one(path: str, payload: str = "rows") -> Result:
         data = plan_rows(plan) if payload == "rows" else plan.to_json(indent=None)
     except PlanParseError as exc:
         return Result(path, code=exc.code, reason=exc.reason)
-    except Exception as exc:  # building rows failed: still one error row, not a dead batch
-        if os.environ.get("PLAN_PARSER_DEBUG"):
+    except Exception as exc:  # a bug: one error row of a batch, not a dead batch
+        if bugs == "raise" or os.environ.get("PLAN_PARSER_DEBUG"):
             raise
         return Result(path, code="internal", reason=f"internal error: {type(exc).__name__}: {exc}")
     problem = unexportable(data) if payload == "rows" else None
@@ -155,7 +158,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
 
 
-def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "rows") -> Iterator[Result]:
+def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "rows",
+                 bugs: str = "row") -> Iterator[Result]:
     """Parse ``paths`` in ``jobs`` processes, yielding results in input order.
 
     At most ``4 * jobs`` files are in flight, so parsed plans never pile up while the
@@ -163,17 +167,17 @@ def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "r
     here before the pool starts, so that forked workers inherit the loaded readers and
     glossary (and jieba, if a plan needed it) instead of each loading them.  A worker that dies
     takes the blame for the file at the head of the queue; the pool is restarted for the rest.
-    Workers die with this process (see :func:`_worker_start`).
+    Workers die with this process (see :func:`_worker_start`).  ``bugs`` as for :func:`parse_one`.
     """
     jobs = jobs or os.cpu_count() or 1
     todo = iter(paths)
     if jobs == 1 or len(paths) < 3:
-        yield from (parse_one(path, payload) for path in todo)
+        yield from (parse_one(path, payload, bugs) for path in todo)
         return
-    yield parse_one(next(todo), payload)
+    yield parse_one(next(todo), payload, bugs)
     pool = _pool(min(jobs, len(paths) - 1))
     try:
-        pending = deque((path, pool.submit(parse_one, path, payload)) for path in islice(todo, 4 * jobs))
+        pending = deque((path, pool.submit(parse_one, path, payload, bugs)) for path in islice(todo, 4 * jobs))
         while pending:
             path, future = pending.popleft()
             try:
@@ -182,9 +186,9 @@ def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "r
                 result = Result(path, code="internal", reason="the worker process died while parsing this file")
                 pool.shutdown(cancel_futures=True)
                 pool = _pool(jobs)
-                pending = deque((p, pool.submit(parse_one, p, payload)) for p, _ in pending)
+                pending = deque((p, pool.submit(parse_one, p, payload, bugs)) for p, _ in pending)
             for following in islice(todo, 1):
-                pending.append((following, pool.submit(parse_one, following, payload)))
+                pending.append((following, pool.submit(parse_one, following, payload, bugs)))
             yield result
     finally:
         pool.shutdown(cancel_futures=True)

@@ -204,7 +204,8 @@ def read_plans(paths_or_globs, *, jobs: int | None = 1,
     for plan files), or a list of them.  ``on_error="raise"`` raises the first file's
     :class:`~plan_parser.errors.PlanParseError`; ``"collect"`` keeps going and lists
     failures in the ``errors`` frame (present, and empty, either way).  ``jobs`` > 1
-    parses in that many processes.
+    parses in that many processes.  A bug (any other exception) is raised as it is,
+    with its traceback, never dressed up as a parse error.
     """
     from .errors import PlanParseError
     from .export import expand_paths, iter_results
@@ -212,7 +213,7 @@ def read_plans(paths_or_globs, *, jobs: int | None = 1,
     if on_error not in ("raise", "collect"):
         raise ValueError("on_error must be 'raise' or 'collect'")
     tables: dict[str, list[tuple]] = {name: [] for name in FRAMES}
-    for result in iter_results(expand_paths(paths_or_globs), jobs=jobs):
+    for result in iter_results(expand_paths(paths_or_globs), jobs=jobs, bugs="raise"):
         if result.code is not None:
             if on_error == "raise":
                 raise PlanParseError(result.path, result.reason, result.code)
