@@ -70,13 +70,16 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--input-format", choices=list(READERS),
                    help="force a reader instead of sniffing the content")
-    p.add_argument("--max-size", type=_positive_mb, default=50, metavar="MB",
-                   help="refuse inputs larger than this many megabytes (default 50)")
+    from .settings import DEFAULTS
+
+    p.add_argument("--max-size", type=_positive_mb, default=None, metavar="MB",
+                   help="refuse inputs larger than this many megabytes "
+                        f"(default {DEFAULTS.max_bytes / 1024 / 1024:g}, settings.DEFAULTS.max_bytes)")
 
 
-def max_bytes(args: argparse.Namespace) -> int:
-    """The ``--max-size`` of a command, in bytes."""
-    return int(args.max_size * 1024 * 1024)
+def max_bytes(args: argparse.Namespace) -> int | None:
+    """The ``--max-size`` of a command, in bytes (``None``: the settings' limit)."""
+    return None if args.max_size is None else int(args.max_size * 1024 * 1024)
 
 
 def add_label_options(p: argparse.ArgumentParser) -> None:
