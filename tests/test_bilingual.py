@@ -252,3 +252,51 @@ def test_glossary_missing_output_loads_with_glossary_option(tmp_path):
     done = _cli("glossary", "missing", str(edited), "--glossary", str(missing))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[2:] == ["[terms]"]
+
+
+# ---------------------------------------------------------------------------
+# English views: values in base units with their meaning, warnings by code (issue 10)
+
+def test_value_text_reads_values_in_base_units(plan):
+    from plan_parser.quantity import parse_quantity
+    from plan_parser.render import value_text
+
+    row = next(i for i in plan.indicators if i.column == 2 and i.seq == 1)  # [8.49] → [5] 万人
+    assert value_text(row.baseline) == "84,900 persons (5-year total)"
+    assert value_text(row.target) == "50,000 persons (5-year total)"
+    rate = next(i for i in plan.indicators if i.column == 2 and i.seq == 2)  # 5.5 → <5.5 %
+    assert (value_text(rate.baseline), value_text(rate.target)) == ("5.5%", "< 5.5%")
+    assert value_text(parse_quantity(">95", unit="%")) == "> 95%"
+    assert value_text(parse_quantity("4.5左右", unit="%")) == "about 4.5%"
+    assert value_text(parse_quantity("5—10", unit="万人")) == "50,000–100,000 persons"
+    assert value_text(parse_quantity("1:5:4")) == "1:5:4"
+    assert value_text(None) == ""
+
+
+def test_english_views_of_the_reference_plan_carry_no_chinese():
+    for fmt in ("table", "markdown"):
+        out = _cli("parse", str(SAMPLE), "--format", fmt, "--lang", "en")
+        assert out.returncode == 0, out.stderr
+        assert CJK.findall(out.stdout) == [], fmt
+    md = _cli("parse", str(SAMPLE), "--format", "markdown", "--lang", "en").stdout
+    assert "- Chapter 2 key tasks" in md and "## Box 2 main indicators for the 14th Five-Year Plan period" in md
+    assert "| 1 | new urban jobs (persons) | 84,900 persons (5-year total) | 50,000 persons (5-year total) |  | anticipatory |" in md
+    assert "> Note: figures in [ ] are five-year totals." in md
+    assert "- **issuer**: General Office of the People's Government of Tongliang District, Chongqing Municipality" in md
+
+
+def test_views_show_warnings_by_code(tmp_path):
+    # two made-up indicator names and a made-up 专栏 title (untranslated ×3), and a 专栏 table
+    # with no header row (unrecognized_table ×1)
+    text = (SAMPLE.read_text(encoding="utf-8")
+            .replace("城镇登记失业率（%）", "饺子失业率（%）")
+            .replace("2.城镇调查失业率（%）", "2.包子调查失业率（%）"))
+    text = text.replace("专栏3", "专栏9  饺子表\n\n\t41827\n\t45500\n\t预期性\n\n\t220\n\t300\n\t预期性\n\n专栏3", 1)
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    table = _cli("parse", str(edited), "--format", "table").stdout.splitlines()
+    assert table[2] == "warnings: untranslated ×3, unrecognized_table ×1"
+    md = _cli("parse", str(edited), "--format", "markdown", "--lang", "en").stdout
+    assert "- **warnings: untranslated ×3, unrecognized_table ×1**" in md
+    assert "## Box 9 [no English]" in md and CJK.findall(md) == []
+    assert _cli("parse", str(SAMPLE), "--format", "table").stdout.splitlines()[2] == "warnings: none"

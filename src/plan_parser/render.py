@@ -132,12 +132,7 @@ def value_text(q: Quantity | None, *, years: int | None = 5) -> str:
         from .glossary import Glossary
 
         return Glossary.builtin().translate(q.raw).en or NO_ENGLISH
-    factor: float | None = None
-    if q.value not in (None, 0) and q.base_value is not None:
-        factor = q.base_value / q.value
-    unit = q.base_unit if factor is not None else q.unit
-    if factor is None:
-        factor = 1.0
+    unit, factor = _base_unit(q)
     if q.kind == "ratio":
         body = ":".join(number_text(p) for p in q.parts or [])
         text = body if not q.unit else f"{body} ({unit_text(q.unit)})"
@@ -155,6 +150,19 @@ def value_text(q: Quantity | None, *, years: int | None = 5) -> str:
     if q.footnote:
         text += q.footnote if not _has_cjk(q.footnote) else "*"
     return text
+
+
+def _base_unit(q: Quantity) -> tuple[str | None, float]:
+    """(base unit, multiplier) of a quantity: 万人 → (人, 10000), from the unit table
+    (data/units.toml, through plan_parser.quantity); % and unknown units stay as written."""
+    if q.value not in (None, 0) and q.base_value is not None:
+        return q.base_unit, q.base_value / q.value
+    if not q.unit:
+        return q.unit, 1.0
+    from .quantity import _grammar
+
+    base, factor = _grammar().decompose(q.unit)
+    return (base or q.unit), float(factor)
 
 
 def _has_cjk(text: str) -> bool:
