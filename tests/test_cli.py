@@ -144,3 +144,13 @@ def test_memory_exhaustion_names_the_file(monkeypatch):
         load_plan(SAMPLE)
     assert (caught.value.path, caught.value.code, caught.value.reason) == (
         str(SAMPLE), "too_large", "ran out of memory reading this input")
+
+
+def test_output_encoding_that_cannot_hold_chinese_is_one_line_naming_stdout():
+    import os
+
+    out = subprocess.run([sys.executable, "-m", "plan_parser", "parse", str(SAMPLE), "--format", "table"],
+                         capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert (out.returncode, out.stdout) == (2, b"")
+    assert out.stderr.decode() == ("plan-parser: <stdout>: cannot write Chinese text in the output's encoding "
+                                   "(ascii); set PYTHONIOENCODING=utf-8 or write to a file with -o\n")

@@ -99,7 +99,11 @@ def write_output(text: str, output: str | None) -> None:
         except OSError as exc:
             raise PlanParseError(output, f"cannot write here ({exc.strerror or exc})", "unwritable") from None
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        try:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        except UnicodeEncodeError as exc:
+            raise PlanParseError("<stdout>", f"cannot write Chinese text in the output's encoding ({exc.encoding}); "
+                                             "set PYTHONIOENCODING=utf-8 or write to a file with -o", "unwritable") from None
 
 
 def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: int | None = None):
