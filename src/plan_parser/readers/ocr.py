@@ -38,11 +38,13 @@ _DASHES = {"一", "-", "－", "_", "—", "一一", "--", "——", "～", "~", 
 #: OCR reads the tortoise-shell brackets of a five-year total (〔13.5〕) as parentheses; a table
 #: cell holding nothing but a number in parentheses is such a total (plans write no other).
 _BRACKETED_NUMBER = re.compile(r"^[(（]\s*([<>＜＞≤≥]?\s*\d+(?:\.\d+)?)\s*[)）]$")
-#: … and so in the note that explains them: （）内为5年累计数 is 〔〕内为5年累计数.
+#: … and so in the note that explains them: （）内为5年累计数 is 〔〕内为5年累计数; an empty pair
+#: of square brackets before 内 is read as 【门 or ［］: it is [ ].
 _BRACKET_NOTE = re.compile(r"[(（]\s*[)）](?=内)")
+_SQUARE_NOTE = re.compile(r"[\[【［]\s*[\]】］门]\s*(?=内)")
 #: a pair of ASCII parentheses, and one next to a Chinese character
 _ASCII_PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()]*)\)")
-_ASCII_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[()]|[()](?=[\u4e00-\u9fff%])")
+_ASCII_PAREN = re.compile(r"(?<=[\u4e00-\u9fff%（])[()]|[()](?=[\u4e00-\u9fff%])")
 
 _engine = None
 
@@ -134,6 +136,7 @@ def read_image(grey, scale: float, dx: float, dy: float):
             pieces = [("—", x0, x1)]
         elif chars and boxes and len(chars) == len(boxes) and "".join(chars).strip() == text.replace(" ", ""):
             pieces = [(ch, min(p[0] for p in b), max(p[0] for p in b)) for ch, b in zip(chars, boxes)]
+            pieces = _with_spaces(pieces, text)
         else:  # no usable character boxes: share the line's width out, a Latin character half a Chinese one
             weights = [0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text]
             unit = (x1 - x0) / max(sum(weights), 1e-6)
@@ -142,11 +145,24 @@ def read_image(grey, scale: float, dx: float, dy: float):
                 pieces.append((ch, at, at + unit * w))
                 at += unit * w
         for ch, a, b in pieces:
-            if ch.strip():
+            if ch.strip() or ch == " ":
                 glyphs.append((ch, a / scale + dx, top / scale + dy, max(b, a + 1) / scale + dx,
                                bottom / scale + dy, -2 - number))  # < -1: OCR, one id per box
     hrules, vrules = _rules(grey, scale, dx, dy)
     return glyphs, hrules, vrules
+
+
+def _with_spaces(pieces: list, text: str) -> list:
+    """Put back the spaces the recogniser wrote (``[0.8 ]``), which its character boxes omit."""
+    out, k = [], 0
+    for ch in text:
+        if ch == " ":
+            at = out[-1][2] if out else pieces[0][1]
+            out.append((" ", at, at))
+        elif k < len(pieces):
+            out.append(pieces[k])
+            k += 1
+    return out
 
 
 def _full_width_pair(m: re.Match) -> str:
@@ -160,6 +176,7 @@ def _fix(text: str) -> str:
     if m:
         return f"〔{m.group(1)}〕"
     text = _BRACKET_NOTE.sub("〔〕", text)
+    text = _SQUARE_NOTE.sub("[ ]", text)
     # Chinese text sets parentheses and quotation marks full-width; OCR often gives ASCII ones
     text = _ASCII_PAIR.sub(_full_width_pair, text)
     text = _ASCII_PAREN.sub(lambda m: "（" if m.group(0) == "(" else "）", text)
