@@ -223,7 +223,8 @@ def main() -> None:
         extra = ["--files", "200"] if args.quick else []
         for script, flags in (("bench_diff.py", []), ("bench_export.py", extra),
                               ("bench_corpus.py", ["--quick"] if args.quick else []),
-                              ("bench_english.py", ["--quick"] if args.quick else [])):
+                              ("bench_english.py", ["--quick"] if args.quick else []),
+                              ("bench_pdf.py", ["--quick"] if args.quick else [])):
             print(f"\n== {script}", flush=True)
             subprocess.run([sys.executable, str(here / script), *flags], check=True)
 
