@@ -131,8 +131,9 @@ def _joined(head: str, tail: str) -> str:
 
 
 def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[str]:
-    """Short lines printed on many pages (a running header or footer): each time next to a
-    page number, and a page apart (a cell repeated down a flattened table is not one)."""
+    """Short lines printed on most pages (a running header or footer): each time next to a
+    page number, and a page apart (a cell repeated down a flattened table, or a figure's
+    label repeated in three figures, is not one)."""
     paras = [b for b in blocks if isinstance(b, Paragraph)]
     counts = Counter(p.text for p in paras if 0 < len(p.text) <= 40 and not _starts_block(p.text))
     places: dict[str, list[int]] = {}
@@ -140,7 +141,9 @@ def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[s
         if counts.get(p.text, 0) >= settings.running_header_min_pages:
             if any(is_page_number(q.text) for q in paras[max(0, i - 2):i + 3] if q is not p):
                 places.setdefault(p.text, []).append(i)
-    return {t for t, at in places.items() if len(at) >= settings.running_header_min_pages
+    pages = sum(is_page_number(p.text) for p in paras)
+    least = max(settings.running_header_min_pages, pages // 2)  # it stands on most pages
+    return {t for t, at in places.items() if len(at) >= least
             and min(b - a for a, b in zip(at, at[1:])) >= settings.running_header_min_gap}
 
 
