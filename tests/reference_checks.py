@@ -8,7 +8,7 @@ from plan_parser.headings import match_heading, strip_numbering
 from plan_parser.indicators import split_name
 from plan_parser.readers.text import PIPE_RULE as _RULE
 from plan_parser.readers.text import split_row, split_lines
-from plan_parser.reflow import GLUE, is_page_number, toc_entry
+from plan_parser.reflow import is_page_number, split_glued, toc_entry
 
 from reference_expected import (CHAPTERS, COLUMN_NOTES, COLUMNS, META, PROJECTS, TASKS,
                                 expected_indicators)
@@ -163,7 +163,7 @@ def _pieces(line: str) -> list[str]:
     """What a line holds: its cells when it is a table row written on one line, its two
     paragraphs when two are glued on it, else the line itself (squeezed)."""
     row = split_row(line)
-    parts = row[1] if row else GLUE.split(line.strip())
+    parts = row[1] if row else split_glued(line.strip())
     return [p for p in (_squeeze(part) for part in parts) if p]
 
 

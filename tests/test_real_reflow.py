@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from plan_parser.blocks import Paragraph, Table
-from plan_parser.reflow import display_width, is_hard_wrapped, is_page_number, join_wrapped, reflow, toc_entry
+from plan_parser.reflow import (display_width, is_hard_wrapped, is_page_number, join_wrapped, reflow, split_glued,
+                                toc_entry)
 
 
 @pytest.mark.parametrize("text", ["7", "— 7 —", "-7-", "- 7 -", "第7页", "第 3 页 共 20 页", " 12 ", "\u300014"])
@@ -61,6 +62,13 @@ def test_glued_box_end_and_items_boxed():
     assert isinstance(box, Table) and box.is_box
     assert [p.text[:7] for p in box.rows[0][0].paragraphs] == ["01 关键核心", BODY[:7], "02 系统集成", "全过程的复杂系"]
     assert out[3].text == "（二）深化推广应用，开拓转型升级新路径。" and out[3].loc == {"line": 7}
+
+
+def test_heading_glued_to_a_sentence_end():
+    """policy_corpus/central_033.txt line 13: ``…（2023 版）》。一、总体要求``."""
+    assert split_glued("组织编制了《体系建设指南（2023 版）》。一、总体要求") == [
+        "组织编制了《体系建设指南（2023 版）》。", "一、总体要求"]
+    assert split_glued("要做到三点。一、加强领导，二、落实责任。") == ["要做到三点。一、加强领导，二、落实责任。"]
 
 
 def test_running_header_dropped_with_a_warning():

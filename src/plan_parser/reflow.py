@@ -64,6 +64,14 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
 #: Two paragraphs glued on one line (a box's last line and the text after the box):
 #: a sentence end, spaces, and more text.
 GLUE = re.compile(r"(?<=[。！？；])[ \u3000]+(?=\S)")
+#: … or a short 一、/（一） heading glued to a sentence's end with no space (``…》。一、总体要求``).
+_GLUED_HEADING = re.compile(r"(?<=[。！？；])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+                            r"[^。，；,;]{1,20}$)")
+
+
+def split_glued(text: str) -> list[str]:
+    """The paragraphs glued on one printed line: ``…技术。 （二）深化…`` → two pieces."""
+    return [piece for part in GLUE.split(text) for piece in _GLUED_HEADING.split(part) if piece]
 _MIN_MEASURED = 10  # lines shorter than this many characters say nothing about the measure
 
 
@@ -184,7 +192,7 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
         if entry is not None:
             pieces.append((entry, block.loc, False, True, display_width(text)))
             continue
-        parts = GLUE.split(text)
+        parts = split_glued(text)
         for k, part in enumerate(parts):
             width = display_width(text) if k == len(parts) - 1 else 0  # a split-off head ends there
             pieces.append((part, block.loc, k > 0, False, width))
