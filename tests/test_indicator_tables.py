@@ -42,6 +42,36 @@ def test_header_roles(cells, roles, years):
     assert header.years == years
 
 
+@pytest.mark.parametrize("cells, growth_at, unit", [
+    (["类别", "指标", "2020年", "2025年", "年均/累计", "属性"], 4, None),   # the national outline
+    (["指标", "2020年", "2025年", "年均增长（%）", "属性"], 3, "%"),
+    (["指标", "2020年基数", "2025年目标", "年均增速"], 3, None),
+    (["指标", "2015年", "2020年", "五年累计"], 3, None),
+    (["指标", "“十四五”累计", "属性"], 1, None),
+    (["指标", "2021-2025年年均", "属性"], 1, None),
+])
+def test_growth_column(cells, growth_at, unit):
+    header = read_header(cells)
+    assert header.roles[growth_at] == "growth"
+    assert header.units.get("growth") == unit
+
+
+def test_growth_cells_in_a_table(tmp_path):
+    plan = parse_md("专栏1 主要指标\n\n"
+                    "| 指标 | 2020年 | 2025年 | 年均增长（%） | 属性 |\n| --- | --- | --- | --- | --- |\n"
+                    "| 1.地区生产总值（亿元） | 1200 | — | 6.5左右 | 预期性 |\n"
+                    "| 2.单位GDP能耗降低（%） | — | — | 〔14〕 | 约束性 |\n"
+                    "| 3.研发投入增长（%） | 2.1 | — | >7、力争更高 | 预期性 |\n"
+                    "| 4.人均预期寿命（岁） | 78 | 79 | — | 预期性 |\n", tmp_path)
+    g = {i.seq: i.growth for i in plan.indicators}
+    # the header's unit wins over the row's (亿元): growth is a rate
+    assert (g[1].value, g[1].unit, g[1].comparator, g[1].year) == (6.5, "%", "~", None)
+    assert (g[2].value, g[2].cumulative) == (14.0, True)  # brackets in this column are totals
+    assert (g[3].comparator, g[3].lower, g[3].raw) == (">", 7.0, ">7、力争更高")
+    assert g[4] is None
+    assert plan.indicators[0].target is None and plan.indicators[3].target.value == 79.0
+
+
 def test_header_that_is_not_an_indicator_table():
     assert read_header(["项目名称", "建设内容", "投资（亿元）"]) is None
 

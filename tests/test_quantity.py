@@ -376,3 +376,53 @@ def test_is_unit(unit):
 @pytest.mark.parametrize("text", ["", "实训", "街", "万%", "含兼职", "2025年", "人数"])
 def test_is_not_unit(text):
     assert not is_unit(text)
+
+
+# -- the unit families plans use (issue 10) -------------------------------------------------
+
+@pytest.mark.parametrize("cell, unit, value, base_value, base_unit", [
+    ("46", "亿吨标准煤", 46.0, 4_600_000_000.0, "吨标准煤"),   # national outline 专栏1 row 20
+    ("6.5", "亿吨", 6.5, 650_000_000.0, "吨"),                 # row 19
+    ("1200", "万千瓦", 1200.0, 12_000_000.0, "千瓦"),
+    ("300", "万标箱", 300.0, 3_000_000.0, "标箱"),
+    ("5", "亿千瓦时", 5.0, 500_000_000.0, "千瓦时"),
+    ("12", "件", 12.0, 12.0, "件"),
+    ("79", "岁", 79.0, 79.0, "岁"),
+    ("3.2", "人", 3.2, 3.2, "人"),
+    ("1.2", "万公顷", 1.2, 12_000.0, "公顷"),
+    ("800", "万亩", 800.0, 8_000_000.0, "亩"),
+    ("6", "张", 6.0, 6.0, "张"),
+    ("35", "微克/立方米", 35.0, 35.0, "微克/立方米"),
+    ("2000", "公里", 2000.0, 2000.0, "公里"),
+    ("3000", "万头", 3000.0, 30_000_000.0, "头"),
+    ("1000", "吨标煤", 1000.0, 1000.0, "吨标准煤"),             # an alias names the same base unit
+])
+def test_unit_families(cell, unit, value, base_value, base_unit):
+    q = parse_quantity(cell, unit)
+    assert (q.value, q.unit, q.base_value, q.base_unit) == (value, unit, base_value, base_unit)
+
+
+def test_units_in_name_brackets_are_units():
+    for unit in ("亿吨标准煤", "亿吨", "件", "岁", "年", "个", "人", "万千瓦", "公顷", "亩", "张", "千瓦时",
+                 "立方米", "万标箱", "公里"):
+        assert is_unit(unit), unit
+    assert not is_unit("实训") and not is_unit("助理")
+
+
+def test_rate_and_change_of_rate_stay_apart():
+    assert parse_quantity("2", "%").base_unit == "%"
+    assert parse_quantity("2", "个百分点").base_unit == "个百分点"
+
+
+def test_new_units_do_not_invent_quantities_in_prose():
+    found = [(q.raw, q.unit) for q in extract_quantities(
+        "建成5G基站60万个，发挥带头作用，一头一尾，出栏生猪3000万头，一种新模式。")]
+    assert found == [("60万个", "万个"), ("3000万头", "万头")]
+
+
+def test_bound_with_a_text_tail_keeps_the_bound():
+    q = parse_quantity(">7、力争投入强度高于“十三五”时期实际", "%", leading=True)
+    assert (q.kind, q.comparator, q.lower, q.unit, q.raw) == (
+        "number", ">", 7.0, "%", ">7、力争投入强度高于“十三五”时期实际")
+    assert parse_quantity(">7、力争投入强度高于“十三五”时期实际", "%").kind == "text"  # only when asked
+    assert parse_quantity("保持在合理区间、各年度视情提出", "%", leading=True).kind == "text"

@@ -19,6 +19,7 @@ from .meta import read_meta
 from .model import (Chapter, Column, Part, ParseWarning, Plan, Project, Section, Source, Task,
                     TextBlock)
 from .quantity import extract_quantities
+from .reflow import join_wrapped
 
 
 def span(first: dict, last: dict) -> dict:
@@ -342,7 +343,7 @@ class PlanBuilder:
             if text and not H.match_column(text):
                 col.column.paragraphs.append(TextBlock(text, self._row_loc(table, r)))
         col.column.kind = "indicators"
-        col.column.headers = [c.text for c in table.rows[start]]
+        col.column.headers = [join_wrapped(c.text) for c in table.rows[start]]
         col.header = header
         rows, notes = read_rows(table, start, header, self.warn, default_unit)
         col.rows = rows
