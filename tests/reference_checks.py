@@ -103,13 +103,14 @@ def check_reference_plan(plan) -> None:
 _BLANK = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 
 
-def _squeeze(text: str | None) -> str:
+def _squeeze(text: str | None, markdown: bool = False) -> str:
     """Text with every kind of space removed: readers and the builder drop or collapse spaces
     (第一篇  总 体 要 求 → title 总体要求; wrapped lines joined), so the check compares without them."""
-    return _BLANK.sub("", text or "")
+    squeezed = _BLANK.sub("", text or "")
+    return _MD_INLINE.sub("", squeezed) if markdown else squeezed
 
 
-def _spans(plan):
+def _spans(plan, markdown: bool = False):
     """(first line, last line, text held, key strings, exact cells) for every element, text squeezed.
 
     An indicator row's span holds exactly its own cells: a line inside it must be one
@@ -121,8 +122,8 @@ def _spans(plan):
         return loc["line"], loc.get("end_line", loc["line"])
 
     def entry(loc, held, keys, cells=None):
-        return (*rng(loc), _squeeze(held), [_squeeze(k) for k in keys if k],
-                None if cells is None else {_squeeze(c) for c in cells if c})
+        return (*rng(loc), _squeeze(held, markdown), [_squeeze(k, markdown) for k in keys if k],
+                None if cells is None else {_squeeze(c, markdown) for c in cells if c})
 
     out = [entry(b.loc, b.text, []) for b in plan.preamble]
     for ch in plan.chapters:
@@ -159,12 +160,22 @@ def _furniture(plan) -> set[str]:
             for m in [re.search(r"'(.*)'", w.message)] if m}
 
 
-def _pieces(line: str) -> list[str]:
+def _pieces(line: str, markdown: bool = False) -> list[str]:
     """What a line holds: its cells when it is a table row written on one line, its two
     paragraphs when two are glued on it, else the line itself (squeezed)."""
     row = split_row(line)
     parts = row[1] if row else split_glued(line.strip())
-    return [p for p in (_squeeze(part) for part in parts) if p]
+    return [p for p in (_squeeze(part, markdown) for part in parts) if p]
+
+
+_MD_BLOCK = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|(?:[-*+]|\d{1,9}[.)])\s+)+")
+_MD_INLINE = re.compile(r"[*_`]")  # emphasis and code marks; removed from both sides for Markdown
+
+
+def _unmark(line: str) -> str:
+    """A Markdown line without its markup (heading hashes, list bullets, quote marks,
+    emphasis), as the Markdown reader keeps its text."""
+    return _MD_BLOCK.sub("", line)
 
 
 def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
@@ -172,21 +183,25 @@ def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
     section, a task, a 专栏, an indicator row, the preamble) nor in a warning at that line.
 
     Lines are split as the text reader splits them (LF, CRLF, CR — not at \\x85 or
-    \\u2028) and compared with every kind of space removed.  Page furniture (page numbers,
+    \\u2028) and compared with every kind of space removed (and, for Markdown, without
+    its markup).  Page furniture (page numbers,
     a Markdown table rule, a running header the reader reported) holds nothing and is
     passed over; a 目录 entry counts without its dot leader and page number.
     """
-    spans = _spans(plan)
+    markdown = getattr(plan.source, "format", None) == "md"
+    spans = _spans(plan, markdown)
     furniture = _furniture(plan)
     missing = []
     for number, line in enumerate(split_lines(text), start=1):
+        if markdown:
+            line = _unmark(line)
         stripped = line.strip()
         if not _squeeze(stripped) or is_page_number(stripped) or _RULE.match(stripped):
             continue
         if _squeeze(stripped) in furniture:
             continue
         entry_title = toc_entry(stripped)
-        pieces = [_squeeze(entry_title)] if entry_title else _pieces(line)
+        pieces = [_squeeze(entry_title, markdown)] if entry_title else _pieces(line, markdown)
         covering = [span for span in spans if span[0] <= number <= span[1]]
         rows = [span for span in covering if span[4] is not None]
         if rows:  # inside an indicator row: each piece must be that row's own cell, or warned about
