@@ -25,8 +25,10 @@ ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]"
 _ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
 #: Any numbering a line of a plan may open with: 一、 （一） or an item number.  Readers and
 #: other modules that must recognise (or strip) numbering use this, not a copy of it.
-NUMBERING = (rf"(?:[一二三四五六七八九十]{{1,3}}{_SPACE}*[、，,．.]|[（(]{_SPACE}*[一二三四五六七八九十]{{1,3}}{_SPACE}*[)）]"
-             rf"|{ITEM_NUMBER})")
+#: The numbering of the official heading sequence: 一、 (a chapter) or （一） (a section).
+OFFICIAL_NUMBER = (rf"(?:[一二三四五六七八九十]{{1,3}}{_SPACE}*[、，,．.]"
+                   rf"|[（(]{_SPACE}*[一二三四五六七八九十]{{1,3}}{_SPACE}*[)）])")
+NUMBERING = rf"(?:{OFFICIAL_NUMBER}|{ITEM_NUMBER})"
 _NUMBERED = re.compile(rf"^{_SPACE}*{NUMBERING}{_SPACE}*")
 _NOTE = re.compile(rf"^(?:(?:注|备注|说明|资料来源|数据来源){_SPACE}*\d*{_SPACE}*[:：]|注{_SPACE}*[①-⑳\d])")
 _NUMBERED_NOTE = re.compile(r"^[①-⑳]")

@@ -8,6 +8,11 @@ works on blocks (:mod:`plan_parser.blocks`), so the text reader and a PDF reader
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from . import headings as H
+from .blocks import Block, Cell, Paragraph, Table
+from .settings import DEFAULTS, Settings
 
 #: A page number standing alone: ``7``, ``— 7 —``, ``-7-``, ``- 7 -``, ``第7页``, ``第 7 页 共 30 页``,
 #: ``7/30``, ``Page 7``.
@@ -51,12 +56,6 @@ def join_wrapped(lines: list[str] | str) -> str:
 
 # -- re-flowing hard-wrapped text -------------------------------------------------
 
-from collections import Counter  # noqa: E402
-
-from . import headings as H  # noqa: E402
-from .blocks import Block, Cell, Paragraph, Table  # noqa: E402
-from .settings import DEFAULTS, Settings  # noqa: E402
-
 #: A 目录 entry: its title, a dot leader, a page number (``一、现状与形势......1``).
 _TOC_ENTRY = re.compile(r"^(.*?\S)\s*(?:[.．·•…⋯]{4,}|[.．·•…⋯][\s.．·•…⋯]{5,})\s*(\d{1,4})\s*$")
 #: A sentence ends here: the line does not run on.
@@ -65,8 +64,7 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
 #: a sentence end, spaces, and more text.
 GLUE = re.compile(r"(?<=[。！？；])[ \u3000]+(?=\S)")
 #: … or a short 一、/（一） heading glued to a sentence's end with no space (``…》。一、总体要求``).
-_GLUED_HEADING = re.compile(r"(?<=[。！？；])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
-                            r"[^。，；,;]{1,20}$)")
+_GLUED_HEADING = re.compile(rf"(?<=[。！？；])(?={H.OFFICIAL_NUMBER}[^。，；,;]{{1,20}}$)")
 
 
 def split_glued(text: str) -> list[str]:
