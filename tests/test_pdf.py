@@ -42,7 +42,8 @@ class Page:
 
     def __init__(self, canvas, size=A4, rotate=0):
         self.c, self.size, self.rotate = canvas, size, rotate
-        canvas.setPageSize(size)
+        # reportlab takes the size as shown: turned by 90, a portrait MediaBox shows landscape
+        canvas.setPageSize((size[1], size[0]) if rotate else size)
         if rotate:
             canvas.setPageRotation(rotate)
             canvas.saveState()
@@ -202,7 +203,12 @@ def test_rotated_landscape_page_with_a_wide_table():
     page.text(60, 50, "专栏2 分地区指标", 12)
     page.table(60, 80, [80] + [66] * 10, WIDE)
     page.done()
-    result = read_pdf(finish(c, buf), ocr=False)
+    data = finish(c, buf)
+    import pypdfium2 as pdfium
+
+    made = pdfium.PdfDocument(data)[1]
+    assert (made.get_mediabox(), made.get_rotation(), made.get_size()) == ((0, 0, 595, 842), 90, (842, 595))
+    result = read_pdf(data, ocr=False)
     assert texts(result.blocks) == [P1, "专栏2 分地区指标"]
     (table,) = [b for b in result.blocks if isinstance(b, Table)]
     assert table_rows(table) == WIDE

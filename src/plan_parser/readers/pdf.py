@@ -29,6 +29,7 @@ and written up in ``docs/formats.md``.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import statistics
@@ -201,11 +202,11 @@ def _page_layout(pdfium, doc, index: int) -> PageLayout:
         page = doc[index]
     except pdfium.PdfiumError as exc:
         raise PlanParseError(None, f"page {index + 1} of the PDF cannot be loaded ({exc})", "corrupt") from None
-    width, height = page.get_size()
+    width, height = page.get_size()  # as shown: PDFium swaps them for a page turned by 90 or 270
     rotation = page.get_rotation() % 360
-    layout = PageLayout(number=index + 1, width=height if rotation in (90, 270) else width,
-                        height=width if rotation in (90, 270) else height)
-    to_display = _display_transform(rotation, width, height)
+    layout = PageLayout(number=index + 1, width=width, height=height)
+    user_w, user_h = (height, width) if rotation in (90, 270) else (width, height)
+    to_display = _display_transform(rotation, user_w, user_h)
 
     n_objects = raw.FPDFPage_CountObjects(page.raw)
     if n_objects > MAX_OBJECTS_PER_PAGE:
@@ -219,16 +220,20 @@ def _page_layout(pdfium, doc, index: int) -> PageLayout:
     text = textpage.get_text_range(0, count) if count else ""
     rect = raw.FS_RECTF()
     tp = textpage.raw
+    upright = rotation == 0
     glyphs = layout.glyphs
     for i, ch in enumerate(text[:count]):
         if ch in "\r\n\ufffe\x00" or (ch == " " and raw.FPDFText_IsGenerated(tp, i)):
             continue
         if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
             continue
-        a = to_display(rect.left, rect.top)
-        b = to_display(rect.right, rect.bottom)
-        x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
-        y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+        if upright:  # the common case, without the transform's call
+            x0, x1, y0, y1 = rect.left, rect.right, user_h - rect.top, user_h - rect.bottom
+        else:
+            a = to_display(rect.left, rect.top)
+            b = to_display(rect.right, rect.bottom)
+            x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+            y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
         if x1 - x0 <= 0 and ch != " ":
             continue
         glyphs.append((ch, x0, y0, x1, y1, i))
@@ -249,7 +254,8 @@ class _Weights:
 
 
 def _display_transform(rotation: int, width: float, height: float):
-    """PDF user space (y up) to display space (y down) for a page shown rotated by ``rotation``."""
+    """PDF user space (y up; ``width`` x ``height`` as in the MediaBox) to display space
+    (y down) for a page shown turned clockwise by ``rotation``."""
     if rotation == 90:
         return lambda x, y: (y, x)
     if rotation == 180:
@@ -408,8 +414,8 @@ def _page_items(page: PageLayout, furniture: set[str]) -> list:
     tables = _tables(page)
     boxes = [(t.xs[0], t.top, t.xs[-1], t.bottom) for t in tables]
     glyphs_by_table: list[list] = [[] for _ in tables]
-    flow = []
-    for g in page.glyphs:
+    flow = [] if boxes else page.glyphs
+    for g in page.glyphs if boxes else ():
         cx, cy = (g[1] + g[3]) / 2, (g[2] + g[4]) / 2
         for k, (x0, y0, x1, y1) in enumerate(boxes):
             if x0 <= cx <= x1 and y0 <= cy <= y1:
@@ -491,12 +497,11 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
     prev = None
     for g in glyphs:
         ch = g[0]
-        same_ocr_box = prev is not None and len(g) > 5 and g[5] <= -2 and g[5] == prev[5]
-        if prev is not None and ch != " " and prev[0] != " " and not same_ocr_box:
+        if prev is not None and ch != " " and prev[0] != " ":
             gap = g[1] - prev[3]
-            latin = not _CJK.match(ch) and not _CJK.match(prev[0])
-            if (latin and gap > size * 0.2) or gap > size * 0.6:
-                parts.append(" ")
+            if gap > size * 0.2 and not (g[5] <= -2 and g[5] == prev[5]):  # never inside one OCR box
+                if gap > size * 0.6 or not (_CJK.match(ch) or _CJK.match(prev[0])):
+                    parts.append(" ")
         parts.append(ch)
         prev = g
     text = re.sub(r" {2,}", " ", "".join(parts)).strip()
@@ -510,8 +515,10 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
         if _CJK.match(g[0]) or g[0] == " " or _CJK.match(glyphs[0][0]):
             break
         lead_end = g[3]
-    return Line(text, min(g[1] for g in glyphs), min(g[2] for g in glyphs), max(g[3] for g in glyphs),
-                max(g[4] for g in glyphs), size, bold, lead_end - glyphs[0][1],
+    # glyphs are sorted by x: the first starts the line; the last ends it (but for a wider one)
+    right = max(glyphs[-1][3], glyphs[-2][3]) if len(glyphs) > 1 else glyphs[-1][3]
+    return Line(text, glyphs[0][1], min(g[2] for g in glyphs), right, max(g[4] for g in glyphs), size, bold,
+                lead_end - glyphs[0][1],
                 ocr=len(glyphs[0]) > 5 and glyphs[0][5] < 0)
 
 
@@ -526,6 +533,9 @@ def _gutter(lines: list[Line]) -> float | None:
     width = right - left
     if width <= 0:
         return None
+    narrow = sum(1 for ln in lines if ln.x1 - ln.x0 < width * 0.6)
+    if narrow < 0.6 * len(lines):
+        return None  # most lines span the page: one column
     size = statistics.median(ln.size for ln in lines)
     best = None
     step = max(size / 2, 1.0)
@@ -725,25 +735,28 @@ def _grid(h_rules, v_rules, xs, ys, page_number: int) -> _TablePart:
         s = spans.setdefault(root, [r, c, r, c])
         s[0], s[1], s[2], s[3] = min(s[0], r), min(s[1], c), max(s[2], r), max(s[3], c)
     anchored: dict[int, list] = {}
-    for r0, c0, r1, c1 in spans.values():
+    at: dict[tuple[int, int], GridCell] = {}
+    for root, (r0, c0, r1, c1) in spans.items():
         cell = GridCell(colspan=c1 - c0 + 1, rowspan=r1 - r0 + 1)
         cell.box = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
         anchored.setdefault(r0, []).append((c0, cell))
+        at[root] = cell
     grid_rows = [[cell for _, cell in sorted(anchored.get(r, []), key=lambda x: x[0])] for r in range(rows)]
-    return _TablePart(rows=grid_rows, xs=xs, top=ys[0], bottom=ys[-1], page=page_number, header=[])
+    part = _TablePart(rows=grid_rows, xs=xs, top=ys[0], bottom=ys[-1], page=page_number, header=[])
+    part.ys = ys
+    part.cell_at = {k: at[find(k)] for k in owner}  # grid position -> the (merged) cell covering it
+    return part
 
 
 def _fill_cells(table: _TablePart, glyphs: list, page: PageLayout) -> None:
     """Put each glyph in the cell that holds its centre; each cell's lines become paragraphs."""
     cells = [cell for row in table.rows for cell in row]
     per_cell: dict[int, list] = {id(c): [] for c in cells}
+    xs, ys, last_r, last_c = table.xs, table.ys, len(table.ys) - 2, len(table.xs) - 2
     for g in glyphs:
-        cx, cy = (g[1] + g[3]) / 2, (g[2] + g[4]) / 2
-        for cell in cells:
-            x0, y0, x1, y1 = cell.box
-            if x0 <= cx <= x1 and y0 <= cy <= y1:
-                per_cell[id(cell)].append(g)
-                break
+        r = min(max(bisect.bisect_right(ys, (g[2] + g[4]) / 2) - 1, 0), last_r)
+        c = min(max(bisect.bisect_right(xs, (g[1] + g[3]) / 2) - 1, 0), last_c)
+        per_cell[id(table.cell_at[(r, c)])].append(g)
     for cell in cells:
         lines = _lines(per_cell[id(cell)], page)
         x0, _, x1, _ = cell.box
