@@ -250,6 +250,29 @@ def test_running_header_footer_and_page_numbers_are_dropped_and_paragraphs_join_
     result = read_pdf(finish(c, buf), ocr=False)
     assert texts(result.blocks) == body
     assert [b.loc["page"] for b in result.blocks] == [1, 2, 2, 4]
+    assert result.warnings == [
+        ("page_furniture", "running header '重庆市某某区人力资源和社会保障事业发展规划' dropped from 4 pages", {"page": 1}),
+        ("page_furniture", "running header '某某区人民政府办公室 印发 第1页' dropped from 4 pages", {"page": 1})]
+
+
+def test_browser_print_chrome_is_dropped():
+    """A page printed from a browser: date and title on top, URL and n/N at the foot."""
+    c, buf = new_canvas()
+    for n in range(3):
+        page = Page(c)
+        page.text(30, 20, "2022/7/4 上午10:15", 8)
+        page.text(300, 20, "重庆市铜梁区人民政府", 8)
+        paragraph(page, 72, 80 + 20 * n, [P1, P2, P3][n])
+        page.text(30, 815, "http://www.cqstl.gov.cn/zwgk_239/fdzdgknr/lzyj/xzgfxwj/202207/t20220704.html", 8)
+        page.text(540, 815, f"{n + 1}/3", 8)
+        page.done()
+    result = read_pdf(finish(c, buf), ocr=False)
+    assert texts(result.blocks) == [P1, P2, P3]
+    assert [w[1] for w in result.warnings] == [  # 1/3, 2/3, 3/3 are page numbers: dropped unnamed
+        "running header '2022/7/4 上午10:15' dropped from 3 pages",
+        "running header '重庆市铜梁区人民政府' dropped from 3 pages",
+        "running header 'http://www.cqstl.gov.cn/zwgk_239/fdzdgknr/lzyj/xzgfxwj/202207/t20220704.html' "
+        "dropped from 3 pages"]
 
 
 def test_merged_cells_are_one_cell():

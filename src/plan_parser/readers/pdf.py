@@ -131,7 +131,7 @@ def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
         used_ocr = _read_images(doc, pages, warnings, ocr)
         if not any(p.glyphs for p in pages):
             _refuse_textless(pages, used_ocr)
-        blocks = layout_pages(pages)
+        blocks = layout_pages(pages, warnings)
     finally:
         for page in pages if "pages" in locals() else []:
             page._keep = None
@@ -367,14 +367,20 @@ def _ranges(numbers: list[int]) -> str:
 
 # -- layout: pages to blocks (shared with OCR, which fills PageLayout from images) ----
 
-def layout_pages(pages: list[PageLayout]) -> list[Block]:
+def layout_pages(pages: list[PageLayout], warnings: list | None = None) -> list[Block]:
     """Blocks in reading order from laid-out pages: furniture dropped, paragraphs and
-    tables continued across page breaks joined."""
+    tables continued across page breaks joined.  Each running header or footer dropped
+    is named once in a ``page_furniture`` warning (page numbers go without one)."""
     furniture = _running_furniture(pages)
+    dropped: dict[str, tuple[str, int, int]] = {}  # key -> (text as first seen, first page, pages)
     items: list[tuple[int, object]] = []   # (page number, _Para | _TablePart)
     for page in pages:
-        for item in _page_items(page, furniture):
+        for item in _page_items(page, furniture, dropped):
             items.append((page.number, item))
+    if warnings is not None:
+        for text, first, count in dropped.values():
+            warnings.append(("page_furniture", f"running header {text!r} dropped from {count} pages",
+                             {"page": first}))
     return _assemble(items)
 
 
@@ -409,7 +415,7 @@ def _is_furniture(line: Line, page: PageLayout, furniture: set[str]) -> bool:
     return is_page_number(line.text) or _furniture_key(line.text) in furniture
 
 
-def _page_items(page: PageLayout, furniture: set[str]) -> list:
+def _page_items(page: PageLayout, furniture: set[str], dropped: dict) -> list:
     """Paragraphs and table parts of one page, in reading order."""
     tables = _tables(page)
     boxes = [(t.xs[0], t.top, t.xs[-1], t.bottom) for t in tables]
@@ -425,7 +431,14 @@ def _page_items(page: PageLayout, furniture: set[str]) -> list:
             flow.append(g)
     for table, glyphs in zip(tables, glyphs_by_table):
         _fill_cells(table, glyphs, page)
-    lines = [ln for ln in _lines(flow, page) if not _is_furniture(ln, page, furniture)]
+    lines = []
+    for ln in _lines(flow, page):
+        if not _is_furniture(ln, page, furniture):
+            lines.append(ln)
+        elif not is_page_number(ln.text):
+            key = _furniture_key(ln.text)
+            text, first, count = dropped.get(key, (ln.text, page.number, 0))
+            dropped[key] = (text, first, count + 1)
     paras = []
     columns = _columns(lines)
     for column in columns:
