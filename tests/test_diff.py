@@ -634,3 +634,16 @@ def test_table_fits_the_terminal(capsys, edited_path, monkeypatch):
     monkeypatch.delenv("COLUMNS")
     _code, out, _err = run(capsys, "diff", SAMPLE, edited_path)  # not a terminal: nothing is cut
     assert "1#13 高技能人才总量" in out and "城镇登记失业人员就业人数" in out
+
+
+def test_stdin_as_one_side(capsys, monkeypatch, edited_path):
+    class Stdin:
+        buffer = io.BytesIO(SAMPLE.read_bytes())
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    code, out, _err = run(capsys, "diff", "-", edited_path, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["left"]["path"] == "<stdin>" and data["summary"]["changed"] == 4
+    assert data["left"]["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    code, out, err = run(capsys, "diff", "-", "-")
+    assert (code, out) == (2, "") and "standard input can stand for one input only" in err
