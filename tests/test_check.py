@@ -276,3 +276,12 @@ def test_one_reading_of_the_tables():
     assert [(t.column, t.role) for t in refs] == [(1, "review"), (2, "main")]
     assert review == [plan.indicators[k] for k in refs[0].indicators]
     assert main == [plan.indicators[k] for k in refs[1].indicators]
+
+
+def test_disagreements_in_their_own_terminal_colour(result):
+    from plan_parser.report import render_check
+
+    lines = render_check(result, "table", color=True).split("\n")
+    red = [line for line in lines if line.startswith("\x1b[1;31m")]
+    assert len(red) == 1 and "劳动人事争议仲裁结案率" in red[0] and red[0].endswith("\x1b[0m")
+    assert "\x1b" not in render_check(result, "table")  # into a pipe or a file: no escape codes

@@ -20,8 +20,7 @@ import pytest
 import plan_parser
 from plan_parser import diff_plans, load_plan
 from plan_parser.cli import main
-from plan_parser.diff import (TableRef, fuzzy_score, match_items, matching_key, normalize_key, pair_tables,
-                               table_refs)
+from plan_parser.diff import TableRef, fuzzy_score, match_items, normalize_key, pair_tables, table_refs
 from plan_parser.settings import DEFAULTS
 from reference_expected import MAIN, PROJECTS, REVIEW
 
@@ -576,7 +575,7 @@ def test_prose_change_exits_1(capsys, prose_edited):
 
 
 def test_growth_is_compared_like_target():
-    from plan_parser.model import Column, Indicator, Plan, Quantity, Source
+    from plan_parser.model import Column, Indicator, Plan, Source
     from plan_parser.quantity import parse_quantity
 
     def plan(growth: str) -> Plan:
@@ -613,8 +612,6 @@ CJK = __import__("re").compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "html"])
 def test_english_views_carry_no_chinese(capsys, edited_path, prose_edited, fmt):
     """--lang en of diff, check and compare: no CJK character anywhere but in file paths (none here)."""
-    from plan_parser.compare import compare_plans  # noqa: F401  (the command below)
-
     for argv in (["diff", SAMPLE, edited_path], ["diff", SAMPLE, prose_edited], ["check", SAMPLE],
                  ["compare", CITY, DISTRICT, SAMPLE]):
         _code, out, _err = run(capsys, *argv, "--format", fmt, "--lang", "en")

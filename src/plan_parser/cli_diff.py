@@ -100,8 +100,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .report import render_check
 
     result = check_plan(load_for_cli(args.file, args.input_format, resolve_glossary(args.glossary), max_bytes(args)))
+    color = (args.format == "table" and not args.output and sys.stdout.isatty()
+             and "NO_COLOR" not in os.environ)
     emit(render_check(result, args.format, lang=args.lang, only_changed=args.only == "changed",
-                      width=terminal_width(args)), args)
+                      width=terminal_width(args), color=color), args)
     if result.outcome == "nothing_checked":
         why = "; ".join(result.notes) or "no figure of the prose or tables paired with another"
         print(f"plan-parser: {args.file}: nothing was checked ({why})", file=sys.stderr)

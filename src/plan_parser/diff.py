@@ -29,6 +29,7 @@ substitution factor) are :class:`plan_parser.settings.Settings` fields.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import json
@@ -342,8 +343,6 @@ def match_items(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | 
 def _reading_order(n_left: int, pairs: dict[int, tuple[int, Match]], free_r: set[int]):
     rows: list[tuple[tuple, tuple]] = []
     right_to_left = sorted((j, i) for i, (j, _m) in pairs.items())
-    import bisect
-
     right_keys = [j for j, _i in right_to_left]
     best_before: list[int] = []  # running max of left index over pairs sorted by right index
     running = -1

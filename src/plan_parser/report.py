@@ -653,14 +653,26 @@ def _check_provenance(result: CheckResult, lang: str, short: bool = False) -> li
             _source_line(result.plan, lang, short)]
 
 
-def check_table(result: CheckResult, lang: str, only_changed: bool, width: int | None = None) -> str:
+#: ANSI colour of a disagreement in a terminal (bold red); ``NO_COLOR`` or a pipe turns it off.
+DISAGREE_ANSI = ("\x1b[1;31m", "\x1b[0m")
+
+
+def check_table(result: CheckResult, lang: str, only_changed: bool, width: int | None = None,
+                color: bool = False) -> str:
+    """The terminal view; ``color``: disagreements in bold red (they come first)."""
     lab = LABELS[lang]
-    rows = [_view(finding_record(f, lang), CHECK_VIEW, lang) for f in _findings(result, only_changed)]
+    findings = _findings(result, only_changed)
+    rows = [_view(finding_record(f, lang), CHECK_VIEW, lang) for f in findings]
     counts = ", ".join(f"{lab[k]} {v}" for k, v in result.summary.items())
     sides = [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
     head = [f"{lab[result.outcome]}: {counts}", *_check_provenance(result, lang, short=True), *sides,
             *(f"{lab['notes']}: {n}" for n in result.notes)]
-    return "\n".join(head) + "\n\n" + fit_table(_header(CHECK_VIEW, lang), rows, width)
+    table = fit_table(_header(CHECK_VIEW, lang), rows, width).split("\n")
+    if color:
+        on, off = DISAGREE_ANSI
+        table = table[:2] + [f"{on}{line}{off}" if f.status == "disagree" else line
+                             for line, f in zip(table[2:], findings)]
+    return "\n".join(head) + "\n\n" + "\n".join(table)
 
 
 def check_markdown(result: CheckResult, lang: str, only_changed: bool) -> str:
@@ -777,10 +789,10 @@ def render_diff(diff: PlanDiff, fmt: str = "table", *, lang: str = "zh", only_ch
 
 
 def render_check(result: CheckResult, fmt: str = "table", *, lang: str = "zh", only_changed: bool = False,
-                 width: int | None = None) -> str:
-    """The check result in one of :data:`FORMATS`."""
+                 width: int | None = None, color: bool = False) -> str:
+    """The check result in one of :data:`FORMATS` (``color``: ANSI colours in the table)."""
     if fmt == "json":
         return check_json(result, only_changed)
     if fmt == "table":
-        return check_table(result, lang, only_changed, width)
+        return check_table(result, lang, only_changed, width, color)
     return _CHECK[fmt](result, lang, only_changed)
