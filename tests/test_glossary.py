@@ -227,7 +227,7 @@ def test_normalize():
         ("2020年基数", "2020 baseline"),
         ("2025年目标", "2025 target"),
         ("失业保险和工伤保险", "unemployment insurance and work-related injury insurance"),
-        ("建立“智能+技能”人才孵化基地", "establish intelligence + skills talent incubation base"),
+        ("建立“智能+技能”人才孵化基地", "establish intelligent + skills talent incubation base"),
     ],
 )
 def test_composed(g, zh, en):

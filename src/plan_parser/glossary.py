@@ -261,6 +261,9 @@ _PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
 _DEVELOPMENT_PLAN_WORDS = frozenset({"发展规划", "事业发展规划"})
 #: X占Y比重: the words that make it "share of X in Y".
 _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
+#: Where a name of several clauses is cut (full-width comma and semicolons only: 、 lists
+#: the parts of one noun phrase).
+_CLAUSE_RE = re.compile(r"([，；;])")
 #: X与Y之比 / X与Y比: "ratio of X to Y".
 _RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
 #: A parenthesis that repeats the word before it.
@@ -572,7 +575,30 @@ class Glossary:
             return Translation(en, "normalized", [])
         if not norm:
             return Translation(None, None, [])
+        clauses = [c for c in _CLAUSE_RE.split(zh.strip()) if c.strip()]
+        if len(clauses) > 1:  # 加快系统创新，增强融合发展新动能: each clause on its own
+            return self._clauses(zh)
         return self._compose(norm)
+
+    def _clauses(self, zh: str) -> Translation:
+        """A name of several clauses (split at ，and ；), each translated on its own."""
+        parts = _CLAUSE_RE.split(zh.strip())
+        out: list[str] = []
+        missing: list[str] = []
+        for k in range(0, len(parts), 2):
+            if not parts[k].strip():
+                continue
+            result = self.translate(parts[k])
+            if result.en is None:
+                missing += result.missing
+            else:
+                out.append(result.en)
+            if k + 1 < len(parts):
+                out.append(";" if parts[k + 1] in "；;" else ",")
+        if missing:
+            return Translation(None, None, list(dict.fromkeys(missing)))
+        en = _join(out)
+        return Translation(en, "composed", []) if en else Translation(None, None, [])
 
     def coverage(self, names: Iterable[str]) -> collections.Counter:
         """How often each uncovered segment occurs among *names* (once per name)."""
