@@ -685,14 +685,21 @@ def test_sqlite_with_only_another_applications_user_version_is_refused(tmp_path)
     assert info.value.reason.startswith("holds tables plan-parser did not write (user_version 42);")
 
 
-def test_sqlite_of_layout_1_is_refused(tmp_path):
+def test_sqlite_of_layout_1_is_refused_untouched(tmp_path):
+    """Layout 1 (sha256 in every row) as the previous version wrote it: refused, not mixed."""
     db = tmp_path / "old.sqlite"
     with sqlite3.connect(db) as conn:
-        conn.execute('CREATE TABLE plans ("plan_id" TEXT NOT NULL, PRIMARY KEY ("plan_id"))')
+        conn.execute('CREATE TABLE plans ("plan_id" TEXT NOT NULL, "path" TEXT, PRIMARY KEY ("plan_id"))')
+        conn.execute('CREATE TABLE indicators ("plan_id" TEXT NOT NULL, "source_path" TEXT, "ordinal" INTEGER)')
+        conn.execute("PRAGMA user_version = 1")
     conn.close()
+    before = db.read_bytes()
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], db, jobs=1)
-    assert info.value.reason == "table plans has other columns than plan-parser writes (layout 2); export to a new file"
+    assert (info.value.code, info.value.reason) == (
+        "unsupported_format",
+        "written by plan-parser's layout 1 (user_version); this version writes layout 2: export to a new file")
+    assert db.read_bytes() == before
 
 
 def test_read_only_sqlite_is_unwritable(tmp_path, monkeypatch):

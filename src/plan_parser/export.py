@@ -485,13 +485,13 @@ class SqliteWriter(Writer):
         foreign = sorted(name for kind, name in objects
                          if kind in ("table", "view") and name not in OWN_OBJECTS and not name.startswith("sqlite_"))
         ours = [t for t in FRAMES if have[t]]
+        if ours and not foreign and version not in (0, SQLITE_LAYOUT_VERSION):
+            self._refuse(f"written by plan-parser's layout {version} (user_version); this version writes "
+                         f"layout {SQLITE_LAYOUT_VERSION}: export to a new file")
         for table in ours:
             if have[table] != stored_columns(table):
                 self._refuse(f"table {table} has other columns than plan-parser writes "
                              f"(layout {SQLITE_LAYOUT_VERSION}); export to a new file")
-        if ours and not foreign and version != SQLITE_LAYOUT_VERSION:
-            self._refuse(f"written by another plan-parser layout (user_version {version}, this is "
-                         f"{SQLITE_LAYOUT_VERSION}); export to a new file")
         if not foreign and not ours and version not in (0, SQLITE_LAYOUT_VERSION):
             foreign = [f"user_version {version}"]
         if foreign and not allow_foreign_tables:
