@@ -644,3 +644,10 @@ def test_stdin_as_one_side(capsys, monkeypatch, edited_path):
     assert data["left"]["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
     code, out, err = run(capsys, "diff", "-", "-")
     assert (code, out) == (2, "") and "standard input can stand for one input only" in err
+
+
+def test_untitled_items_pair_in_order():
+    """An untitled section or task (empty key) pairs with an untitled one, in order, so that a plan with
+    one is still the same as itself (a real policy text with an empty 第X节 title was not)."""
+    got = match_items(["", "城镇新增就业", ""], ["", "城镇新增就业"], lambda s: s)
+    assert [(i, j, m.method if m else None) for i, j, m in got] == [(0, 0, "exact"), (1, 1, "exact"), (2, None, None)]

@@ -296,7 +296,9 @@ def match_items(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | 
                 settings: Settings | None = None) -> list[tuple[int | None, int | None, Match | None]]:
     """Pair ``left`` with ``right`` one-to-one by ``key``; ``group`` values must agree.
 
-    ``threshold`` defaults to ``settings.fuzzy_threshold``.  Returns ``(i, j, match)``
+    ``threshold`` defaults to ``settings.fuzzy_threshold``.  Items with an empty key (an
+    untitled section or task) pair with empty-keyed items only, in document order, as
+    ``exact``.  Returns ``(i, j, match)``
     for pairs, ``(i, None, None)`` and ``(None, j, None)`` for the rest, in reading
     order: left order, each right-only item after the pair that precedes it on the right.
     """
@@ -315,8 +317,8 @@ def match_items(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | 
         for j in sorted(free_r):
             index.setdefault((rgroups[j], pass_r[j]), []).append(j)
         for i in range(len(left)):
-            if i in pairs or not pass_l[i]:
-                continue
+            if i in pairs or (not pass_l[i] and method != "exact"):
+                continue  # untitled items pair with untitled items, in order, in the exact pass only
             candidates = index.get((lgroups[i], pass_l[i]))
             if candidates:
                 j = candidates.pop(0)
