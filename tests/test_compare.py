@@ -181,6 +181,11 @@ def test_panel_json_follows_the_contract(panel):
     assert data["rows"][-1]["cells"][:2] == [None, None]
 
 
+def test_compare_takes_paths(panel):
+    by_path = compare_plans([CITY, str(DISTRICT), TONGLIANG])
+    assert [r.key for r in by_path.rows] == [r.key for r in panel.rows]
+
+
 def test_compare_progress_and_empty():
     seen = []
     compare_plans([load_plan(CITY), load_plan(DISTRICT)], progress=lambda done, total: seen.append((done, total)))

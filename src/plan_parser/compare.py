@@ -154,8 +154,13 @@ def compare_plans(plans: Sequence[Plan], *, settings: Settings | None = None,
                   progress: Callable[[int, int], None] | None = None) -> Comparison:
     """One row per indicator across ``plans`` (see the module docstring).
 
+    ``plans`` are :class:`Plan` objects, or paths that are loaded with :func:`load_plan`.
     ``progress(done, total)`` is called after each plan is matched in (for long lists).
     """
+    if any(not isinstance(p, Plan) for p in plans):
+        from .api import load_plan
+
+        plans = [p if isinstance(p, Plan) else load_plan(p) for p in plans]
     kw = {"settings": settings} if settings is not None else {}
     out = Comparison([plan_side(p) for p in plans])
     if not plans:
