@@ -293,7 +293,7 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
                 f"- **issuer**: {label_text(m.issuer, getattr(m, 'issuer_en', None), 'en') or '—'}"]
     else:
         out += [f"- **region**: {m.region} ({m.level})", f"- **issuer**: {m.issuer}"]
-    out += [f"- **period**: {m.period_start}–{m.period_end}", f"- **issued**: {m.issued_date}",
+    out += [f"- **period**: {m.period_start or '?'}–{m.period_end or '?'}", f"- **issued**: {m.issued_date or '—'}",
             f"- **document number**: {doc_number_text(m.doc_number, lang)}",
             f"- **{warnings_summary(plan.warnings)}**", ""]
     out += ["## Outline", ""]
