@@ -100,3 +100,17 @@ def test_half_width_punctuation_keeps_the_indicators(tmp_path):
     assert len(plan.indicators) == 34
     assert [i.unit for i in plan.indicators[:5]] == ["万人", "万人", "万人", "万元", "万人"]
     assert plan.indicators[24].name == "高级职称人才总量" and plan.indicators[24].parent_seq == 9
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(reason=st.text(), name=st.binary(min_size=1, max_size=40))
+def test_every_error_message_is_one_line_of_valid_utf8(reason, name):
+    """Whatever a reason holds (libxml2 puts newlines in its messages) and whatever bytes a
+    file name is made of, ``str(error)`` is one line that encodes as UTF-8."""
+    import os
+
+    error = PlanParseError(os.fsdecode(name), reason, "corrupt")
+    message = str(error)
+    assert message.encode("utf-8")
+    assert not any(c in message for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    assert "\n" not in error.reason
