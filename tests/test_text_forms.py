@@ -96,7 +96,7 @@ def test_official_heading_sequence_with_run_in_headings():
     (b"\x00\x01\x02binary\x00junk" * 20, "binary"),
     ("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n".encode("utf-8"), "not_a_plan"),
     (b"\xff\xfe\xfa\xfb" * 30, "encoding"),
-    (b"%PDF-1.7\n...", "unsupported_format"),
+    (b"%PDF-1.7\n...", "corrupt"),  # PDFs are read now: a truncated one is a damaged PDF
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "unsupported_format"),
 ])
 def test_not_a_plan_raises_one_documented_error(content, code, tmp_path):
