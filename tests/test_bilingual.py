@@ -273,12 +273,14 @@ def test_value_text_reads_values_in_base_units(plan):
     assert value_text(None) == ""
 
 
-def test_english_views_of_the_reference_plan_carry_no_chinese():
-    for fmt in ("table", "markdown"):
-        out = _cli("parse", str(SAMPLE), "--format", fmt, "--lang", "en")
-        assert out.returncode == 0, out.stderr
-        assert CJK.findall(out.stdout) == [], fmt
-    md = _cli("parse", str(SAMPLE), "--format", "markdown", "--lang", "en").stdout
+def test_english_views_of_the_reference_plan_carry_no_chinese(plan):
+    from plan_parser.render import plan_markdown
+
+    out = _cli("parse", str(SAMPLE), "--format", "table", "--lang", "en")  # the CLI's --lang en
+    assert out.returncode == 0, out.stderr
+    assert CJK.findall(out.stdout) == []
+    md = plan_markdown(plan, "en")
+    assert CJK.findall(md) == []
     assert "- Chapter 2 key tasks" in md and "## Box 2 main indicators for the 14th Five-Year Plan period" in md
     assert "| 1 | new urban jobs (persons) | 84,900 persons (5-year total) | 50,000 persons (5-year total) |  | anticipatory |" in md
     assert "> Note: figures in [ ] are five-year totals." in md
@@ -294,9 +296,11 @@ def test_views_show_warnings_by_code(tmp_path):
     text = text.replace("专栏3", "专栏9  饺子表\n\n\t41827\n\t45500\n\t预期性\n\n\t220\n\t300\n\t预期性\n\n专栏3", 1)
     edited = tmp_path / "edited.txt"
     edited.write_text(text, encoding="utf-8")
+    from plan_parser.render import plan_markdown, plan_table
+
     table = _cli("parse", str(edited), "--format", "table").stdout.splitlines()
     assert table[2] == "warnings: untranslated ×3, unrecognized_table ×1"
-    md = _cli("parse", str(edited), "--format", "markdown", "--lang", "en").stdout
+    md = plan_markdown(load_plan(edited), "en")
     assert "- **warnings: untranslated ×3, unrecognized_table ×1**" in md
     assert "## Box 9 [no English]" in md and CJK.findall(md) == []
-    assert _cli("parse", str(SAMPLE), "--format", "table").stdout.splitlines()[2] == "warnings: none"
+    assert plan_table(load_plan(SAMPLE)).splitlines()[2] == "warnings: none"
