@@ -80,24 +80,26 @@ COMPARE = r'''
 import sys, time, statistics
 path, what, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def run():
+    """Returns how many characters of text came out, to tell a real run from an empty one."""
     if what == "pdfplumber-text":
         import pdfplumber
         with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
+            return sum(len(page.extract_text() or "") for page in pdf.pages)
     elif what == "pdfplumber-tables":
         import pdfplumber
         with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_words(); page.extract_tables()
+            return sum(sum(len(w["text"]) for w in page.extract_words()) + len(page.extract_tables())
+                       for page in pdf.pages)
     elif what == "docling":
         from docling.document_converter import DocumentConverter
-        DocumentConverter().convert(path)
+        return len(DocumentConverter().convert(path).document.export_to_markdown())
     elif what == "unstructured":
         from unstructured.partition.pdf import partition_pdf
-        partition_pdf(filename=path, strategy="fast")
+        return sum(len(str(e)) for e in partition_pdf(filename=path, strategy="fast"))
 try:
-    run()
+    chars = run()
+    if not chars:
+        raise RuntimeError("it ran but returned no text (0 characters)")
     times = []
     for _ in range(repeat):
         t = time.process_time(); run(); times.append(time.process_time() - t)
