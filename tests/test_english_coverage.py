@@ -95,7 +95,7 @@ def test_transport_plan(plans):
     assert plan.meta.region_en == "Qingxi City"
     # 4.中心城区公共交通出行分担率 % 42 → >50
     four = _ind(plan, 4)
-    assert four.name_en == "central urban areas public transport share of trips"
+    assert four.name_en == "public transport share of trips in central urban areas"
     assert value_text(four.target) == "> 50%"
     assert _ind(plan, 3).name_en == "urban rail transit operating length"
     assert value_text(_ind(plan, 7).target) == "35,000,000 tons"  # 3500 万吨
