@@ -172,3 +172,21 @@ def test_table_without_numbers_is_numbered_in_order(tmp_path):
         """, tmp_path)
     assert [(i.seq, i.parent_seq) for i in plan.indicators] == [(1, None), (2, 1), (3, None)]
     assert codes(plan) == []
+
+
+def test_notes_numbered_on_lines_of_their_own(tmp_path):
+    """注： then ①②③ each on its own line, as the national outline prints them: all notes of
+    the table; ① makes 〔 〕 totals and ② dates the cells flagged * to 2019."""
+    plan = parse_md("专栏1 主要指标\n\n"
+                    "| 指标 | 2020年 | 2025年 | 属性 |\n| --- | --- | --- | --- |\n"
+                    "| 1.常住人口城镇化率（%） | 60.6* | 65 | 预期性 |\n"
+                    "| 2.单位GDP能源消耗降低（%） | — | 〔13.5〕 | 约束性 |\n\n"
+                    "注：\n\n①〔〕内为5年累计数。\n\n②带*的为2019年数据。\n\n"
+                    "③2020年全员劳动生产率增长2.5%为预计数。\n\n"
+                    "## 第二节 主要任务\n\n①这一段不在表后，是正文。\n", tmp_path)
+    assert plan.column(1).notes == ["注：", "①〔〕内为5年累计数。", "②带*的为2019年数据。",
+                                    "③2020年全员劳动生产率增长2.5%为预计数。"]
+    ind = {i.seq: i for i in plan.indicators}
+    assert (ind[1].baseline.year, ind[1].baseline.footnote, ind[1].target.year) == (2019, "*", 2025)
+    assert (ind[2].target.value, ind[2].target.cumulative) == (13.5, True)
+    assert plan.chapters[0].sections[1].paragraphs[0].text == "①这一段不在表后，是正文。"
