@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .numerals import chinese_to_int
+from .settings import DEFAULTS
 
 # Spacing after 第X章 may be none, ASCII or ideographic spaces, or no-break spaces.
 _SPACE = r"[\s\u3000\xa0]"
@@ -41,7 +42,6 @@ LEVELS = {"篇": "part", "部分": "part", "章": "chapter", "节": "section"}
 _OFFICIAL_CHAPTER = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*(.+)$")
 _OFFICIAL_SECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")
 _TOC = re.compile(r"^目[\s\u3000\xa0]*录$")
-_RUN_IN_TITLE_MAX = 30
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,11 @@ def match_official(text: str) -> tuple[Heading, str] | None:
             return None  # （十四五） is a plan period, not a heading number
         body = m.group(2).strip()
         title, sep, rest = body.partition("。")
-        if sep and len(title) <= _RUN_IN_TITLE_MAX:
+        if sep and len(title) <= DEFAULTS.official_title_max:
             return Heading(level, number, normalize_space(title)), rest.strip()
         # A heading may hold a comma (（一）加快系统创新，增强融合发展新动能) but a clause that
         # runs on ends with one, and a sentence holds a semicolon or a colon.
-        if not sep and len(body) <= _RUN_IN_TITLE_MAX and not re.search(r"[；;：:]", body) \
+        if not sep and len(body) <= DEFAULTS.official_title_max and not re.search(r"[；;：:]", body) \
                 and not re.search(r"[，,、]$", body):
             return Heading(level, number, normalize_space(body)), ""
         return None

@@ -70,7 +70,6 @@ _GLUED_HEADING = re.compile(rf"(?<=[。！？；])(?={H.OFFICIAL_NUMBER}[^。，
 def split_glued(text: str) -> list[str]:
     """The paragraphs glued on one printed line: ``…技术。 （二）深化…`` → two pieces."""
     return [piece for part in GLUE.split(text) for piece in _GLUED_HEADING.split(part) if piece]
-_MIN_MEASURED = 10  # lines shorter than this many characters say nothing about the measure
 
 
 #: Characters printed two columns wide in Chinese text: CJK, kana, hangul, full-width forms,
@@ -93,8 +92,8 @@ def toc_entry(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _measure(lines: list[str]) -> int | None:
-    widths = [display_width(t) for t in lines if len(t) >= _MIN_MEASURED]
+def _measure(lines: list[str], settings: Settings = DEFAULTS) -> int | None:
+    widths = [display_width(t) for t in lines if len(t) >= settings.reflow_min_measured]
     return Counter(widths).most_common(1)[0][0] if widths else None
 
 
@@ -103,7 +102,7 @@ def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
     PDF text extraction gives them, rather than whole paragraphs: most longer lines are
     about as wide as the commonest width, most of those do not end a sentence, and
     hardly any line is much wider."""
-    lines = [b.text for b in blocks if isinstance(b, Paragraph) and len(b.text) >= _MIN_MEASURED
+    lines = [b.text for b in blocks if isinstance(b, Paragraph) and len(b.text) >= settings.reflow_min_measured
              and toc_entry(b.text) is None]
     if len(lines) < settings.reflow_min_lines:
         return False
@@ -141,7 +140,8 @@ def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[s
     page number, and a page apart (a cell repeated down a flattened table, or a figure's
     label repeated in three figures, is not one)."""
     paras = [b for b in blocks if isinstance(b, Paragraph)]
-    counts = Counter(p.text for p in paras if 0 < len(p.text) <= 40 and not _starts_block(p.text))
+    counts = Counter(p.text for p in paras
+                     if 0 < len(p.text) <= settings.running_header_max_chars and not _starts_block(p.text))
     places: dict[str, list[int]] = {}
     for i, p in enumerate(paras):
         if counts.get(p.text, 0) >= settings.running_header_min_pages:
@@ -168,7 +168,7 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
     headers = running_headers(blocks, settings)
     warnings: list[tuple[str, str, dict]] = []
     measure = _measure([b.text for b in blocks if isinstance(b, Paragraph) and not is_page_number(b.text)
-                        and toc_entry(b.text) is None]) or 0
+                        and toc_entry(b.text) is None], settings) or 0
     full_width = measure - settings.reflow_slack
 
     # 1. furniture out, 目录 entries marked, glued lines split: (text, loc, glued, toc) pieces

@@ -51,6 +51,17 @@ class Settings:
     running_header_min_pages: int = 3
     #: … with at least this many lines between two of its occurrences (a page's worth).
     running_header_min_gap: int = 15
+    #: … and it is at most this many characters long.
+    running_header_max_chars: int = 40
+    #: Lines shorter than this many characters say nothing about the measure of wrapped text.
+    reflow_min_measured: int = 10
+    #: A text line split on runs of two or more spaces is a table row only with at least this
+    #: many cells: two-cell lines split on spaces are headings (第一章  总体要求) far more
+    #: often than tables.
+    min_space_cells: int = 3
+    #: A 一、/（一） heading's title is at most this many characters (longer: a sentence that
+    #: starts with a numeral).
+    official_title_max: int = 30
 
 
 #: The settings every entry point uses unless it is given others.

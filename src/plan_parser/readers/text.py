@@ -18,6 +18,7 @@ from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
 from ..headings import is_toc, match_heading
 from ..reflow import is_hard_wrapped, reflow
+from ..settings import DEFAULTS
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -148,9 +149,6 @@ _SEPARATORS = {
     "spaces": re.compile(r"[ \u3000\xa0]{2,}"),
 }
 PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line under the header
-#: the fewest cells a row split on spaces must have: two-cell lines split on spaces are
-#: headings (第一章  总体要求) far more often than tables
-_MIN_SPACE_CELLS = 3
 
 
 def split_row(line: str) -> tuple[str, list[str]] | None:
@@ -174,7 +172,7 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         if len(cells) >= 2:
             return "tab", cells
     cells = _SEPARATORS["spaces"].split(text)
-    if len(cells) >= _MIN_SPACE_CELLS and not match_heading(text) and not is_toc(cells[0]):
+    if len(cells) >= DEFAULTS.min_space_cells and not match_heading(text) and not is_toc(cells[0]):
         return "spaces", cells
     return None
 
