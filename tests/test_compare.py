@@ -260,3 +260,22 @@ def test_cli_stdin_once(capsys, monkeypatch):
     assert code == 0 and json.loads(out)["plans"][1]["region"] == "荣昌区"
     code, _out, err = run(capsys, "compare", "-", "-")
     assert code == 2 and "standard input" in err
+
+
+def test_growth_stands_in_where_targets_are_dashes():
+    """National and provincial tables put targets in the 年均 column with — in the 2025 cell: the panel
+    compares growth then (a province's 年均增长 6.5 against the country's 6: not weaker)."""
+    from plan_parser.model import Column, Indicator, Meta, Plan, Source
+    from plan_parser.quantity import parse_quantity
+    from plan_parser.report import render_compare
+
+    def plan(level: str, region: str, growth: str) -> Plan:
+        ind = Indicator(1, 1, "地区生产总值增长", {}, unit="%", growth=parse_quantity(growth, "%"), table=0)
+        return Plan(Source(None, "txt", None, ""), meta=Meta(region=region, level=level, period_end=2025),
+                    columns=[Column(1, "主要指标", "indicators", {})], indicators=[ind])
+
+    panel = compare_plans([plan("国家", "中国", "6"), plan("省", "山东省", "6.5"), plan("省", "甲省", "5.5")])
+    assert [(c.growth.raw, c.share, c.weaker) for c in panel.rows[0].cells] == [
+        ("6", None, None), ("6.5", None, False), ("5.5", None, True)]
+    assert panel.to_frame().iloc[0]["山东省 growth"] == "6.5"
+    assert "| 中国 target | 中国 年均/累计 |" in render_compare(panel, "markdown")

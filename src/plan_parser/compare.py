@@ -16,7 +16,9 @@ The *reference* plan is the first plan of the highest level among them (市 abov
 区/县), or the first plan.  For every other cell: ``share`` is its target as a share
 of the reference's target where both are counts (a district's part of the city's
 jobs target), and ``weaker`` says, for rates of plans of different levels, whether
-the lower level asks less than the upper one.
+the lower level asks less than the upper one.  Where the two plans have no target but
+both have a ``growth`` (the 年均/累计 column, where national and provincial tables put
+their targets), the growth is compared instead.
 """
 from __future__ import annotations
 
@@ -103,8 +105,9 @@ class Comparison:
 
     def to_frame(self):
         """A pandas DataFrame: one row per indicator; per plan the target's ``raw`` and
-        ``base_value`` and the ``share`` of the reference plan's target (columns
-        ``<label> target``, ``<label> target_base_value``, ``<label> share``, ``<label> weaker``)."""
+        ``base_value``, the growth (年均/累计) as written, and the ``share`` of the reference plan's
+        target (columns ``<label> target``, ``<label> target_base_value``, ``<label> growth``,
+        ``<label> unit``, ``<label> share``, ``<label> weaker``)."""
         import pandas as pd
 
         labels = self.labels()
@@ -113,8 +116,10 @@ class Comparison:
             rec: dict[str, Any] = {"key": row.key, "name": row.name, "name_en": row.name_en, "measure": row.measure}
             for label, cell in zip(labels, row.cells):
                 t = None if cell is None else cell.target
+                g = None if cell is None else cell.growth
                 rec[f"{label} target"] = None if t is None else t.raw
                 rec[f"{label} target_base_value"] = None if t is None else t.base_value
+                rec[f"{label} growth"] = None if g is None else g.raw
                 rec[f"{label} unit"] = None if cell is None else (t.base_unit if t is not None else cell.unit)
                 rec[f"{label} share"] = None if cell is None else cell.share
                 rec[f"{label} weaker"] = None if cell is None else cell.weaker
@@ -208,5 +213,9 @@ def _shares(cells: list[Cell | None], plans: Sequence[Plan], group, ref: int) ->
     for k, ind in by_plan.items():
         if k == ref:
             continue
-        cells[k].share = target_share(upper.target, ind.target)
-        cells[k].weaker = rate_weaker(upper, ind, plans[ref].meta.level, plans[k].meta.level)
+        # the target where both plans have one; else the 年均/累计 column (national and provincial
+        # tables write their targets there when the 2025 cell is —)
+        both = lambda f: getattr(upper, f, None) is not None and getattr(ind, f, None) is not None  # noqa: E731
+        field = "target" if both("target") or not both("growth") else "growth"
+        cells[k].share = target_share(getattr(upper, field), getattr(ind, field))
+        cells[k].weaker = rate_weaker(upper, ind, plans[ref].meta.level, plans[k].meta.level, field)

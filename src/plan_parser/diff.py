@@ -716,10 +716,10 @@ def target_share(a: Quantity | None, b: Quantity | None) -> float | None:
     return None
 
 
-def rate_weaker(a: Any, b: Any, a_level: str | None, b_level: str | None) -> bool | None:
-    """For rate targets of plans at different levels: does the lower level ask less?"""
+def rate_weaker(a: Any, b: Any, a_level: str | None, b_level: str | None, field: str = "target") -> bool | None:
+    """For rate targets (or ``growth``) of plans at different levels: does the lower level ask less?"""
     ra, rb = LEVEL_RANK.get(a_level), LEVEL_RANK.get(b_level)
-    qa, qb = a.target, b.target
+    qa, qb = getattr(a, field, None), getattr(b, field, None)
     if not (_is_rate(qa) and _is_rate(qb)) or ra is None or rb is None or ra == rb:
         return None
     upper, lower = (qa, qb) if ra < rb else (qb, qa)

@@ -724,17 +724,22 @@ def check_html(result: CheckResult, lang: str, only_changed: bool) -> str:
 
 
 def compare_records(comp, lang: str) -> tuple[list[str], list[dict[str, str]]]:
-    """(columns, one record per row) for every format: per plan its target (with unit), and
-    for the plans other than the reference the share of the reference's target and ``weaker``."""
+    """(columns, one record per row) for every format: per plan its target (with unit) and, for
+    plans with a 年均/累计 column, its growth; for the plans other than the reference the share of
+    the reference's target and ``weaker``."""
     labels = comp.labels(lang)
+    grown = {n for r in comp.rows for n, c in enumerate(r.cells) if c is not None and c.growth is not None}
     columns = ["key", "name", "measure"]
     for n, label in enumerate(labels):
-        columns += [f"{label} target"] + ([] if n == comp.reference else [f"{label} share", f"{label} weaker"])
+        columns += [f"{label} target"] + ([f"{label} {LABELS[lang]['growth']}"] if n in grown else [])
+        columns += [] if n == comp.reference else [f"{label} share", f"{label} weaker"]
     records = []
     for row in comp.rows:
         rec = {"key": row.key, "name": label_text(row.name, row.name_en, lang), "measure": LABELS[lang][row.measure]}
         for n, (label, cell) in enumerate(zip(labels, row.cells)):
             rec[f"{label} target"] = "" if cell is None else _with_unit(cell.target, cell, lang)
+            if n in grown:
+                rec[f"{label} {LABELS[lang]['growth']}"] = "" if cell is None else _with_unit(cell.growth, cell, lang)
             if n != comp.reference:
                 rec[f"{label} share"] = "" if cell is None or cell.share is None else f"{cell.share:.2%}"
                 rec[f"{label} weaker"] = "" if cell is None else _flag(cell.weaker)
