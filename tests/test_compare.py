@@ -232,7 +232,9 @@ def test_cli_table_csv_markdown_html(capsys, tmp_path):
     target = tmp_path / "panel.html"
     code, out, err = run(capsys, "compare", CITY, DISTRICT, "--format", "html", "-o", target)
     assert (code, out, err) == (0, "", f"plan-parser: wrote {target}\n")
-    assert "<h1>规划比较</h1>" in target.read_text("utf-8")
+    page = target.read_text("utf-8")
+    assert "<h1>规划比较</h1>" in page
+    assert page.count('<tr class="changed">') == 2  # 基本养老保险参保率 >90 and 城镇登记失业率 <5: weaker
     code, out, _err = run(capsys, "compare", CITY, DISTRICT, "--format", "markdown")
     assert out.startswith("# 规划比较\n") and "| key | name | measure |" in out
 

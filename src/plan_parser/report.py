@@ -770,7 +770,8 @@ def render_compare(comp, fmt: str = "table", *, lang: str = "zh", width: int | N
                           markdown_table(columns, rows)]) + "\n"
     if fmt == "csv":
         return _csv(columns, records, _compare_head(comp, lang))
-    classes = ["" for _ in rows]
+    # a row where some plan's rate is weaker than the reference's is flagged (yellow)
+    classes = ["changed" if any(c is not None and c.weaker for c in r.cells) else "" for r in comp.rows]
     body = [f"<h1>{_esc(lab['compare_title'])}</h1>",
             '<div class="sides">' + "".join(f"<div>{_esc(h)}</div>" for h in _compare_head(comp, lang)) + "</div>",
             f"<h2>{_esc(lab['rows'])} ({len(rows)})</h2>", _html_table(columns, rows, classes)]
