@@ -61,3 +61,14 @@ def test_prose_and_spaced_headings_are_not_tables():
     blocks = read_text(text).blocks
     assert all(not hasattr(b, "rows") for b in blocks)
     assert len(blocks) == 4
+
+
+def test_tab_after_a_heading_number_is_no_table():
+    """policy_corpus/central_086.txt: ``（一）<TAB>指导思想。`` is a heading spaced with a TAB, and
+    the paragraph between two of them is not a category row."""
+    text = ("一、总体要求\n（一）\t指导思想。\n全面贯彻党的二十大精神，加快推进标准体系建设，为高质量发展提供支撑。\n"
+            "（二）\t建设目标。\n").encode()
+    blocks = read_text(text).blocks
+    assert all(not hasattr(b, "rows") for b in blocks)
+    plan = load_plan(text, format="txt")
+    assert [s.title for s in plan.chapters[0].sections] == ["指导思想", "建设目标"]

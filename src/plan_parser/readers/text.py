@@ -16,7 +16,7 @@ import re
 
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
-from ..headings import is_toc, match_heading
+from ..headings import NUMBERING, is_toc, match_heading
 from ..reflow import is_hard_wrapped, reflow
 from ..settings import DEFAULTS
 
@@ -148,6 +148,7 @@ _SEPARATORS = {
     "pipe": re.compile(r"\s*[|｜]\s*"),
     "spaces": re.compile(r"[ \u3000\xa0]{2,}"),
 }
+_NUMBER_ONLY = re.compile(rf"{NUMBERING}\s*")
 PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line under the header
 
 
@@ -169,6 +170,8 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
             return "pipe", cells
     if "\t" in text:
         cells = [c.strip() for c in _SEPARATORS["tab"].split(text)]
+        if len(cells) == 2 and _NUMBER_ONLY.fullmatch(cells[0]):
+            return None  # （一）<TAB>指导思想。: a heading spaced with a TAB, not a row
         if len(cells) >= 2:
             return "tab", cells
     cells = _SEPARATORS["spaces"].split(text)
@@ -181,7 +184,7 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
     """Tables written one row per line: {first line number: (table, line after it)}.
 
     A run needs two or more row lines with the same separator; a one-cell line standing
-    between two of them (a category row, ``一、经济发展``) belongs to the table; a Markdown
+    between two of them (a short category row, ``一、经济发展``) belongs to the table; a Markdown
     rule line (``|---|---|``) under a pipe header is passed over.  Line numbers are 1-based.
     """
     found: dict[int, tuple[Table, int]] = {}
@@ -205,7 +208,8 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
                 j += 1  # a rule line under the header draws the table, it holds nothing
                 continue
             after = split_row(lines[j + 1]) if j + 1 < n else None
-            if stripped and not lines[j].startswith("\t") and after is not None and after[0] == kind:
+            if (stripped and not lines[j].startswith("\t") and after is not None and after[0] == kind
+                    and len(stripped) <= DEFAULTS.official_title_max and not stripped.endswith("。")):
                 rows.append((j + 1, [stripped]))  # a category row inside the table
                 j += 1
                 continue
