@@ -511,6 +511,15 @@ def test_page_count_bomb_is_refused(tmp_path):
     assert error.code in ("too_large", "corrupt")  # PDFium refuses the tree itself
 
 
+def test_too_many_pages_are_refused_before_any_is_read(tmp_path):
+    pages = 2_500
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + k) for k in range(pages)), pages)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+    error = refused(_pdf(objects), tmp_path)
+    assert (error.code, error.reason) == ("too_large", "a PDF of 2,500 pages (limit 2,000)")
+
+
 def test_self_referencing_page_tree_is_refused(tmp_path):
     data = _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                  b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
