@@ -184,11 +184,16 @@ def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
 
     Lines are split as the text reader splits them (LF, CRLF, CR — not at \\x85 or
     \\u2028) and compared with every kind of space removed (and, for Markdown, without
-    its markup).  Page furniture (page numbers,
-    a Markdown table rule, a running header the reader reported) holds nothing and is
-    passed over; a 目录 entry counts without its dot leader and page number.
+    its markup); a traditional-script plan is compared in simplified script, as it was
+    read.  Page furniture (page numbers, a Markdown table rule, a running header the
+    reader reported) holds nothing and is passed over; a 目录 entry counts without its
+    dot leader and page number.
     """
     markdown = getattr(plan.source, "format", None) == "md"
+    if getattr(plan.source, "script", "simplified") == "traditional":  # the plan holds it converted
+        from plan_parser.traditional import choose_config, converter
+
+        text = converter(choose_config(text)).convert(text)
     spans = _spans(plan, markdown)
     furniture = _furniture(plan)
     missing = []

@@ -150,6 +150,16 @@ def test_the_accounting_check_gives_no_false_alarms():
     assert unaccounted_lines(plan, text) == [(4, "路径写作 C:\\plans\\2025 与“引号”。")]
 
 
+def test_the_accounting_check_reads_a_traditional_plan_as_converted():
+    """A plan in traditional script is read converted to simplified; the check converts the
+    source the same way, so the reference plan in 繁體 loses nothing either."""
+    opencc = pytest.importorskip("opencc")
+    text = opencc.OpenCC("s2hk").convert(SAMPLE.read_text(encoding="utf-8"))
+    plan = load_plan(text.encode("utf-8"), format="txt")
+    assert plan.source.script == "traditional"
+    assert unaccounted_lines(plan, text) == []
+
+
 def test_cli_parse_json_validates_against_shipped_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     from importlib.resources import files
