@@ -137,6 +137,24 @@ def test_english_word_order(g, zh, en):
     assert g.translate(zh) == Translation(en, "composed", [])
 
 
+@pytest.mark.parametrize("zh,en", [
+    ("打造具有全球影响力的儒学中心", "build center for Confucian studies with global influence"),
+    ("发展促进社会可持续发展的公益性技术",
+     "develop public-interest technology that promotes society sustainable development"),
+    ("发展引领产业中高端发展的高新技术",
+     "develop new and high technologies that lead industry medium-high end development"),
+    ("发展高效安全生态的现代农业技术", "develop efficient, safe and ecological modern agricultural technology"),
+    ("加快系统创新，增强融合发展新动能",
+     "accelerate system innovation, enhance new drivers of integrated development"),
+    ("深化教师管理综合改革", "deepen comprehensive reform of teacher management"),
+    ("提高中外合作办学水平", "improve level of Sino-foreign cooperation in running schools"),
+])
+def test_clauses_of_real_headings(g, zh, en):
+    # headings of the Shandong plans and the smart manufacturing plan: 具有X的Y, a verb's 的
+    # clause, adjectives before 的, two clauses, X改革, X水平
+    assert g.translate(zh) == Translation(en, "composed", [])
+
+
 def test_standalone_words(g):
     for zh, en in {"创新": "innovation", "经济": "economy", "标准": "standards", "评价": "evaluation",
                    "资金": "funds", "权益": "rights and interests", "人口老龄化": "population aging"}.items():

@@ -326,6 +326,25 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
+def _third_person(verb: str) -> str:
+    """"serve" → "serves", "carry out" → "carries out" (a verb after "that")."""
+    first, _, rest = verb.partition(" ")
+    if first.endswith(("s", "x", "ch", "sh", "z")):
+        first += "es"
+    elif first.endswith("y") and first[-2:-1] not in "aeiou":
+        first = first[:-1] + "ies"
+    else:
+        first += "s"
+    return f"{first} {rest}".strip()
+
+
+def _series(words: list[str]) -> str:
+    """["efficient", "safe", "ecological"] → "efficient, safe and ecological"."""
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def _gerund(verb: str) -> str:
     """"build" → "building", "promote" → "promoting" (the first word of a verb phrase),
     for a verb that follows another ("加快建设X" → "accelerate building X")."""
@@ -782,6 +801,8 @@ class Glossary:
             return title
         verbs: list[str] = []
         while len(words) > 1 and words[0].zh in self._verb_en:
+            if verbs and any(p.zh == "的" for p in words):
+                break  # 发展[引领X的Y]: the second verb belongs to the 的 clause ("Y that leads X")
             verbs.append(self._verb_en[words.pop(0).zh])
         if len(verbs) > 1:
             verbs = [_gerund(v) if k else v for k, v in enumerate(verbs)]
@@ -828,6 +849,16 @@ class Glossary:
             k = zh.index("的")
             if zh[0] in _WITH_WORDS and 1 < k < len(zh) - 1:  # 具有X的Y: "Y with X"
                 return _join([self._head(words[k + 1:]), "with", self._head(words[1:k])])
+            if 0 < k < len(zh) - 1 and zh[0] in self._verb_en and k > 1:
+                # 服务X的Y: "Y that serves X"
+                head = self._head(words[k + 1:])
+                verb = self._verb_en[zh[0]]
+                if not (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
+                    verb = _third_person(verb)  # a plural head keeps the plain verb
+                return _join([head, "that", verb, self._head(words[1:k])])
+            if 0 < k < len(zh) - 1 and all(z in self._adjective_en for z in zh[:k]):
+                # 高效安全生态的Y: "efficient, safe and ecological Y"
+                return _join([_series([self._adjective_en[z] for z in zh[:k]]), self._head(words[k + 1:])])
             return _join([self._head(words[:k]), self._head(words[k + 1:])])  # 的 itself is dropped
         if "占" in zh[1:-1] and zh[-1] in _SHARE_WORDS:
             k = zh.index("占")
