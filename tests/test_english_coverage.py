@@ -1,4 +1,5 @@
-"""English for plans the glossary was not written from (issue 12, issue 14).
+"""English for plans other than the reference plan the glossary was first written from
+(issue 12, issue 14; see tests/english_documents.py for what shaped what).
 
 Coverage is measured per kind of label on tests/english_documents.py (four real plans
 of other sectors and three constructed ones), and the English views of those plans
