@@ -186,6 +186,19 @@ def test_notice_titles_unwrapped():
     assert meta.title == "重庆市铜梁区就业规划"
 
 
+def test_a_wrapped_joint_signature_is_no_issuer():
+    # policy_corpus shandong_032: three offices sign, the last name wrapped over two lines
+    front = ["JNCR—2022—0040001", "济南市工业和信息化局", "济 南 市 公 安 局", "济南市城乡交通运输局",
+             "济工信装备字〔2022〕1号", "文件", "济南市工业和", "信息化局", "济南市公安局 济南市城乡交通", "运输局",
+             "2022 年3月10日"]
+    meta, _ = _warnings(front)
+    assert (meta.issuer, meta.region, meta.adcode, meta.doc_number) == (
+        "济南市工业和信息化局", "济南市", "370100", "济工信装备字〔2022〕1号")
+    # a short ministry name under the notice's last sentence is a signature
+    meta, _ = _warnings(["关于印发水利信息化发展规划的通知", "请认真贯彻落实。", "水利部", "2022年6月14日"])
+    assert (meta.issuer, meta.region) == ("水利部", "中国")
+
+
 def test_a_cited_document_number_is_not_the_plans():
     meta, _ = _warnings(["根据《新一代人工智能发展规划（国发〔2017〕35 号）》，制定本方案。",
                          "落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）精神"])

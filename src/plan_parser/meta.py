@@ -240,8 +240,16 @@ def _looks_like_issuer(text: str) -> bool:
 
 
 def _issuer_before(front: list[str], index: int) -> str | None:
-    """The signature line just above the date."""
-    for text in reversed(front[max(0, index - 2):index]):
-        if _looks_like_issuer(text):
+    """The signature line just above the date.
+
+    A short line under one that does not end an office's name is the tail of a wrapped
+    signature (济南市城乡交通 / 运输局), not an issuer.
+    """
+    for i in reversed(range(max(0, index - 2), index)):
+        text = front[i].strip()
+        prev = front[i - 1].strip() if i > 0 else ""
+        wrapped = (len(text) <= 4 and 0 < len(prev) <= 20 and "\u4e00" <= prev[-1] <= "\u9fff"
+                   and not _ISSUER_SUFFIX.search(prev))
+        if _looks_like_issuer(text) and not wrapped:
             return text
     return None
