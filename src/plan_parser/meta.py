@@ -30,13 +30,15 @@ _TITLE_END = re.compile(r"(规划|纲要|计划|方案|[（(][^（）()]*年[）
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 # Issuers that speak for the country: the State Council, the national commissions and
 # administrations (国家…), the Party centre, the ministries (…部, …部办公厅).
-_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|全国|中华人民共和国|中国)|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
+_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|全国|中华人民共和国|中国(?!共产党))|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
 _NATIONAL_DOC_NUMBER = re.compile(r"^(?:国发|国办发|国函|国办函)")
 _PERIOD = re.compile(r"(20\d\d)\s*[—–\-－~～至到]+\s*(20\d\d)\s*年")
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
 _ISSUER_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|部|委)$")
+
+
 def iso_date(text: str) -> str | None:
     """``2022年7月4日`` or ``二〇二二年七月四日`` → ``2022-07-04``."""
     m = _DATE.match(text)
