@@ -30,6 +30,9 @@ from plan_parser.places import CHINA, by_adcode, find_place, lookup, place_en
     ("土默特左旗", "150121", "县", "150100"),
     ("鄂温克族自治旗", "150724", "县", "150700"),
     ("忠县", "500233", "县", "500000"),
+    # districts whose specific part ends in 林 or 特 are no 林区
+    ("万柏林区", "140109", "区", "140100"),
+    ("碑林区", "610103", "区", "610100"),
     # prefecture level: 地级市, 自治州, 地区, 盟, a 地级市 without districts
     ("济南市", "370100", "市", "370000"),
     ("恩施土家族苗族自治州", "422800", "市", "420000"),
@@ -138,6 +141,14 @@ def test_no_place():
     ("单县", "Shanxian County"),
     ("六合区", "Luhe District"),
     ("洪洞县", "Hongtong County"),
+    ("长宁区", "Changning District"),
+    ("长治市", "Zhangzhi City"),
+    ("乐都区", "Ledu District"),
+    ("马尾区", "Mawei District"),
+    ("曾都区", "Zengdu District"),
+    ("万柏林区", "Wanbailin District"),
+    ("清新区", "Qingxin District"),
+    ("井陉矿区", "Jingxing Mining District"),
     # a name written with its parent reads smallest first
     ("重庆市璧山区", "Bishan District, Chongqing Municipality"),
 ])

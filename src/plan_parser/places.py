@@ -143,11 +143,26 @@ def _is_han(text: str) -> bool:
 
 
 def _split_generic(name: str) -> tuple[str, str | None]:
-    """``彭水苗族土家族自治县`` → (``彭水苗族土家族``, ``自治县``)."""
+    """``彭水苗族土家族自治县`` → (``彭水苗族土家族``, ``自治县``).
+
+    A longer generic word counts only where it fits: 万柏林区 is a district (区) of
+    Taiyuan, not a 林区, since the list gives it level 区 where a 林区 is a 县; 清新区
+    is 清新 + 区, since a 新区 has a specific part of two characters or more.
+    """
     for g in _generic_words():
-        if name.endswith(g) and len(name) > len(g):
+        if name.endswith(g) and len(name) > len(g) and _generic_fits(name, g):
             return name[: -len(g)], g
     return name, None
+
+
+def _generic_fits(name: str, generic: str) -> bool:
+    if generic in ("新区", "矿区") and len(name) - len(generic) < 2:
+        return False
+    level = _words()["level"].get(generic)
+    if level is None or len(generic) < 2:
+        return True
+    listed = _table()[1].get(name, [])
+    return not listed or any(p.level == level for p in listed)
 
 
 def romanize(name: str) -> str | None:
@@ -293,6 +308,8 @@ def _level_of(code: str, name: str) -> str:
     if name.endswith("市"):
         return "县"  # 县级市
     suffix = next((s for s in _level_words() if name.endswith(s)), None)
+    if suffix in ("林区", "特区") and name not in _words()["county_level_districts"]:
+        return "区"  # 万柏林区, 碑林区: districts whose names end in 林
     return _words()["level"][suffix] if suffix else "县"
 
 
