@@ -83,6 +83,7 @@ def test_a_former_name_keeps_resolving(former, written_level, adcode, name):
     # a name the list holds elsewhere, under another parent, ends the place: 老城区 is 洛阳's
     ("成都市老城区更新规划", "成都市", "510100"),
     ("重庆市社区服务体系建设“十四五”规划", "重庆市", "500000"),
+    ("重庆市　铜梁区 人力资源规划", "铜梁区", "500151"),
     ("中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "中国", "100000"),
 ])
 def test_find_place_with_or_without_the_parent(text, written, adcode):

@@ -368,7 +368,7 @@ def find_place(text: str | None, has_government: Callable[[str], bool] | None = 
     """
     if not text:
         return None
-    text = text.strip().lstrip("《“\"")
+    text = re.sub(r"\s+", "", text).lstrip("《“\"")  # 济 南 市, 重庆市　铜梁区
     if text.startswith(("中华人民共和国", "全国", "国家", "国务院", "中共中央")):
         return PlaceMatch("中国", CHINA, CHINA.level)
     index = _index()
