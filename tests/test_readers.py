@@ -581,3 +581,24 @@ def test_markdown_character_references_are_decoded_outside_code_spans():
     """&amp; &lt; &nbsp; &#8226; as CommonMark reads them; a code span keeps them literally."""
     text = "城镇调查失业率&lt;5.5% &amp; 就业&nbsp;稳定 &#8226; `&amp;`\n"
     assert [b.text for b in read_markdown(text.encode()).blocks] == ["城镇调查失业率<5.5% & 就业\xa0稳定 • &amp;"]
+
+
+def test_docx_member_written_twice_is_read_once_without_a_warning():
+    """A zip may hold one name twice; zipfile reads the last, and re-packing it must not
+    print zipfile's "Duplicate name" warning (a second stderr line in the CLI)."""
+    import warnings
+
+    good = docx_bytes(new_document())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(out, "w") as target:
+        names = source.namelist()
+        for name in names:
+            target.writestr(name, source.read(name))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            target.writestr("word/document.xml", source.read("word/document.xml").replace(
+                b"</w:body>", b"<w:p><w:r><w:t>\xe7\xac\xac\xe4\xba\x8c\xe4\xbb\xbd</w:t></w:r></w:p></w:body>"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = read_docx(out.getvalue())
+    assert [b.text for b in result.blocks] == ["第二份"]

@@ -85,8 +85,11 @@ def _unpack(data: bytes) -> bytes:
         raise PlanParseError(None, "a zip archive without word/document.xml, not a Word .docx", "corrupt")
     out = io.BytesIO()
     total = 0
+    # one entry per name, the last as zipfile itself reads a name written twice (and
+    # without zipfile's "Duplicate name" warning on stderr)
+    members = list({info.filename: info for info in infos}.values())
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as packed:
-        for info in infos:
+        for info in members:
             if info.is_dir():
                 continue
             if not info.filename.lower().endswith(_XML_PARTS):
