@@ -179,6 +179,12 @@ def test_no_title_is_better_than_a_wrong_one(front):
     assert meta.title is None
 
 
+def test_notice_heading_with_its_number():
+    meta, _ = _warnings(["国家发展改革委 国家能源局关于印发《“十四五”现代能源体系规划》的通知（发改能源〔2022〕210号）"])
+    assert (meta.title, meta.doc_number, meta.region, meta.period_start) == (
+        "“十四五”现代能源体系规划", "发改能源〔2022〕210号", "中国", 2021)
+
+
 def test_notice_titles_unwrapped():
     meta, _ = _warnings(["中共中央　国务院关于印发〈国家新型城镇化规划（2014—2020年）〉的通知"])
     assert meta.title == "国家新型城镇化规划（2014—2020年）"

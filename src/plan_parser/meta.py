@@ -17,7 +17,7 @@ from .places import CHINA, PlaceMatch, find_place
 Warn = Callable[[str, str, dict], None]
 
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,120})》")
-_ISSUE_TITLE = re.compile(r"关于印发(.+?规划.*?)的(?:通\s*知)?$")
+_ISSUE_TITLE = re.compile(r"关于印发(.+?规划.*?)的(?:通\s*知)?(?:[（(][^（）()]*号[）)])?$")
 _ISSUER_OF_NOTICE = re.compile(r"^(.{2,40}?)关于印发")
 # A plan period by name: 十四五 → 14, “十五” → 10, 第十四个五年 → 14 (docs/schema.md).
 _PERIOD_NAME = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|(十[一二三四五六七八九])五|“(十|九)五”")
