@@ -153,6 +153,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if not os.environ.get("PLAN_PARSER_DEBUG") and not sys.warnoptions:
+        import warnings
+
+        # a library's Python warning would be a second stderr line for one file; what the
+        # parser has to say about an input is in the plan's warnings[]
+        warnings.simplefilter("ignore")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
