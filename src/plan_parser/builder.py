@@ -87,7 +87,14 @@ class PlanBuilder:
         self._close_column()
         plan = self.plan
         front = [p.text for p in plan.preamble]
-        plan.meta = read_meta(front, self.meta_hints)
+        # meta's doubts (a place several units bear, a place not in the list) point at the
+        # front matter it was read from
+        where = next((b.loc for b in plan.preamble), None) or next((c.loc for c in plan.chapters), None)
+
+        def warn_meta(code: str, message: str, location: dict) -> None:
+            self.warn(code, message, location or where or {"line": 1})
+
+        plan.meta = read_meta(front, self.meta_hints, warn_meta)
         return plan
 
     def warn(self, code: str, message: str, location: dict) -> None:
