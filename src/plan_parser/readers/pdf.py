@@ -85,12 +85,15 @@ class PageLayout:
     number: int
     width: float
     height: float
-    glyphs: list = field(default_factory=list)      # (char, x0, top, x1, bottom)
-    bold_at: dict = field(default_factory=dict)      # glyph index -> True (sampled per line)
+    #: (char, x0, top, x1, bottom, index): ``index`` is PDFium's character index, or below -1
+    #: for OCR (one negative id per recognised text box)
+    glyphs: list = field(default_factory=list)
+    weights: "_Weights | None" = None                # font weight probe of the text layer
     hrules: list = field(default_factory=list)      # (y, x0, x1)
     vrules: list = field(default_factory=list)      # (x, top, bottom)
-    images: list = field(default_factory=list)      # (x0, top, x1, bottom, handle)
+    images: list = field(default_factory=list)      # (x0, top, x1, bottom, object index)
     ocr: bool = False
+    keep: tuple = ()  # PDFium page and text page, alive while the weights probe may ask
 
 
 @dataclass
@@ -118,6 +121,9 @@ class _TablePart:
     bottom: float
     page: int
     header: list          # texts of the first row, to spot a repeated header
+    ys: list = field(default_factory=list)         # row rule positions
+    cell_at: dict = field(default_factory=dict)    # (grid row, grid column) -> the cell covering it
+    row_pages: list = field(default_factory=list)  # the page of each row, once continued
 
 
 def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
@@ -134,7 +140,7 @@ def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
         blocks = layout_pages(pages, warnings)
     finally:
         for page in pages if "pages" in locals() else []:
-            page._keep = None
+            page.keep = ()
         doc.close()
     return ReadResult(blocks=blocks, format="pdf", encoding=None, warnings=warnings, ocr=used_ocr)
 
@@ -237,9 +243,9 @@ def _page_layout(pdfium, doc, index: int) -> PageLayout:
         if x1 - x0 <= 0 and ch != " ":
             continue
         glyphs.append((ch, x0, y0, x1, y1, i))
-    layout.bold_at = _Weights(raw, tp)
+    layout.weights = _Weights(raw, tp)
     _page_objects(raw, page, layout, to_display)
-    layout._keep = (page, textpage)  # the weights probe needs the text page alive until layout
+    layout.keep = (page, textpage)
     return layout
 
 
@@ -519,8 +525,8 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
         prev = g
     text = re.sub(r" {2,}", " ", "".join(parts)).strip()
     bold = False
-    weights = page.bold_at if page is not None else None
-    if isinstance(weights, _Weights):
+    weights = page.weights if page is not None else None
+    if weights is not None:
         probe = next((g for g in glyphs if "\u4e00" <= g[0] <= "\u9fff"), glyphs[0])
         bold = weights.bold(probe[5]) if len(probe) > 5 and probe[5] >= 0 else False
     lead_end = glyphs[0][3]
@@ -755,10 +761,8 @@ def _grid(h_rules, v_rules, xs, ys, page_number: int) -> _TablePart:
         anchored.setdefault(r0, []).append((c0, cell))
         at[root] = cell
     grid_rows = [[cell for _, cell in sorted(anchored.get(r, []), key=lambda x: x[0])] for r in range(rows)]
-    part = _TablePart(rows=grid_rows, xs=xs, top=ys[0], bottom=ys[-1], page=page_number, header=[])
-    part.ys = ys
-    part.cell_at = {k: at[find(k)] for k in owner}  # grid position -> the (merged) cell covering it
-    return part
+    return _TablePart(rows=grid_rows, xs=xs, top=ys[0], bottom=ys[-1], page=page_number, header=[],
+                      ys=ys, cell_at={k: at[find(k)] for k in owner})
 
 
 def _fill_cells(table: _TablePart, glyphs: list, page: PageLayout) -> None:
@@ -817,9 +821,8 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
         else:
             table = make_table(item.rows)
             locate(table, loc)
-            pages = getattr(item, "row_pages", None)
-            if pages:
-                table.row_locs = [{**rl, "page": p} for rl, p in zip(table.row_locs, pages)]
+            if item.row_pages:
+                table.row_locs = [{**rl, "page": p} for rl, p in zip(table.row_locs, item.row_pages)]
             blocks.append(table)
     return blocks
 
@@ -831,7 +834,7 @@ def _same_columns(a: _TablePart, b: _TablePart) -> bool:
 def _continue_table(first: _TablePart, more: _TablePart) -> None:
     """Append a table's continuation: drop a repeated header row; in a one-column box the
     two cells are one, and a paragraph cut by the page break is one paragraph."""
-    pages = getattr(first, "row_pages", None) or [first.page] * len(first.rows)
+    pages = first.row_pages or [first.page] * len(first.rows)
     rows = more.rows
     if rows and first.header and [" ".join(p.text for p in c.blocks) for c in rows[0]] == first.header \
             and len(first.rows) > 1:
