@@ -246,3 +246,18 @@ def test_reference_plan_under_other_districts(tmp_path, full, region, level, adc
     path.write_text(text, encoding="utf-8")
     meta = load_plan(path).meta
     assert (meta.region, meta.level, meta.adcode, meta.parent_adcode) == (region, level, adcode, parent)
+
+
+def test_doubts_about_the_place_reach_the_plans_warnings(tmp_path):
+    """read_meta's warnings are not only for direct callers: load_plan records them, at the
+    front matter.  朝阳区 with no parent written is 北京市朝阳区 (110105) or 长春市朝阳区 (220104)."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("重庆市铜梁区", "朝阳区").replace("铜梁区", "朝阳区")
+    text = text.replace("重庆市", "")
+    path = tmp_path / "chaoyang.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = load_plan(path)
+    assert (plan.meta.region, plan.meta.adcode) == ("朝阳区", None)
+    doubts = [w for w in plan.warnings if w.code == "place_ambiguous"]
+    assert len(doubts) == 1
+    assert "110105" in doubts[0].message and "220104" in doubts[0].message
+    assert doubts[0].location == {"line": 1}
