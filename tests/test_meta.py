@@ -261,3 +261,18 @@ def test_doubts_about_the_place_reach_the_plans_warnings(tmp_path):
     assert len(doubts) == 1
     assert "110105" in doubts[0].message and "220104" in doubts[0].message
     assert doubts[0].location == {"line": 1}
+
+
+@pytest.mark.parametrize("start, name", [(1953, "一五"), (1996, "九五"), (2001, "十五"), (2006, "十一五"),
+                                         (2016, "十三五"), (2021, "十四五"), (2026, "十五五")])
+def test_plan_period_name_is_the_inverse_of_the_period_read_from_a_name(start, name):
+    from plan_parser.meta import period_from_name, plan_period_name
+
+    assert plan_period_name(start) == name
+    assert period_from_name(f"“{name}”规划") == (start, start + 4)
+
+
+def test_a_year_no_plan_starts_in_has_no_period_name():
+    from plan_parser.meta import plan_period_name
+
+    assert plan_period_name(2023) is None and plan_period_name(None) is None

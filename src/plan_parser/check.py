@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diff import Match, match_items, plan_side, provenance, rounded, table_refs
+from .meta import plan_period_name
 from .model import SCHEMA_VERSION, Indicator, Plan, Quantity, TextBlock, loc_key
 
 __all__ = ["Figure", "Finding", "CheckResult", "check_plan", "CHECKS", "OUTCOMES", "prose_subject",
@@ -161,9 +162,6 @@ def _cells(indicators: list[Indicator], which: str) -> list[Figure]:
             for i in indicators if getattr(i, which) is not None]
 
 
-_PLAN_NAMES = {2016: "十三五", 2021: "十四五", 2026: "十五五", 2011: "十二五"}
-
-
 def _cues(plan: Plan, part: str) -> list[str]:
     """The opening phrases of ``matching.toml`` for ``part``, with the plan's years filled in."""
     from .diff import vocabulary
@@ -171,7 +169,7 @@ def _cues(plan: Plan, part: str) -> list[str]:
     start, end = plan.meta.period_start, plan.meta.period_end
     if start is None or end is None:
         return []
-    names = {"end": end, "plan": _PLAN_NAMES.get(start, ""), "previous": _PLAN_NAMES.get(start - 5, "")}
+    names = {"end": end, "plan": plan_period_name(start) or "", "previous": plan_period_name(start - 5) or ""}
     return [c.format(**names) for c in vocabulary().sections[f"{part}_cue"]
             if "“”" not in c.format(**names)]
 

@@ -20,7 +20,7 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{4,120})》")
 _ISSUE_TITLE = re.compile(r"关于印发(.+?规划.*?)的(?:通\s*知)?(?:[（(][^（）()]*号[）)])?$")
 _ISSUER_OF_NOTICE = re.compile(r"^(.{2,40}?)关于印发")
 # A plan period by name: 十四五 → 14, “十五” → 10, 第十四个五年 → 14 (docs/schema.md).
-_PERIOD_NAME = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|(十[一二三四五六七八九])五|“(十|九)五”")
+_PERIOD_NAME = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|(十[一二三四五六七八九])五|“([一二三四五六七八九十])五”")
 # A notice's own sentence puts 印发 after the plan's name (《…》已经…同意，现印发给你们) or
 # right before it (现印发《…》); 某某印发《…》 elsewhere reports another document.
 _OWN_NOTICE_BEFORE = ("现印发", "现将", "特印发", "予以印发")
@@ -78,10 +78,27 @@ def five_year_plan_years(ordinal: int) -> tuple[int, int]:
     return start, start + 4
 
 
+def plan_period_name(start: int | None) -> str | None:
+    """The short name of the plan period that starts in ``start``: 2021 → ``十四五``,
+    2001 → ``十五``, 1996 → ``九五``; None for a year no five-year plan starts in.
+    The inverse of :func:`five_year_plan_years`."""
+    if start is None:
+        return None
+    ordinal = {1953: 1, 1958: 2}.get(start)
+    if ordinal is None and start >= 1966 and (start - 1966) % 5 == 0:
+        ordinal = 3 + (start - 1966) // 5
+    if ordinal is None or ordinal > 99:
+        return None
+    digits = "一二三四五六七八九"
+    tens, units = divmod(ordinal, 10)
+    name = ((digits[tens - 1] if tens > 1 else "") + "十" if tens else "") + (digits[units - 1] if units else "")
+    return name + "五"
+
+
 def period_from_name(text: str | None) -> tuple[int, int] | None:
     """The years of the plan period a title names: ``“十四五”数字经济发展规划`` → (2021, 2025).
 
-    ``十X五`` (十三五, 十四五, 十五五), ``“十五”``/``“九五”`` in quotes, ``第十四个五年``.
+    ``十X五`` (十三五, 十四五, 十五五), ``“十五”``/``“九五”``/``“一五”`` in quotes, ``第十四个五年``.
     """
     if not text:
         return None
