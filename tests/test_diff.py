@@ -188,8 +188,9 @@ def test_plan_against_itself_is_empty(reference):
 
 def test_json_shape(diff):
     data = json.loads(diff.to_json())
-    assert list(data) == ["schema_version", "provenance", "left", "right", "indicators", "projects", "sections",
-                          "tasks", "prose", "tables", "summary"]
+    assert list(data) == ["schema_version", "provenance", "left", "right", "place_relation", "indicators",
+                          "projects", "sections", "tasks", "prose", "tables", "summary"]
+    assert data["place_relation"] == "same"  # the reference plan against its edited copy: both 500151
     assert data["schema_version"] == "1"
     assert set(data["left"]) >= {"path", "sha256", "title", "region", "level", "period_start", "period_end",
                                  "issued_date"}
@@ -651,3 +652,31 @@ def test_untitled_items_pair_in_order():
     one is still the same as itself (a real policy text with an empty 第X节 title was not)."""
     got = match_items(["", "城镇新增就业", ""], ["", "城镇新增就业"], lambda s: s)
     assert [(i, j, m.method if m else None) for i, j, m in got] == [(0, 0, "exact"), (1, 1, "exact"), (2, None, None)]
+
+
+@pytest.mark.parametrize("left, right, relation", [
+    ("500000", "500153", "contains"),   # 重庆市 holds 荣昌区
+    ("100000", "500151", "contains"),   # 中国 holds 铜梁区
+    ("370000", "370102", "contains"),   # 山东省 holds 济南市历下区
+    ("370100", "370102", "contains"),   # 济南市 holds 历下区
+    ("370102", "370100", "within"),
+    ("500151", "500151", "same"),
+    ("500151", "370102", "apart"),      # 铜梁区 and 历下区
+    ("370100", "370200", "apart"),      # 济南市 and 青岛市
+    (None, "500151", None),
+])
+def test_place_relation_from_the_division_codes(left, right, relation):
+    from plan_parser.diff import place_relation
+
+    assert place_relation(left, right) == relation
+
+
+def test_a_city_against_its_district_says_the_city_holds_it():
+    root = Path(__file__).resolve().parents[1] / "samples"
+    city = load_plan(root / "constructed_city_chongqing_hrss_14th.txt")
+    district = load_plan(root / "constructed_district_rongchang_hrss_14th.txt")
+    data = diff_plans(city, district).to_dict()
+    assert (data["left"]["adcode"], data["right"]["adcode"], data["right"]["parent_adcode"]) == (
+        "500000", "500153", "500000")
+    assert data["place_relation"] == "contains"
+    assert diff_plans(district, city).place_relation == "within"

@@ -556,7 +556,30 @@ def plan_side(plan: Plan) -> dict[str, Any]:
     return {"path": src.path, "sha256": src.sha256, "title": m.title, "region": m.region, "level": m.level,
             "period_start": m.period_start, "period_end": m.period_end, "issued_date": m.issued_date,
             "issuer": m.issuer, "doc_number": m.doc_number, "title_en": m.title_en,
-            "region_en": getattr(m, "region_en", None)}
+            "region_en": getattr(m, "region_en", None), "adcode": m.adcode, "parent_adcode": m.parent_adcode}
+
+
+def _adcode_prefix(adcode: str) -> str:
+    """The part of a 行政区划代码 its subdivisions share: 500000 → 50, 370100 → 3701; 100000
+    (中国) → the empty prefix, which every code has."""
+    if adcode == "100000":
+        return ""
+    return adcode[:2] if adcode.endswith("0000") else adcode[:4] if adcode.endswith("00") else adcode
+
+
+def place_relation(left_adcode: str | None, right_adcode: str | None) -> str | None:
+    """How the places of two plans stand to each other, from their 行政区划代码:
+    ``same``, ``contains`` (the left plan's place holds the right one's: 重庆市 and 铜梁区),
+    ``within`` (the reverse), ``apart``; None when a code is unknown."""
+    if not left_adcode or not right_adcode:
+        return None
+    if left_adcode == right_adcode:
+        return "same"
+    if right_adcode.startswith(_adcode_prefix(left_adcode)):
+        return "contains"
+    if left_adcode.startswith(_adcode_prefix(right_adcode)):
+        return "within"
+    return "apart"
 
 
 def provenance() -> dict[str, str]:
@@ -590,6 +613,12 @@ class PlanDiff:
         return cross_level(self.left.get("level"), self.right.get("level"))
 
     @property
+    def place_relation(self) -> str | None:
+        """``same``, ``contains`` (left holds right: a city and one of its districts), ``within``,
+        ``apart`` or None (a place without a code): see :func:`place_relation`."""
+        return place_relation(self.left.get("adcode"), self.right.get("adcode"))
+
+    @property
     def summary(self) -> dict[str, int]:
         """Indicator counts; ``matched`` counts every pair, ``changed`` those with changes,
         ``renamed`` those paired under a different name (changed or not)."""
@@ -618,7 +647,7 @@ class PlanDiff:
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema_version": self.schema_version, "provenance": self.provenance,
-                "left": self.left, "right": self.right,
+                "left": self.left, "right": self.right, "place_relation": self.place_relation,
                 "indicators": [p.to_dict() for p in self.indicators],
                 "projects": [p.to_dict() for p in self.projects],
                 "sections": [p.to_dict() for p in self.sections],
