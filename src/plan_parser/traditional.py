@@ -7,7 +7,7 @@ converting it back lets the one builder, whose vocabulary is simplified (专栏,
 
 - **Detection, without the converter.**  A document looks traditional when, among
   the Han characters of its first :data:`SAMPLE_CHARS` characters of paragraph
-  text, at least :data:`MIN_MARKERS` and at least :data:`THRESHOLD` (5 %) are
+  text, at least ``Settings.traditional_min_markers`` and at least ``Settings.traditional_share`` (5 %) are
   :data:`MARKERS` — frequent characters that exist only in traditional script
   (國 爲 這 會 發 區 經 …; each one changes under OpenCC's t2s, hk2s and tw2s).
   This approximates "the share of characters that change under t2s" without
@@ -44,6 +44,7 @@ from typing import Iterable, Iterator
 
 from .blocks import Block, Paragraph, ReadResult, Table
 from .model import TextBlock
+from .settings import DEFAULTS, Settings
 
 #: Frequent traditional-only characters, most frequent first: the traditional forms
 #: (OpenCC's s2t, s2tw and s2hk) of the commonest simplified characters that have one
@@ -58,10 +59,6 @@ MARKERS = (
     "餘興佔雖費試寶識維採宮環鬥鄉責嚴橋僅勝殺圍態楊負層須續狀銀範終錢賽獨細衝獲習醫盡臉彈樓藝陸協鎮檢寫蘇驗"
     "緊勞戶優財養適陳衛雲傷絕階劉剛億聞審壓監敵蘭溫園樹徵詞島預繼執誰驚畫輯劍談禮願築亂講臨揮歐"
 )
-#: the share of sampled Han characters that must be markers
-THRESHOLD = 0.05
-#: and their least number, so a stray 國 in a three-character fragment decides nothing
-MIN_MARKERS = 2
 #: characters of paragraph text sampled from the start (bounds the cost on huge inputs)
 SAMPLE_CHARS = 20_000
 
@@ -110,10 +107,12 @@ def marker_share(result: ReadResult) -> tuple[int, int]:
     return len(_MARKER.findall(sample)), sum(map(len, _HAN_RUNS.findall(sample)))
 
 
-def looks_traditional(result: ReadResult) -> bool:
-    """The detection rule of the module docstring."""
+def looks_traditional(result: ReadResult, settings: Settings = DEFAULTS) -> bool:
+    """The detection rule of the module docstring; its two numbers are ``settings``' (a
+    least share of markers among Han characters, and a least count, so a stray 國 in a
+    three-character fragment decides nothing)."""
     markers, han = marker_share(result)
-    return markers >= MIN_MARKERS and markers >= THRESHOLD * han
+    return markers >= settings.traditional_min_markers and markers >= settings.traditional_share * han
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +128,7 @@ def choose_config(text: str) -> str:
     return "tw2s" if "著" in text and "着" not in text else "hk2s"
 
 
-def to_simplified(result: ReadResult) -> ScriptResult:
+def to_simplified(result: ReadResult, settings: Settings = DEFAULTS) -> ScriptResult:
     """``result`` in simplified script, with the originals of converted paragraphs.
 
     A simplified document comes back unchanged (``script="simplified"``, no
@@ -139,7 +138,7 @@ def to_simplified(result: ReadResult) -> ScriptResult:
     """
     base = dict(blocks=result.blocks, format=result.format, encoding=result.encoding,
                 meta_hints=result.meta_hints, warnings=result.warnings, ocr=result.ocr)
-    if not looks_traditional(result):
+    if not looks_traditional(result, settings):
         return ScriptResult(**base)
     every = list(paragraphs(result.blocks))
     texts = [p.text for p in every]
