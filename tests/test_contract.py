@@ -84,3 +84,14 @@ def test_frames_carry_every_indicator_field():
 
 def test_old_warning_name_still_imports():
     assert model.Warning is model.ParseWarning
+
+
+def test_docs_settings_lists_every_setting_with_its_default():
+    """docs/settings.md's table names every Settings field with the value DEFAULTS has."""
+    from plan_parser.settings import DEFAULTS, Settings
+
+    text = (Path(__file__).parents[1] / "docs" / "settings.md").read_text("utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| ([^ |]+)", text, flags=re.M))
+    for f in dataclasses.fields(Settings):
+        assert f.name in rows, f"docs/settings.md does not list {f.name}"
+        assert float(rows[f.name]) == getattr(DEFAULTS, f.name), f.name
