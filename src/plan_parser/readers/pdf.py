@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import os
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -127,7 +128,11 @@ class _TablePart:
 
 
 def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
-    """Read a PDF into blocks.  ``ocr``: ``None`` uses OCR when the extra is installed."""
+    """Read a PDF into blocks.  ``ocr``: ``None`` uses OCR when the extra is installed, unless
+    the environment says ``PLAN_PARSER_OCR=0`` (OCR costs seconds a page: a batch over many
+    PDFs may want the text layer only, with ``ocr_needed`` warnings for the pictures)."""
+    if ocr is None and os.environ.get("PLAN_PARSER_OCR", "").strip().lower() in ("0", "false", "no", "off"):
+        ocr = False
     _check_envelope(data)
     pdfium = _import_pdfium()
     doc = _open(pdfium, data)
@@ -324,8 +329,10 @@ def _read_images(doc, pages: list[PageLayout], warnings: list, ocr: bool | None)
         parts.append(f"page(s) {_ranges(blank)} are images only")
     if with_text:
         parts.append(f"page(s) {_ranges(with_text)} hold images that may be text (a 专栏 or table printed as a picture)")
-    warnings.append(("ocr_needed", "; ".join(parts) + "; their text is not read. Install the OCR extra: "
-                                   "pip install 'plan-parser[ocr]'", {"page": image_pages[0].number}))
+    hint = ("OCR is turned off (PLAN_PARSER_OCR=0)" if ocr_module.available()
+            else "Install the OCR extra: pip install 'plan-parser[ocr]'")
+    warnings.append(("ocr_needed", "; ".join(parts) + f"; their text is not read. {hint}",
+                     {"page": image_pages[0].number}))
     return False
 
 
@@ -343,7 +350,8 @@ def _refuse_textless(pages: list[PageLayout], used_ocr: bool) -> None:
         from . import ocr as ocr_module
 
         if ocr_module.available():
-            raise PlanParseError(None, "a PDF of images only (scanned pages), and OCR was turned off", "ocr_needed")
+            raise PlanParseError(None, "a PDF of images only (scanned pages), and OCR is turned off "
+                                       "(PLAN_PARSER_OCR=0)", "ocr_needed")
         raise PlanParseError(None, "a PDF with no text layer (scanned pages or images only); "
                                    "install the OCR extra: pip install 'plan-parser[ocr]'", "ocr_needed")
     raise PlanParseError(None, "a PDF whose pages hold neither text nor pictures of text", "empty")
