@@ -400,7 +400,7 @@ def _take_metadata(root, warnings: list) -> dict:
     """Find the site's metadata tables, remove them from the page and return their fields as hints."""
     hints: dict = {}
     for element in [t for t in root.iter("table") if next(t.iterdescendants("table"), None) is None]:
-        text = _SPACES.sub("", "".join(element.itertext()))
+        text = "".join("".join(element.itertext()).split())  # without any space, as _SPACES squeezes
         if sum(label in text for label in _META_LABELS) < 2:
             continue
         tables = [b for b in walk(element) if isinstance(b, Table)]
