@@ -49,8 +49,8 @@ def sniff_format(data: bytes, hint: str | None = None) -> str:
         raise PlanParseError(None, "a zip archive that is not a Word .docx", "unsupported_format")
     if head.startswith(_OLE_MAGIC):
         raise PlanParseError(None, "a legacy Word .doc (OLE2) file; save it as .docx", "unsupported_format")
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
+    if head.lstrip()[:5] == b"%PDF-" or (b"%PDF-" in head[:1024] and b"%%EOF" in data[-4096:]):
+        return "pdf"  # the header may follow up to 1 KB of junk; text merely quoting it is no PDF
     if head.startswith(b"{\\rtf"):
         raise PlanParseError(None, "an RTF file; save it as .docx", "unsupported_format")
     for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
