@@ -57,6 +57,8 @@ SNAP = 2.5
 MARGIN_SHARE = 0.1
 #: … and are dropped when the same text (digits ignored) stands there on this share of pages.
 REPEAT_SHARE = 0.5
+#: Positions tried for a two-column gutter on a page (bounds the search on absurd page widths).
+GUTTER_STEPS = 120
 #: An image at least this large (points, both ways) on a page may hold text (a 专栏 printed as a picture).
 TEXT_IMAGE_MIN = 60.0
 
@@ -454,7 +456,8 @@ def _page_items(page: PageLayout, furniture: set[str], dropped: dict) -> list:
             text, first, count = dropped.get(key, (ln.text, page.number, 0))
             dropped[key] = (text, first, count + 1)
     paras = []
-    columns = _columns(lines)
+    gutter = _gutter(lines)
+    columns = _columns(lines, gutter)
     for column in columns:
         measure = None
         if len(columns) == 1 and column:  # one column: tables show the measure too
@@ -462,8 +465,9 @@ def _page_items(page: PageLayout, furniture: set[str], dropped: dict) -> list:
                        max([ln.x1 for ln in column] + [t.xs[-1] for t in tables]))
         paras.extend(_paragraphs(column, measure))
     items = [(p.top, 0, p) for p in paras] + [(t.top, 1, t) for t in tables]
-    return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))] if not _two_columns(lines) \
-        else _merge_ordered(paras, tables)
+    if gutter is not None:
+        return _merge_ordered(paras, tables)
+    return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))]
 
 
 def _merge_ordered(paras, tables):
@@ -565,7 +569,7 @@ def _gutter(lines: list[Line]) -> float | None:
         return None  # most lines span the page: one column
     size = statistics.median(ln.size for ln in lines)
     best = None
-    step = max(size / 2, 1.0)
+    step = max(size / 2, width * 0.4 / GUTTER_STEPS, 1.0)  # at most GUTTER_STEPS trials, whatever the page
     x = left + width * 0.3
     while x <= left + width * 0.7:
         crossing = sum(1 for ln in lines if ln.x0 < x - size * 0.5 and ln.x1 > x + size * 0.5)
@@ -579,14 +583,10 @@ def _gutter(lines: list[Line]) -> float | None:
     return best[1] if best else None
 
 
-def _two_columns(lines: list[Line]) -> bool:
-    return _gutter(lines) is not None
-
-
-def _columns(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines in reading order: one column, or left then right between full-width lines."""
+def _columns(lines: list[Line], gutter: float | None) -> list[list[Line]]:
+    """Runs of lines in reading order: one column, or left then right of ``gutter`` between
+    full-width lines."""
     lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
-    gutter = _gutter(lines)
     if gutter is None:
         return [lines]
     out: list[list[Line]] = []
