@@ -464,9 +464,9 @@ def _page_items(page: PageLayout, furniture: set[str], dropped: dict) -> list:
             measure = (min([ln.x0 for ln in column] + [t.xs[0] for t in tables]),
                        max([ln.x1 for ln in column] + [t.xs[-1] for t in tables]))
         paras.extend(_paragraphs(column, measure))
-    items = [(p.top, 0, p) for p in paras] + [(t.top, 1, t) for t in tables]
     if gutter is not None:
         return _merge_ordered(paras, tables)
+    items = [(p.top, 0, p) for p in paras] + [(t.top, 1, t) for t in tables]
     return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))]
 
 
@@ -644,13 +644,13 @@ def _paragraphs(lines: list[Line], measure: tuple[float, float] | None = None, *
                 prev = ln
                 continue
         paras.append(_Para(ln.text, ln.top, ln.bottom, ln.x0, size, ln.bold,
-                           open=right - ln.x1 <= size * 2.5 and not indented_only_line(ln, left, right),
+                           open=right - ln.x1 <= size * 2.5 and not _centred_line(ln, left, right),
                            first_indented=indented))
         prev = ln
     return paras
 
 
-def indented_only_line(line: Line, left: float, right: float) -> bool:
+def _centred_line(line: Line, left: float, right: float) -> bool:
     """A centred line (both margins short) is a title, never the first line of a running paragraph."""
     return line.x0 - left > line.size * 0.9 and right - line.x1 > line.size * 0.9
 
