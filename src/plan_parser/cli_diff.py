@@ -17,8 +17,7 @@ import sys
 from .cli import (EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, add_input_options, add_label_options, load_for_cli,
                   max_bytes, write_output)
 from .errors import PlanParseError
-
-FORMATS = ("table", "json", "markdown", "csv", "html")
+from .render import REPORT_FORMATS as FORMATS
 
 #: --help's last paragraph: what --lang does here (the shared option's own line is generic)
 LANG_NOTE = ("--lang picks the labels of --format table, markdown, csv and html only; --format json "

@@ -19,6 +19,9 @@ from .model import Indicator, Plan, Quantity
 
 #: What an English view shows for a label that has no English (never the Chinese).
 NO_ENGLISH = "[no English]"
+#: The output formats of the diff, check and compare reports (``report.py`` renders each;
+#: the commands offer them as ``--format``): defined here, where both can import it cheaply.
+REPORT_FORMATS = ("table", "json", "markdown", "csv", "html")
 
 
 def display_width(text: str) -> int:

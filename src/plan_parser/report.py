@@ -22,11 +22,12 @@ from collections.abc import Callable
 
 from .check import CHECKS, CheckResult, Figure, Finding
 from .diff import RATE_UNITS, Change, ItemPair, PlanDiff
-from .render import NO_ENGLISH, display_width, label_text, markdown_table, show, text_table, truncate
+from .render import (NO_ENGLISH, REPORT_FORMATS, display_width, label_text, markdown_table, show, text_table,
+                     truncate)
 
 __all__ = ["FORMATS", "render_diff", "render_check", "render_compare"]
 
-FORMATS = ("table", "json", "markdown", "csv", "html")
+FORMATS = REPORT_FORMATS
 
 #: key → (English, Chinese); the levels 省/市/区/县 are their own Chinese label
 _LABEL_PAIRS = {
