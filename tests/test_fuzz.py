@@ -36,7 +36,6 @@ KNOWN = {
                  "several to the oracle's split_row",
     ("txt", 78): "oracle vs text reader: as seed 69",
     ("txt", 129): "oracle vs text reader: as seed 69",
-    ("pdf", 4): "readers/pdf.py _gutter is superlinear on this page: 13 s of CPU (a hang in this test)",
 }
 
 
