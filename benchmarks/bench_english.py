@@ -75,6 +75,43 @@ def held_out() -> None:
     print(f"held out ({len(plans)} plans of policy_corpus): {done}/{total} = {done / total:.1%} ({kinds})")
 
 
+HOLDOUT = ROOT / "tests" / "data" / "english" / "holdout.toml"
+
+
+def holdout_halves() -> dict[str, list[Path]]:
+    """The TUNE and TEST halves of tests/data/english/holdout.toml (the files that exist)."""
+    import tomllib
+
+    from english_documents import REAL
+
+    split = tomllib.loads(HOLDOUT.read_text(encoding="utf-8"))
+    return {half: [REAL / "policy_corpus" / n for n in split[half]
+                   if (REAL / "policy_corpus" / n).exists()] for half in ("tune", "test")}
+
+
+def halves(kinds: bool = True) -> dict[str, dict[str, tuple[int, int]]]:
+    """English coverage of the TUNE and TEST halves of the held-out plans, per kind of label.
+
+    Words may be tuned on TUNE only; TEST shows what a plan the glossary never saw gets."""
+    from plan_parser import load_plan
+    from plan_parser.bilingual import english_coverage
+
+    out = {}
+    for half, paths in holdout_halves().items():
+        if not paths:
+            print(f"held-out {half.upper()}: ../shared/real/policy_corpus/ not present")
+            continue
+        table = english_coverage(load_plan(p) for p in paths)
+        out[half] = table
+        done = sum(d for d, _ in table.values())
+        total = sum(t for _, t in table.values())
+        print(f"held-out {half.upper()} ({len(paths)} plans): {done}/{total} = {done / total:.1%}")
+        if kinds:
+            for kind, (d, t) in sorted(table.items()):
+                print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
+    return out
+
+
 def timing(repeat: int) -> None:
     from english_documents import documents
 
@@ -104,9 +141,15 @@ def timing(repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--holdout", action="store_true",
+                        help="only the TUNE/TEST halves of the held-out plans, per kind")
     args = parser.parse_args()
+    if args.holdout:
+        halves()
+        return
     coverage()
     held_out()
+    halves()
     timing(3 if args.quick else 10)
 
 
