@@ -566,6 +566,15 @@ def test_markdown_fenced_box_and_setext_heading():
     assert stream(result.blocks) == [("P", "某区规划", "heading1"), ("T", [["1.项目一\n2.项目二"]])]
 
 
+def test_markdown_numbering_starts_a_paragraph_but_a_decimal_does_not():
+    """Soft-wrapped lines join, except where a line opens with numbering or a heading
+    number (headings.NUMBERING / HEADING_NUMBER); ``1.5亿元`` opening a wrapped line is a
+    figure, not an item ``1.``."""
+    text = "新增投资\n1.5亿元，建成项目。\n（一）推进改革\n第二章 保障措施\n"
+    assert [b.text for b in read_markdown(text.encode()).blocks] == [
+        "新增投资1.5亿元，建成项目。", "（一）推进改革", "第二章 保障措施"]
+
+
 # ---------------------------------------------------------------- shared grid
 
 def test_fill_grid_survives_overlapping_spans():

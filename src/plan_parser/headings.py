@@ -17,6 +17,8 @@ _SPACE = r"[\s\u3000\xa0]"
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇○两]+"
 
 _HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|部分|章|节){_SPACE}*(.*)$")
+#: The number of a 篇/部分/章/节 heading (``第三章``), for code that must see where one starts.
+HEADING_NUMBER = rf"第{_NUM}{_SPACE}*(?:篇|部分|章|节)"
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
 #: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``), or a box item written
 #: ``01 关键核心技术`` (two digits and a space, as PDF-printed 专栏 number their items; ``10 亿元``

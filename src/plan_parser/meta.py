@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .headings import is_numbered
 from .model import Meta
 from .numerals import chinese_to_int
 from .places import CHINA, PlaceMatch, find_place
@@ -27,7 +28,6 @@ _OWN_NOTICE_BEFORE = ("现印发", "现将", "特印发", "予以印发")
 # A title line: no sentence punctuation, and it ends as plan titles do.
 _TITLE_PUNCT = re.compile(r"[，。；：！？,;:!?《》〈〉]")
 _TITLE_END = re.compile(r"(规划|纲要|计划|方案|[（(][^（）()]*年[）)])$")
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 # Issuers that speak for the country: the State Council, the national commissions and
 # administrations (国家…), the Party centre, the ministries (…部, …部办公厅).
 _NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|全国|中华人民共和国|中国(?!共产党))|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
@@ -249,7 +249,7 @@ def _title(front: list[str]) -> str | None:
     for text in front:
         text = text.strip()
         if (("规划" in text or "纲要" in text) and len(text) <= 80 and not _TITLE_PUNCT.search(text)
-                and _TITLE_END.search(text) and not _NUMBERED.match(text)):
+                and _TITLE_END.search(text) and not is_numbered(text)):
             return text
     return None
 

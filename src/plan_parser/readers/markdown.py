@@ -16,6 +16,7 @@ import html
 import re
 
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
+from ..headings import HEADING_NUMBER, NUMBERING
 from .text import decode_text, split_lines
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -26,7 +27,7 @@ _QUOTE = re.compile(r"^ {0,3}>")
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _ORDERED = re.compile(r"^\s*\d{1,9}[.)][ \t]+")
 #: lines a plan starts anew even without a blank line before them: item and heading numbers
-_NUMBERED = re.compile(r"^\s*(?:\d+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节篇部分])")
+_NUMBERED = re.compile(rf"^\s*(?:{NUMBERING}|{HEADING_NUMBER})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]")
 _BR = re.compile(r"<br\s*/?>", re.I)
