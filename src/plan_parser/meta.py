@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import regex
+
 from .headings import is_numbered
 from .model import Meta
 from .numerals import chinese_to_int
 from .places import CHINA, PlaceMatch, find_place
+from .script import HAN, is_han
 
 #: ``warn(code, message, location)``, as the builder's.
 Warn = Callable[[str, str, dict], None]
@@ -35,7 +38,7 @@ _NATIONAL_DOC_NUMBER = re.compile(r"^(?:国发|国办发|国函|国办函)")
 _PERIOD = re.compile(r"(20\d\d)\s*[—–\-－~～至到]+\s*(20\d\d)\s*年")
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
+_DOC_NUMBER = regex.compile(HAN + r"{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
 _ISSUER_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|部|委)$")
 
 
@@ -267,7 +270,7 @@ def _issuer_before(front: list[str], index: int) -> str | None:
     for i in reversed(range(max(0, index - 2), index)):
         text = front[i].strip()
         prev = front[i - 1].strip() if i > 0 else ""
-        wrapped = (len(text) <= 4 and 0 < len(prev) <= 20 and "\u4e00" <= prev[-1] <= "\u9fff"
+        wrapped = (len(text) <= 4 and 0 < len(prev) <= 20 and is_han(prev[-1])
                    and not _ISSUER_SUFFIX.search(prev))
         if _looks_like_issuer(text) and not wrapped:
             return text

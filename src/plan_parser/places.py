@@ -23,6 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
+import regex
+
+from .script import HAN, all_han
+
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
            "level_of_name"]
 
@@ -138,10 +142,6 @@ def _word(syllables: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _is_han(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 def _split_generic(name: str) -> tuple[str, str | None]:
     """``彭水苗族土家族自治县`` → (``彭水苗族土家族``, ``自治县``).
 
@@ -186,7 +186,7 @@ def romanize(name: str) -> str | None:
                 break
             ethnic.insert(0, hit[1])
             specific = specific[: -len(hit[0])]
-    if not _is_han(specific):
+    if not all_han(specific):
         return None
     own = dict(_ethnic_names()).get(specific) if generic and generic.startswith("自治") else None
     if specific in words["name_en"]:
@@ -223,7 +223,7 @@ def place_en(name: str) -> str | None:
     if not name or not isinstance(name, str):
         return None
     name = name.strip()
-    if not _is_han(name):
+    if not all_han(name):
         return None
     if name in _words()["name_en"]:
         return _words()["name_en"][name]
@@ -417,7 +417,7 @@ def find_place(text: str | None, has_government: Callable[[str], bool] | None = 
                       f"({where}) and the document names none of their parents", "place_ambiguous")
 
 
-_UNLISTED = re.compile(r"^([\u4e00-\u9fffXＸx×○]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|地区|盟|区|县|旗))")
+_UNLISTED = regex.compile(rf"^([{HAN}XＸx×○]{{1,10}}?(?:自治区|自治州|自治县|自治旗|省|市|地区|盟|区|县|旗))")
 _PLACEHOLDER = re.compile(r"^[某XＸx×○]+$")
 
 

@@ -44,6 +44,7 @@ from typing import Iterable, Iterator
 
 from .blocks import Block, Paragraph, ReadResult, Table
 from .model import TextBlock
+from .script import han_count
 from .settings import DEFAULTS, Settings
 
 #: Frequent traditional-only characters, most frequent first: the traditional forms
@@ -62,7 +63,6 @@ MARKERS = (
 #: characters of paragraph text sampled from the start (bounds the cost on huge inputs)
 SAMPLE_CHARS = 20_000
 
-_HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _MARKER = re.compile(f"[{MARKERS}]")
 
 
@@ -104,7 +104,7 @@ def marker_share(result: ReadResult) -> tuple[int, int]:
         if budget <= 0:
             break
     sample = "\n".join(parts)
-    return len(_MARKER.findall(sample)), sum(map(len, _HAN_RUNS.findall(sample)))
+    return len(_MARKER.findall(sample)), han_count(sample)
 
 
 def looks_traditional(result: ReadResult, settings: Settings = DEFAULTS) -> bool:

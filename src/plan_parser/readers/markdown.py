@@ -17,6 +17,7 @@ import re
 
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..headings import HEADING_NUMBER, NUMBERING
+from ..script import is_cjk_text
 from .text import decode_text, split_lines
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -29,7 +30,6 @@ _ORDERED = re.compile(r"^\s*\d{1,9}[.)][ \t]+")
 #: lines a plan starts anew even without a blank line before them: item and heading numbers
 _NUMBERED = re.compile(rf"^\s*(?:{NUMBERING}|{HEADING_NUMBER})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _ESCAPABLE = "\\`*_{}[]()#+-.!|<>~"
 _MARKUP = re.compile(r"[\\`*_\[<~&\x00]")
@@ -207,7 +207,7 @@ def _join(parts: list[str]) -> str:
     """Join soft-wrapped lines: no space where either side is Chinese, one space otherwise."""
     out = ""
     for part in parts:
-        if out and not (_CJK.match(out[-1]) or _CJK.match(part[:1] or " ")):
+        if out and not (is_cjk_text(out[-1]) or is_cjk_text(part[:1] or " ")):
             out += " "
         out += part
     return out

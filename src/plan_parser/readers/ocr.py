@@ -19,7 +19,10 @@ import importlib.util
 import math
 import re
 
+import regex
+
 from ..errors import PlanParseError
+from ..script import HAN, han_count
 
 #: Pages are rendered at this many pixels per point (144 dpi): PP-OCR reads 10.5 pt type well.
 RENDER_SCALE = 2.0
@@ -44,7 +47,7 @@ _BRACKET_NOTE = re.compile(r"[(（]\s*[)）](?=内)")
 _SQUARE_NOTE = re.compile(r"[\[【［]\s*[\]】］门]\s*(?=内)")
 #: a pair of ASCII parentheses, and one next to a Chinese character
 _ASCII_PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()]*)\)")
-_ASCII_PAREN = re.compile(r"(?<=[\u4e00-\u9fff%（])[()]|[()](?=[\u4e00-\u9fff%])")
+_ASCII_PAREN = regex.compile(rf"(?<=[{HAN}%（])[()]|[()](?=[{HAN}%])")
 
 _engine = None
 
@@ -166,7 +169,8 @@ def _with_spaces(pieces: list, text: str) -> list:
 
 
 def _full_width_pair(m: re.Match) -> str:
-    chinese = re.search(r"[\u4e00-\u9fff%]", m.group("before") + m.group("inside"))
+    around = m.group("before") + m.group("inside")
+    chinese = "%" in around or han_count(around) > 0
     return m.group(0) if not chinese else f"{m.group('before')}（{m.group('inside')}）"
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
 from ..reflow import is_page_number
+from ..script import is_cjk_text, is_han
 from ._grid import GridCell, locate, make_table
 
 #: Pages beyond this are refused (a page-tree bomb costs time before any text is seen).
@@ -62,7 +63,6 @@ GUTTER_STEPS = 120
 #: An image at least this large (points, both ways) on a page may hold text (a 专栏 printed as a picture).
 TEXT_IMAGE_MIN = 60.0
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -531,7 +531,7 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
         if prev is not None and ch != " " and prev[0] != " ":
             gap = g[1] - prev[3]
             if gap > size * 0.2 and not (g[5] <= -2 and g[5] == prev[5]):  # never inside one OCR box
-                if gap > size * 0.6 or not (_CJK.match(ch) or _CJK.match(prev[0])):
+                if gap > size * 0.6 or not (is_cjk_text(ch) or is_cjk_text(prev[0])):
                     parts.append(" ")
         parts.append(ch)
         prev = g
@@ -539,11 +539,11 @@ def _make_line(glyphs: list, page: PageLayout | None) -> Line:
     bold = False
     weights = page.weights if page is not None else None
     if weights is not None:
-        probe = next((g for g in glyphs if "\u4e00" <= g[0] <= "\u9fff"), glyphs[0])
+        probe = next((g for g in glyphs if is_han(g[0])), glyphs[0])
         bold = weights.bold(probe[5]) if len(probe) > 5 and probe[5] >= 0 else False
     lead_end = glyphs[0][3]
     for g in glyphs[1:]:
-        if _CJK.match(g[0]) or g[0] == " " or _CJK.match(glyphs[0][0]):
+        if is_cjk_text(g[0]) or g[0] == " " or is_cjk_text(glyphs[0][0]):
             break
         lead_end = g[3]
     # glyphs are sorted by x: the first starts the line; the last ends it (but for a wider one)
@@ -659,7 +659,7 @@ def _join(a: str, b: str) -> str:
     """Two wrapped lines as one: Chinese joins without a space, Latin words keep one."""
     if not a or not b:
         return a + b
-    if _CJK.match(a[-1]) or _CJK.match(b[0]) or a.endswith("-"):
+    if is_cjk_text(a[-1]) or is_cjk_text(b[0]) or a.endswith("-"):
         return a + b
     return a + " " + b
 
