@@ -77,11 +77,14 @@ TABLES = (
     "verbs",
     "adjectives",
     "suffixes",
+    "frames",
 )
 #: ``verbs`` gives a word's English where it opens a verb-object name ("加快X" →
 #: "accelerate X"); elsewhere the word's English comes from the other tables.
 #: ``adjectives`` gives it where it qualifies ("X更加Y" → "more Y X").
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives"})
+#: ``frames`` holds whole-clause frames with slots ("以{}为重点" → "with a focus on {}"):
+#: a clause that is one of them is translated slot by slot.
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "frames"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
@@ -467,6 +470,12 @@ class Glossary:
             k for k in (_unify(z) for z in clean.get("terms", {})) if len(k) == 1
         }
         self._postposed = {_unify(k) for k in clean.get("postposed", {})}
+        # 以{}为重点 → ^以(.+)为重点$; longer frames first (坚持以{}为{} before 以{}为{})
+        self._frames = [
+            (re.compile("^" + "(.+)".join(map(re.escape, _unify(k).split("{}"))) + "$"), en)
+            for k, en in sorted(clean.get("frames", {}).items(), key=lambda kv: -len(kv[0]))
+            if "{}" in k
+        ]
 
     # -- construction ------------------------------------------------------
 
@@ -765,6 +774,9 @@ class Glossary:
             if left.en and right.en:
                 return Translation(_join([f"ratio of {left.en} to {right.en}", period or ""]), "composed", [])
             return Translation(None, None, list(dict.fromkeys(left.missing + right.missing)))
+        framed = self._framed(text)
+        if framed is not None:
+            return Translation(_join([framed.en, period or ""]), "composed", []) if framed.en else framed
         pieces = self._pieces(text)
         # "2025年" → "2025"
         pieces = [p for k, p in enumerate(pieces)
@@ -781,6 +793,27 @@ class Glossary:
         if contains_cjk(en):  # cannot happen with validated values; guard anyway
             return Translation(None, None, [p.zh for p in pieces if p.en and contains_cjk(p.en)])
         return Translation(en, "composed", [])
+
+    def _framed(self, text: str) -> Translation | None:
+        """A clause that is a ``[frames]`` frame (以X为重点 → "with a focus on X", 把X作为Y →
+        "take X as Y"): each slot translated on its own; None when no frame fits."""
+        for pattern, template in self._frames:
+            m = pattern.match(text)
+            if not m or not all(g.strip() for g in m.groups()):
+                continue
+            slots = [self.translate(g) for g in m.groups()]
+            # a slot that opens with a verb reads as a gerund: 以推动X为主题 "with promoting X as …"
+            slots = [Translation(_gerund(r.en), r.method, r.missing)
+                     if r.en and any(normalize(g).startswith(v) for v in self._verb_en if len(v) > 1) else r
+                     for g, r in zip(m.groups(), slots)]
+            missing = [w for r in slots for w in r.missing]
+            if missing or not all(r.en for r in slots):
+                return Translation(None, None, list(dict.fromkeys(missing)))
+            en = template
+            for r in slots:
+                en = en.replace("{}", r.en, 1)
+            return Translation(en, "composed", [])
+        return None
 
     # English word order -------------------------------------------------------
 
