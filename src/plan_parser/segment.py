@@ -1,8 +1,22 @@
-"""The one Chinese word segmenter of the process: jieba's default dictionary, loaded once.
+"""The one Chinese word segmenter of the process: jieba's default dictionary, read lazily.
 
 Both the glossary's composer (:mod:`plan_parser.glossary`) and the diff's fuzzy
 matching (:mod:`plan_parser.diff`) cut Chinese text into words here, so a process
-builds jieba's dictionary once (about a second), not once per user.
+has one dictionary, shared by every user.
+
+jieba builds its whole prefix dictionary at once (about 0.7 s of ``marshal.load``
+on an idle machine, 350,000 words and their prefixes), though cutting a text only
+ever looks up substrings of that text.  Every such substring starts with one of the
+text's characters, so here the dictionary is kept in shards by first character and a
+shard is read the first time a text holds its character: the words of the shards read
+so far, with their prefixes, are exactly the entries of jieba's own dictionary that a
+cut of those texts can look up, and the cut is identical (``tests/test_segment.py``
+compares it with jieba's fully built tokenizer).  The shards come from jieba's
+``dict.txt``, grouped once into a cache file (``$PLAN_PARSER_CACHE_DIR``, else
+``$XDG_CACHE_HOME/plan_parser``, else ``~/.cache/plan_parser``), rebuilt when jieba's
+dictionary changes; where no cache can be written they are grouped in memory (about
+0.15 s).  A cold ``plan-parser diff`` needing a fuzzy match thus pays milliseconds,
+not a second (``benchmarks/bench_diff.py``).
 
 The tokenizer is a private ``jieba.Tokenizer`` (never the global ``jieba.dt``,
 which other code in the process may change) and nothing ever adds words to it:
@@ -16,35 +30,159 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["tokens", "tokenizer", "init_seconds"]
+__all__ = ["tokens", "init_seconds"]
 
 _LOCK = threading.Lock()
-_TOKENIZER = None
-#: Wall-clock seconds the one-time set-up took (jieba import + dictionary), or None
+_SEGMENTER: _Segmenter | None = None
+#: Wall-clock seconds the one-time set-up took (jieba import + the shard index), or None
 #: while it has not happened in this process.
 init_seconds: float | None = None
 
+#: Cache file format: bump when the layout below changes.
+_CACHE_VERSION = 1
 
-def tokenizer():
-    """The process's jieba ``Tokenizer`` with jieba's default dictionary (built on first call).
 
-    Treat it as read-only: adding words would change every user's tokens."""
-    global _TOKENIZER, init_seconds
-    if _TOKENIZER is None:
+def _import_jieba():
+    """``import jieba`` without ``pkg_resources``: jieba 0.42 imports it (about 0.1 s, and a
+    deprecation warning) only to open its own files, and falls back to ``open`` without it."""
+    import sys
+
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _cache_dir():
+    import os
+    from pathlib import Path
+
+    if os.environ.get("PLAN_PARSER_CACHE_DIR"):
+        return Path(os.environ["PLAN_PARSER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "plan_parser"
+
+
+def _group(dict_path) -> tuple[dict, bytes]:
+    """jieba's dict.txt as (header, body): the body holds its lines grouped by first character
+    (in file order within a group); the header maps each character to its group's byte span."""
+    groups: dict[str, list[str]] = {}
+    total = 0
+    with open(dict_path, "rb") as fh:
+        text = fh.read().decode("utf-8")
+    for line in text.split("\n"):
+        line = line.strip(" \t\r\n\x0b\x0c")  # what jieba strips (bytes.strip: ASCII whitespace)
+        if not line:
+            continue
+        total += int(line.split(" ")[1])
+        groups.setdefault(line[0], []).append(line)
+    index: dict[str, list[int]] = {}
+    chunks: list[bytes] = []
+    offset = 0
+    for ch, lines in groups.items():
+        chunk = ("\n".join(lines)).encode("utf-8")
+        index[ch] = [offset, len(chunk)]
+        chunks.append(chunk)
+        offset += len(chunk)
+    return {"total": total, "index": index, "body_bytes": offset}, b"".join(chunks)
+
+
+def _load_shards(jieba) -> tuple[dict, bytes]:
+    """The grouped dictionary from the cache file, (re)built when missing or stale."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    dict_path = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    st = os.stat(dict_path)
+    stamp = {"version": _CACHE_VERSION, "jieba": jieba.__version__, "dict_size": st.st_size,
+             "dict_mtime_ns": st.st_mtime_ns}
+    path = _cache_dir() / "jieba_shards.bin"
+    try:
+        with open(path, "rb") as fh:
+            header = json.loads(fh.readline())
+            body = fh.read()
+        if header.get("stamp") == stamp and len(body) == header.get("body_bytes"):
+            return header, body
+    except (OSError, ValueError, AttributeError):
+        pass  # missing, unreadable or not ours: rebuild it
+    header, body = _group(dict_path)
+    header["stamp"] = stamp
+    try:  # write-then-rename: a concurrent process reads the old file or the new one, never half
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba_shards.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
+                fh.write(body)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # no writable cache: the grouped dictionary serves this process from memory
+    return header, body
+
+
+class _Segmenter:
+    """A private jieba ``Tokenizer`` whose prefix dictionary grows by first-character shards."""
+
+    def __init__(self) -> None:
+        jieba = _import_jieba()
+        header, self._body = _load_shards(jieba)
+        self._index: dict[str, list[int]] = header["index"]
+        self._loaded: set[str] = set()
+        self._lock = threading.Lock()
+        tok = jieba.Tokenizer()
+        tok.FREQ, tok.total = {}, header["total"]
+        tok.initialized = True  # the dictionary is ours to fill: jieba must not build its own
+        self.tokenizer = tok
+
+    def _read(self, chars: set[str]) -> None:
+        """Add the shards of ``chars`` to the tokenizer's dictionary, as jieba's ``gen_pfdict``
+        would have them: each word with its count, each prefix with 0 unless it is a word."""
+        freq = self.tokenizer.FREQ
+        with self._lock:
+            for ch in chars - self._loaded:
+                span = self._index.get(ch)
+                if span is not None:
+                    start, size = span
+                    for line in self._body[start:start + size].decode("utf-8").split("\n"):
+                        word, count = line.split(" ")[:2]
+                        freq[word] = int(count)
+                        for end in range(1, len(word)):
+                            freq.setdefault(word[:end], 0)
+                self._loaded.add(ch)
+
+    def lcut(self, text: str) -> list[str]:
+        chars = set(text)
+        if not chars <= self._loaded:
+            self._read(chars)
+        return self.tokenizer.lcut(text, HMM=True)
+
+
+def _segmenter() -> _Segmenter:
+    global _SEGMENTER, init_seconds
+    if _SEGMENTER is None:
         with _LOCK:
-            if _TOKENIZER is None:
+            if _SEGMENTER is None:
                 import logging
                 import time
 
                 t0 = time.perf_counter()
+                seg = _Segmenter()
                 import jieba
 
                 jieba.setLogLevel(logging.CRITICAL + 10)
-                tok = jieba.Tokenizer()
-                tok.initialize()
                 init_seconds = time.perf_counter() - t0
-                _TOKENIZER = tok
-    return _TOKENIZER
+                _SEGMENTER = seg
+    return _SEGMENTER
 
 
 def tokens(text: str) -> list[str]:
@@ -54,4 +192,4 @@ def tokens(text: str) -> list[str]:
     """
     if not text:
         return []
-    return [t for t in tokenizer().lcut(text, HMM=True) if t.strip()]
+    return [t for t in _segmenter().lcut(text) if t.strip()]
