@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import weakref
 from pathlib import Path
 from typing import BinaryIO
 
@@ -91,23 +92,35 @@ def _read_input(source, limit: int) -> tuple[bytes, str | None]:
     return _read_stream(source, limit, name), name
 
 
+#: Glossaries :func:`resolve_glossary` returned: already the built-in one extended, so
+#: resolving one again returns it as it is (a command resolves once and loads many plans).
+_RESOLVED: weakref.WeakSet = weakref.WeakSet()
+
+
 def resolve_glossary(glossary=None):
-    """The built-in glossary, extended by a user glossary (a path or a Glossary)."""
+    """The built-in glossary, extended by a user glossary (a path or a Glossary).
+
+    The built-in glossary is built once per process; a glossary this function returned
+    comes back unchanged (merging it into the built-in one again would give the same
+    entries, at the cost of building the whole glossary again)."""
     from .glossary import Glossary
 
     builtin = Glossary.builtin()
-    if glossary is None:
-        return builtin
+    if glossary is None or glossary is builtin or glossary in _RESOLVED:
+        return builtin if glossary is None else glossary
     if not isinstance(glossary, Glossary):
         try:
             glossary = Glossary.load(glossary)
         except (OSError, ValueError) as exc:
             raise PlanParseError(str(glossary), f"cannot read glossary: {exc}", "glossary") from None
-    return builtin.merged(glossary)
+    merged = builtin.merged(glossary)
+    _RESOLVED.add(merged)
+    return merged
 
 
 def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | None = None,
-              glossary=None, settings: Settings | None = None, max_bytes: int | None = None) -> Plan:
+              glossary=None, settings: Settings | None = None, max_bytes: int | None = None,
+              english: bool = True) -> Plan:
     """Parse a plan from a path (``"-"``: standard input), bytes or a binary file object.
 
     ``format`` forces a reader (``txt``, ``docx``, ``html``, ``md``); by default the
@@ -117,6 +130,10 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
     ``settings`` (a :class:`~plan_parser.settings.Settings`) overrides the defaults;
     ``max_bytes`` is a shorthand for its ``max_bytes``: larger inputs are refused,
     and no more than that is ever read from a stream.
+    ``english=False`` skips the English labels: every ``*_en`` field stays ``None`` and no
+    ``untranslated`` warning is added — for callers that show Chinese only (the CLI's
+    Chinese table, Markdown, CSV and HTML views), since composing labels is most of the
+    cost of a small plan.  :func:`add_english` fills them later, as the default does.
     Raises :class:`~plan_parser.errors.PlanParseError` for input that is not a plan
     (or too large to read); any other exception is a bug, and is not disguised.
     """
@@ -147,5 +164,16 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
     if not (plan.chapters or plan.columns or plan.parts):
         raise PlanParseError(path, "no plan structure found: no 第X章/第X节 headings and no 专栏 tables",
                              "not_a_plan")
+    if english:
+        apply_glossary(plan, resolve_glossary(glossary))
+    return plan
+
+
+def add_english(plan: Plan, glossary=None) -> Plan:
+    """Fill the ``*_en`` labels (and ``untranslated`` warnings) of a plan loaded with
+    ``english=False``, exactly as :func:`load_plan` does by default; returns the plan.
+    Call it once per plan: a second call would repeat its warnings."""
+    from .bilingual import apply_glossary
+
     apply_glossary(plan, resolve_glossary(glossary))
     return plan

@@ -106,14 +106,16 @@ def write_output(text: str, output: str | None) -> None:
                                              "set PYTHONIOENCODING=utf-8 or write to a file with -o", "unwritable") from None
 
 
-def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: int | None = None):
+def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: int | None = None,
+                 english: bool = True):
     """Load one plan (``-``: standard input) for a command.  The library lets a bug raise;
     the command line alone turns it into one line naming the file, so a batch goes on
-    (``PLAN_PARSER_DEBUG=1`` shows the traceback instead)."""
+    (``PLAN_PARSER_DEBUG=1`` shows the traceback instead).  ``english=False``: a view that
+    shows Chinese only needs no English labels (``cli_diff.needs_english``)."""
     from .api import load_plan
 
     try:
-        return load_plan(path, format=fmt, glossary=glossary, max_bytes=max_bytes)
+        return load_plan(path, format=fmt, glossary=glossary, max_bytes=max_bytes, english=english)
     except PlanParseError:
         raise
     except Exception as exc:  # a bug must still name the file, and not kill a batch

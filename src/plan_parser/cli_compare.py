@@ -11,7 +11,8 @@ import argparse
 import sys
 
 from .cli import EXIT_OK, EXIT_TROUBLE, load_for_cli, max_bytes
-from .cli_diff import LANG_NOTE, add_report_options, check_stdin_once, emit, terminal_width
+from .cli_diff import (LANG_NOTE, add_report_options, check_stdin_once, emit, needs_english, report_glossary,
+                       terminal_width)
 from .errors import PlanParseError
 
 
@@ -27,19 +28,18 @@ def register(subparsers) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .api import resolve_glossary
     from .compare import compare_plans
     from .report import render_compare
 
     check_stdin_once(args.files)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    glossary = resolve_glossary(args.glossary)
+    glossary, english = report_glossary(args), needs_english(args)
     plans, status = [], EXIT_OK
     for n, path in enumerate(args.files, 1):
         if show:
             print(f"plan-parser: [{n}/{len(args.files)}] reading {path}", file=sys.stderr)
         try:
-            plans.append(load_for_cli(path, args.input_format, glossary, max_bytes(args)))
+            plans.append(load_for_cli(path, args.input_format, glossary, max_bytes(args), english))
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

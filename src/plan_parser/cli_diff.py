@@ -5,7 +5,8 @@ agree, 1 when they differ, 2 on trouble.  ``check`` has a third outcome: when no
 pair of figures could be compared at all it says so on stderr and exits 2 (0 with
 ``--exit-zero``, with the same line), never "consistent".  ``-`` reads a plan from
 standard input (one of the inputs at most).  The diff, the check and the renderers
-are imported only when a command runs.
+are imported only when a command runs, and a Chinese view loads its plans without
+English labels (:func:`needs_english`).
 """
 from __future__ import annotations
 
@@ -31,6 +32,21 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     add_label_options(p)
     add_input_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of stdout (the command says where it wrote)")
+
+
+def needs_english(args: argparse.Namespace) -> bool:
+    """Whether a report shows English labels: JSON always carries both languages (``name`` and
+    ``name_en`` …) and ``--lang en`` views show English; a Chinese view needs none, so its plans
+    are loaded without them (composing them is most of a small plan's load time)."""
+    return args.format == "json" or args.lang == "en"
+
+
+def report_glossary(args: argparse.Namespace):
+    """The glossary a report's plans are loaded with: None when the report needs no English,
+    unless ``--glossary`` was given (a bad glossary file is an error whatever the view)."""
+    from .api import resolve_glossary
+
+    return resolve_glossary(args.glossary) if needs_english(args) or args.glossary else None
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -79,14 +95,13 @@ def check_stdin_once(paths: list[str]) -> None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .api import resolve_glossary
     from .diff import diff_plans
     from .report import render_diff
 
     check_stdin_once([args.left, args.right])
-    glossary = resolve_glossary(args.glossary)
-    left = load_for_cli(args.left, args.input_format, glossary, max_bytes(args))
-    right = load_for_cli(args.right, args.input_format, glossary, max_bytes(args))
+    glossary, english = report_glossary(args), needs_english(args)
+    left = load_for_cli(args.left, args.input_format, glossary, max_bytes(args), english)
+    right = load_for_cli(args.right, args.input_format, glossary, max_bytes(args), english)
     result = diff_plans(left, right)
     emit(render_diff(result, args.format, lang=args.lang, only_changed=args.only == "changed",
                      width=terminal_width(args)), args)
@@ -94,11 +109,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .api import resolve_glossary
     from .check import check_plan
     from .report import render_check
 
-    result = check_plan(load_for_cli(args.file, args.input_format, resolve_glossary(args.glossary), max_bytes(args)))
+    result = check_plan(load_for_cli(args.file, args.input_format, report_glossary(args), max_bytes(args),
+                                     needs_english(args)))
     color = (args.format == "table" and not args.output and sys.stdout.isatty()
              and "NO_COLOR" not in os.environ)
     emit(render_check(result, args.format, lang=args.lang, only_changed=args.only == "changed",
