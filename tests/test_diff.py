@@ -510,31 +510,36 @@ SCORE_SNAPSHOT = [
 JIEBA_PROBE = """
 import json
 import jieba
-built = []
-initialize = jieba.Tokenizer.initialize
+made, built = [], []
+init, initialize = jieba.Tokenizer.__init__, jieba.Tokenizer.initialize
+def counting_init(self, *args, **kwargs):
+    made.append(id(self))
+    init(self, *args, **kwargs)
 def counting(self, dictionary=None):
     if not self.initialized:
         built.append(id(self))
     return initialize(self, dictionary)
-jieba.Tokenizer.initialize = counting
+jieba.Tokenizer.__init__, jieba.Tokenizer.initialize = counting_init, counting
 from plan_parser.glossary import Glossary
 assert Glossary.builtin().translate("城镇新增就业人数参保").method == "composed"  # the glossary cut words first
 from plan_parser.diff import fuzzy_score, matching_key
 scores = [fuzzy_score(matching_key(a), matching_key(b)) for a, b in {pairs!r}]
-print(json.dumps({{"scores": scores, "dictionaries": len(built), "global": jieba.dt.initialized}}))
+print(json.dumps({{"scores": scores, "tokenizers": len(made), "whole_dictionaries": len(built),
+                   "global": jieba.dt.initialized}}))
 """
 
 
 def test_one_jieba_dictionary_per_process_and_documented_scores():
     """The glossary and the diff cut words with one tokenizer (plan_parser.segment): a process that
-    composes English labels and scores names builds jieba's dictionary once, never the global one, and
-    the scores of docs/diff.md's table hold there."""
+    composes English labels and scores names makes one jieba Tokenizer, never has jieba build its whole
+    dictionary (the segmenter reads the shards it needs), never the global one, and the scores of
+    docs/diff.md's table hold there."""
     probe = JIEBA_PROBE.format(pairs=[(a, b) for a, b, _s, _p in SCORE_SNAPSHOT])
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
     assert done.returncode == 0, done.stderr[-2000:]
     got = json.loads(done.stdout)
-    assert (got["dictionaries"], got["global"]) == (1, False)
+    assert (got["tokenizers"], got["whole_dictionaries"], got["global"]) == (1, 0, False)
     assert got["scores"] == pytest.approx([s for _a, _b, s, _p in SCORE_SNAPSHOT], abs=SCORE_TOLERANCE)
     assert [s >= FUZZY_THRESHOLD for s in got["scores"]] == [p for _a, _b, _s, p in SCORE_SNAPSHOT]
 
@@ -684,3 +689,103 @@ def test_a_city_against_its_district_says_the_city_holds_it():
         "500000", "500153", "500000")
     assert data["place_relation"] == "contains"
     assert diff_plans(district, city).place_relation == "within"
+
+
+# -- a cold command: English labels and jieba only when the output needs them (issue 13) -----------
+
+VIEW_PROBE = """
+import os, sys
+from plan_parser.cli import main
+codes = [main([{command!r}, *{files!r}, "-f", fmt, *{extra!r}, "-o", os.devnull]) for fmt in {formats!r}]
+print(codes, "jieba" in sys.modules)
+"""
+
+
+def _probe(command: str, files: list[Path], formats: list[str], extra: tuple = ()) -> str:
+    probe = VIEW_PROBE.format(command=command, files=[str(f) for f in files], formats=formats, extra=list(extra))
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def test_a_chinese_view_loads_neither_english_labels_nor_jieba():
+    """The city/district pair has no fuzzy candidates, so only English labels could load jieba: the
+    Chinese table/markdown/csv/html views of diff and check never do; JSON (both languages) and
+    --lang en views do, for the glossary's composer."""
+    assert _probe("diff", [CITY, DISTRICT], ["table", "markdown", "csv", "html"]) == "[1, 1, 1, 1] False"
+    assert _probe("check", [CITY], ["table", "html"], ("--exit-zero",)) == "[0, 0] False"
+    assert _probe("diff", [CITY, DISTRICT], ["json"]) == "[1] True"
+    assert _probe("diff", [CITY, DISTRICT], ["table"], ("--lang", "en")) == "[1] True"
+
+
+def test_json_report_is_the_library_diff_with_both_languages(capsys):
+    """The command's JSON is the library's (load_plan's default English labels), both languages side by side."""
+    from plan_parser.report import render_diff
+
+    assert main(["diff", str(CITY), str(DISTRICT), "-f", "json"]) == 1
+    cli = json.loads(capsys.readouterr().out)
+    lib = json.loads(render_diff(diff_plans(load_plan(CITY), load_plan(DISTRICT)), "json"))
+    for data in (cli, lib):
+        data["provenance"].pop("generated_at")
+    assert cli == lib
+    assert (cli["left"]["region"], cli["left"]["region_en"]) == ("重庆市", "Chongqing Municipality")
+    assert (cli["right"]["region"], cli["right"]["region_en"]) == ("荣昌区", "Rongchang District")
+    first = cli["indicators"][0]["right"]
+    assert (first["name"], first["unit"], first["unit_en"]) == ("城镇新增就业人数", "万人", "10,000 persons")
+    assert all(p["left"]["name_en"] for p in cli["indicators"] if p["left"])
+
+
+def test_chinese_views_are_the_same_with_or_without_english_labels():
+    from plan_parser.report import render_diff
+
+    with_en = diff_plans(load_plan(CITY), load_plan(DISTRICT))
+    without = diff_plans(load_plan(CITY, english=False), load_plan(DISTRICT, english=False))
+    without.provenance = with_en.provenance  # the time of the run
+    for fmt in ("table", "markdown", "csv", "html"):
+        assert render_diff(without, fmt, lang="zh") == render_diff(with_en, fmt, lang="zh"), fmt
+
+
+def test_load_plan_fills_english_by_default_and_add_english_later():
+    from plan_parser.api import add_english
+
+    default = load_plan(SAMPLE)
+    assert (default.meta.region, default.meta.region_en) == ("铜梁区", "Tongliang District")
+    bare = load_plan(SAMPLE, english=False)
+    assert (bare.meta.region, bare.meta.region_en) == ("铜梁区", None)
+
+    def english_values(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k.endswith("_en"):
+                    yield v
+                yield from english_values(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from english_values(v)
+
+    assert set(english_values(bare.to_dict())) == {None}
+    assert not [w for w in bare.warnings if w.code == "untranslated"]
+    assert add_english(bare).to_json() == default.to_json()
+
+
+def test_a_resolved_glossary_is_not_merged_again(tmp_path):
+    from plan_parser.api import resolve_glossary
+    from plan_parser.glossary import Glossary
+
+    user = tmp_path / "mine.csv"
+    user.write_text("zh,en\n城镇新增就业人数,urban jobs created\n", "utf-8")
+    resolved = resolve_glossary(user)
+    assert resolved is not Glossary.builtin()
+    assert resolve_glossary(resolved) is resolved
+    assert resolve_glossary(None) is Glossary.builtin() and resolve_glossary(Glossary.builtin()) is Glossary.builtin()
+    assert load_plan(CITY, glossary=resolved).indicators[0].name_en == "urban jobs created"
+
+
+def test_a_bad_glossary_is_an_error_in_a_chinese_view_too(tmp_path, capsys):
+    """A Chinese view loads no English labels, but --glossary still names a file that must be read."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[terms\n", "utf-8")
+    assert main(["diff", str(CITY), str(DISTRICT), "--glossary", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.toml" in err and "cannot read glossary" in err
