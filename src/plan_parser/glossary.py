@@ -348,6 +348,21 @@ def _series(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+_PREPOSITIONS = frozenset({"with", "by", "through", "of", "on", "in", "for", "as"})
+
+
+def _after_preposition(template: str, k: int) -> bool:
+    """Whether slot ``k`` of a ``[frames]`` template ("{}" in order or "{k}") follows a
+    preposition ("with {} as the theme", "through {0}")."""
+    pos = template.find(f"{{{k}}}")
+    if pos < 0:
+        pos = -1
+        for _ in range(k + 1):
+            pos = template.find("{}", pos + 1)
+    words = template[:max(pos, 0)].split()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
 def _gerund(verb: str) -> str:
     """"build" → "building", "promote" → "promoting" (the first word of a verb phrase),
     for a verb that follows another ("加快建设X" → "accelerate building X")."""
@@ -802,16 +817,19 @@ class Glossary:
             if not m or not all(g.strip() for g in m.groups()):
                 continue
             slots = [self.translate(g) for g in m.groups()]
-            # a slot that opens with a verb reads as a gerund: 以推动X为主题 "with promoting X as …"
+            # a verb-object slot after a preposition reads as a gerund: 以推动X为主题 "with
+            # promoting X as the theme" (but 以开放促改革 "promote reform", a bare noun)
             slots = [Translation(_gerund(r.en), r.method, r.missing)
-                     if r.en and any(normalize(g).startswith(v) for v in self._verb_en if len(v) > 1) else r
-                     for g, r in zip(m.groups(), slots)]
+                     if r.en and r.method == "composed" and _after_preposition(template, k)
+                     and any(normalize(g).startswith(v) and len(normalize(g)) > len(v)
+                             for v in self._verb_en if len(v) > 1) else r
+                     for k, (g, r) in enumerate(zip(m.groups(), slots))]
             missing = [w for r in slots for w in r.missing]
             if missing or not all(r.en for r in slots):
                 return Translation(None, None, list(dict.fromkeys(missing)))
             en = template
-            for r in slots:
-                en = en.replace("{}", r.en, 1)
+            for k, r in enumerate(slots):  # "{}" in order, or "{0}", "{1}" where English reorders
+                en = en.replace(f"{{{k}}}", r.en) if f"{{{k}}}" in en else en.replace("{}", r.en, 1)
             return Translation(en, "composed", [])
         return None
 
