@@ -6,16 +6,19 @@ Figures, each the median of many runs:
   notebook, the second diff of a batch); shown with the unit cache cleared before
   each run (the cost of a new pair of plans) and kept (the same pair again);
 * cold — a fresh interpreter, plans already parsed, timing only the first diff,
-  which pays for jieba's default dictionary (plan_parser.segment, the process's one
-  tokenizer) unless parsing already built it for English labels;
-* command — ``plan-parser diff SAMPLE EDITED`` as a whole process (interpreter start,
-  imports, two parses, the diff, the report): what a user waits for (issue 13 asks
-  under 0.5 s);
+  which pays for jieba (plan_parser.segment, the process's one tokenizer: the import and
+  the shards of the characters it cuts) unless parsing already loaded it for English labels;
+* command — ``plan-parser diff A B`` as a whole process (interpreter start, imports,
+  two parses, the diff, the report): what a user waits for (issue 13 asks under 0.5 s),
+  for the sample against its edited copy (a fuzzy pass: jieba's words) and for the
+  constructed city/district pair, each as the default Chinese table (no English labels
+  are made) and as ``--format json`` (both languages); ``--src DIR`` times another
+  checkout's ``src`` (e.g. ``git archive`` of an older commit) for a before/after;
 * scale — ``match_items`` on N × N distinct indicator names (no exact pairs: every name
   goes to the fuzzy pass), built from the labelled names of tests/data/name_pairs.csv
   with place words and suffixes; issue 15 asks 5,000 × 5,000 in seconds.
 
-Run: ``python benchmarks/bench_diff.py [--warm-runs N] [--cold-runs N] [--scale 5000]`` (or all
+Run: ``python benchmarks/bench_diff.py [--warm-runs N] [--cold-runs N] [--scale 5000] [--src DIR]`` (or all
 benchmarks with ``python benchmarks/run.py --all``).
 The edited copy is made with tests/data/diff/edits.toml, as in tests/test_diff.py.
 """
@@ -32,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # the working tree, installed or not (children inherit it below)
 SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.txt"
+CITY = ROOT / "samples" / "constructed_city_chongqing_hrss_14th.txt"
+DISTRICT = ROOT / "samples" / "constructed_district_rongchang_hrss_14th.txt"
 EDITS = ROOT / "tests" / "data" / "diff" / "edits.toml"
 
 
@@ -45,17 +50,19 @@ def plans():
     return load_plan(SAMPLE), load_plan(text.encode("utf-8"), format="txt")
 
 
-def command_seconds(runs: int, edited: Path) -> list[float]:
-    """Wall time of ``python -m plan_parser diff SAMPLE EDITED`` as a whole process, ``runs`` times."""
+def command_seconds(runs: int, left: Path, right: Path, fmt: str, src: Path) -> list[float]:
+    """Wall time of ``python -m plan_parser diff LEFT RIGHT -f FMT`` as a whole process, ``runs`` times."""
     import os
 
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = dict(os.environ, PYTHONPATH=str(src))
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "plan_parser", "diff", str(SAMPLE), str(edited), "-o", os.devnull],
-                       capture_output=True, env=env, timeout=300)
+        done = subprocess.run([sys.executable, "-m", "plan_parser", "diff", str(left), str(right), "-f", fmt,
+                               "-o", os.devnull], capture_output=True, env=env, timeout=300)
         out.append(time.perf_counter() - t0)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"diff failed: {done.stderr.decode()[-500:]}")
     return out
 
 
@@ -83,9 +90,9 @@ def scale_seconds(n: int) -> tuple[float, int, float]:
     import tracemalloc
 
     from plan_parser.diff import match_items
-    from plan_parser.segment import tokenizer
+    from plan_parser.segment import tokens
 
-    tokenizer()
+    tokens("城镇新增就业人数")  # jieba imported; the names' shards are read by the first run
     left, right = scale_names(n)
     t0 = time.perf_counter()
     out = match_items(left, right, lambda s: s)
@@ -110,16 +117,43 @@ def first_diff_seconds() -> None:
     print(imported, seconds, segment.init_seconds if segment.init_seconds is not None else "nan")
 
 
+def command_rows(runs: int, src: Path) -> list[tuple[str, list[float]]]:
+    """Whole-process ``plan-parser diff`` timings: two pairs × (table, json), runs interleaved
+    pair by pair so that a burst of load on a shared machine hits every row alike."""
+    import tempfile
+
+    edited = Path(tempfile.mkdtemp()) / "tongliang_edited.txt"
+    text = SAMPLE.read_text("utf-8")
+    for edit in tomllib.loads(EDITS.read_text("utf-8"))["edit"]:
+        text = text.replace(edit["old"], edit["new"])
+    edited.write_text(text, "utf-8")
+    cases = [(f"command: sample vs edited, {fmt}", SAMPLE, edited, fmt) for fmt in ("table", "json")]
+    cases += [(f"command: city vs district, {fmt}", CITY, DISTRICT, fmt) for fmt in ("table", "json")]
+    got: dict[str, list[float]] = {label: [] for label, *_ in cases}
+    for _ in range(runs):
+        for label, left, right, fmt in cases:
+            got[label] += command_seconds(1, left, right, fmt, src)
+    return list(got.items())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--warm-runs", type=int, default=200)
     ap.add_argument("--cold-runs", type=int, default=15)
     ap.add_argument("--scale", type=int, nargs="*", default=[1000, 5000],
                     help="name counts for the N x N matching benchmark")
+    ap.add_argument("--src", type=Path, default=ROOT / "src",
+                    help="the package source the whole-command runs use (default: this tree's src)")
+    ap.add_argument("--command-only", action="store_true", help="only the whole-command runs")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         first_diff_seconds()
+        return
+    if args.command_only:
+        for label, runs in command_rows(args.cold_runs, args.src):
+            print(f"{label:52s} median {statistics.median(runs) * 1000:8.1f} ms over {len(runs):3d} runs "
+                  f"(min {min(runs) * 1000:.1f}, max {max(runs) * 1000:.1f})")
         return
 
     from plan_parser import diff_plans
@@ -150,17 +184,10 @@ def main() -> None:
     rows = [("jieba loaded, caches cleared", fresh), ("jieba loaded, caches kept", warm),
             ("cold: first diff in a fresh process", cold)]
     if glossary_jieba:
-        rows.append(("(parse: the one jieba dictionary)", glossary_jieba))
-    import tempfile
-
-    edited = Path(tempfile.mkdtemp()) / "tongliang_edited.txt"
-    text = SAMPLE.read_text("utf-8")
-    for edit in tomllib.loads(EDITS.read_text("utf-8"))["edit"]:
-        text = text.replace(edit["old"], edit["new"])
-    edited.write_text(text, "utf-8")
-    rows.append(("command: plan-parser diff, whole process", command_seconds(args.cold_runs, edited)))
+        rows.append(("(jieba set-up in parsing: import + shard index)", glossary_jieba))
+    rows += command_rows(args.cold_runs, args.src)
     for label, runs in rows:
-        print(f"{label:38s} median {statistics.median(runs) * 1000:8.2f} ms over {len(runs):3d} runs "
+        print(f"{label:52s} median {statistics.median(runs) * 1000:8.2f} ms over {len(runs):3d} runs "
               f"(min {min(runs) * 1000:.2f}, max {max(runs) * 1000:.2f})")
     print(f"(cold: the jieba module was already imported by parsing: {', '.join(sorted(imported))})")
     for n in args.scale:
