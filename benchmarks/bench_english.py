@@ -6,7 +6,9 @@ was first written from) it prints, per kind of label, how many labels get Englis
 Words were added to the vocabulary while these were measured, so a second figure
 comes from documents held out: the plans of ../shared/real/policy_corpus/ whose
 names do not start with ``central_0`` (those were the development set), other than
-the three copies of the real plans above.  Then how long labelling takes:
+the three copies of the real plans above; and the same 28 plans split into a TUNE and a
+TEST half (tests/data/english/holdout.toml: words may be tuned on TUNE only), per kind of
+label (``--holdout`` prints only these).  Then how long labelling takes:
 the first plan of a process (jieba's dictionary and the glossary loaded) and a warm
 plan (median of several runs of apply_glossary on an already parsed plan).  Speed and
 coverage are reported here; tests/test_english_coverage.py holds the coverage target.
@@ -72,7 +74,8 @@ def held_out() -> None:
     done = sum(d for d, _ in table.values())
     total = sum(t for _, t in table.values())
     kinds = ", ".join(f"{k} {d / t:.0%}" for k, (d, t) in sorted(table.items()))
-    print(f"held out ({len(plans)} plans of policy_corpus): {done}/{total} = {done / total:.1%} ({kinds})")
+    print(f"held out ({len(plans)} plans of policy_corpus; its TUNE half has shaped words since): "
+          f"{done}/{total} = {done / total:.1%} ({kinds})")
 
 
 HOLDOUT = ROOT / "tests" / "data" / "english" / "holdout.toml"
