@@ -276,3 +276,17 @@ def test_a_year_no_plan_starts_in_has_no_period_name():
     from plan_parser.meta import plan_period_name
 
     assert plan_period_name(2023) is None and plan_period_name(None) is None
+
+
+@pytest.mark.parametrize("title", [
+    "重庆市铜梁区人力资源和社会保障事业发展“十四五”规划（2021—2025）",   # years without 年
+    "重庆市铜梁区人力资源和社会保障事业发展“十四五”规划（征求意见稿）",   # a draft for comment
+    "重庆市铜梁区人力资源和社会保障事业发展“十四五”规划（草案）",
+    "重庆市铜梁区人力资源和社会保障事业发展“十四五”规划（2021—2025年）",
+])
+def test_a_title_line_with_a_bracket_after_the_plan_word_is_the_title(title):
+    """A plan published without its notice opens with its title; a trailing bracket that is not a
+    year span (征求意见稿, 草案, 2021—2025 without 年) must not cost the title and the place."""
+    meta = read_meta([title], {})
+    assert (meta.title, meta.region, meta.adcode, meta.period_start, meta.period_end) == (
+        title, "铜梁区", "500151", 2021, 2025)

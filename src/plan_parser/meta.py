@@ -30,7 +30,7 @@ _PERIOD_NAME = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|
 _OWN_NOTICE_BEFORE = ("现印发", "现将", "特印发", "予以印发")
 # A title line: no sentence punctuation, and it ends as plan titles do.
 _TITLE_PUNCT = re.compile(r"[，。；：！？,;:!?《》〈〉]")
-_TITLE_END = re.compile(r"(规划|纲要|计划|方案|[（(][^（）()]*年[）)])$")
+_TITLE_END = re.compile(r"(?:规划|纲要|计划|方案)(?:[（(][^（）()]*[）)])?$|[（(][^（）()]*年[）)]$")
 # Issuers that speak for the country: the State Council, the national commissions and
 # administrations (国家…), the Party centre, the ministries (…部, …部办公厅).
 _NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|全国|中华人民共和国|中国(?!共产党))|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
