@@ -715,6 +715,7 @@ def test_a_chinese_view_loads_neither_english_labels_nor_jieba():
     --lang en views do, for the glossary's composer."""
     assert _probe("diff", [CITY, DISTRICT], ["table", "markdown", "csv", "html"]) == "[1, 1, 1, 1] False"
     assert _probe("check", [CITY], ["table", "html"], ("--exit-zero",)) == "[0, 0] False"
+    assert _probe("compare", [CITY, DISTRICT], ["table", "csv"]) == "[0, 0] False"
     assert _probe("diff", [CITY, DISTRICT], ["json"]) == "[1] True"
     assert _probe("diff", [CITY, DISTRICT], ["table"], ("--lang", "en")) == "[1] True"
 

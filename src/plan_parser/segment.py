@@ -59,12 +59,16 @@ def _import_jieba():
 
 
 def _cache_dir():
+    """Where the shard file lives (None: nowhere to keep it)."""
     import os
     from pathlib import Path
 
     if os.environ.get("PLAN_PARSER_CACHE_DIR"):
         return Path(os.environ["PLAN_PARSER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # no home directory to be found
+        return None
     return Path(base) / "plan_parser"
 
 
@@ -103,7 +107,10 @@ def _load_shards(jieba) -> tuple[dict, bytes]:
     st = os.stat(dict_path)
     stamp = {"version": _CACHE_VERSION, "jieba": jieba.__version__, "dict_size": st.st_size,
              "dict_mtime_ns": st.st_mtime_ns}
-    path = _cache_dir() / "jieba_shards.bin"
+    cache_dir = _cache_dir()
+    if cache_dir is None:
+        return _group(dict_path)
+    path = cache_dir / "jieba_shards.bin"
     try:
         with open(path, "rb") as fh:
             header = json.loads(fh.readline())
