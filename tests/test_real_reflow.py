@@ -88,3 +88,23 @@ def test_running_header_dropped_with_a_warning():
 def test_whole_paragraph_lines_are_not_hard_wrapped():
     blocks = _lines(*[("第%d段。" % i) + "内容" * (10 + 7 * i) + "。" for i in range(20)])
     assert not is_hard_wrapped(blocks)
+
+
+def test_table_cells_flattened_to_bare_numbers_are_figures_not_page_numbers():
+    """pdftotext puts each cell of a ruled table on its own line: 11, 4, 568, 1000, 2324 (the
+    reference plan's 专栏1 targets and actuals) must survive; the page numbers 1 and 2, a page
+    apart, go."""
+    page = [BODY + "。"] * 16
+    blocks = _lines(*page, "1", "指标", "2020年", "11", "4", "568", "1000", "2324", *page, "2")
+    out, _ = reflow(blocks)
+    texts = [b.text for b in out]
+    for cell in ("11", "4", "568", "1000", "2324"):
+        assert cell in texts
+    assert "1" not in texts and "2" not in texts
+
+
+def test_a_lone_number_that_breaks_a_running_paragraph_is_a_page_number():
+    blocks = _lines(BODY + "。", BODY, "5", "结束了。", "指标", "5")
+    out, _ = reflow(blocks)
+    # a full line after a sentence end runs on too (no indent): one paragraph; the 5 after 指标 is kept
+    assert [b.text for b in out] == [BODY + "。" + BODY + "结束了。", "指标", "5"]

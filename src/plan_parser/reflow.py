@@ -36,6 +36,46 @@ def is_page_number(text: str) -> bool:
     return bool(stripped) and bool(_PAGE_NUMBER.match(stripped))
 
 
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+#: How far apart, in lines, two consecutive page numbers may stand (a page of a plan's text).
+_PAGE_SPAN_MAX = 200
+
+
+def page_number_lines(texts: list[str], settings: Settings = DEFAULTS, measure: int | None = None) -> set[int]:
+    """Indices of the lines of ``texts`` that are page numbers.
+
+    A decorated number (``— 7 —``, ``-7-``, ``第7页``) always is one.  A bare number (``7``)
+    is one only where the page shows around it: it continues a run of page numbers (a bare
+    ``n - 1`` or ``n + 1`` stands a page away: at least ``settings.running_header_min_gap``
+    lines, at most :data:`_PAGE_SPAN_MAX`), or it breaks a paragraph that runs on (the line
+    before it fills the ``measure`` and ends no sentence).  A table cell flattened onto a line
+    of its own (``11``, ``568``, ``2324`` in text extracted from a PDF) is a figure, not
+    furniture, and is kept.
+    """
+    out: set[int] = set()
+    bare: dict[int, list[int]] = {}
+    for i, text in enumerate(texts):
+        stripped = text.strip().strip("\u3000")
+        if _BARE_NUMBER.fullmatch(stripped):
+            bare.setdefault(int(stripped), []).append(i)
+        elif is_page_number(stripped):
+            out.add(i)
+    gap = settings.running_header_min_gap
+    for value, places in bare.items():
+        for i in places:
+            if any(gap <= abs(j - i) <= _PAGE_SPAN_MAX and (j > i) == (other > value)
+                   for other in (value - 1, value + 1) for j in bare.get(other, ())):
+                out.add(i)
+            elif measure and i > 0 and _runs_on(texts[i - 1].strip(), measure - settings.reflow_slack):
+                out.add(i)
+    return out
+
+
+def _runs_on(line: str, full_width: int) -> bool:
+    """A line that fills the measure and ends no sentence: its paragraph goes on."""
+    return display_width(line) >= full_width and not _SENTENCE_END.search(line)
+
+
 _LATIN = re.compile(r"[0-9A-Za-z%.,;:!?)\]}'\"-]")
 
 
@@ -142,12 +182,13 @@ def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[s
     paras = [b for b in blocks if isinstance(b, Paragraph)]
     counts = Counter(p.text for p in paras
                      if 0 < len(p.text) <= settings.running_header_max_chars and not _starts_block(p.text))
+    numbers = page_number_lines([p.text for p in paras], settings)
     places: dict[str, list[int]] = {}
     for i, p in enumerate(paras):
         if counts.get(p.text, 0) >= settings.running_header_min_pages:
-            if any(is_page_number(q.text) for q in paras[max(0, i - 2):i + 3] if q is not p):
+            if any(k in numbers for k in range(max(0, i - 2), i + 3) if k != i):
                 places.setdefault(p.text, []).append(i)
-    pages = sum(is_page_number(p.text) for p in paras)
+    pages = len(numbers)
     least = max(settings.running_header_min_pages, pages // 2)  # it stands on most pages
     return {t for t, at in places.items() if len(at) >= least
             and min(b - a for a, b in zip(at, at[1:])) >= settings.running_header_min_gap}
@@ -167,19 +208,21 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
     """
     headers = running_headers(blocks, settings)
     warnings: list[tuple[str, str, dict]] = []
-    measure = _measure([b.text for b in blocks if isinstance(b, Paragraph) and not is_page_number(b.text)
-                        and toc_entry(b.text) is None], settings) or 0
+    # bare numbers are shorter than reflow_min_measured, so they never count towards the measure
+    measure = _measure([b.text for b in blocks if isinstance(b, Paragraph) and toc_entry(b.text) is None],
+                       settings) or 0
+    numbers = page_number_lines([b.text if isinstance(b, Paragraph) else "" for b in blocks], settings, measure)
     full_width = measure - settings.reflow_slack
 
     # 1. furniture out, 目录 entries marked, glued lines split: (text, loc, glued, toc) pieces
     pieces: list = []
     warned: set[str] = set()
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if isinstance(block, Table):
             pieces.append(block)
             continue
         text = block.text.strip()
-        if not text or is_page_number(text):
+        if not text or k in numbers:
             continue
         if text in headers:
             if text not in warned:
