@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["tokens", "init_seconds"]
+__all__ = ["tokens", "tokenizer", "init_seconds"]
 
 _LOCK = threading.Lock()
 _SEGMENTER: _Segmenter | None = None
@@ -167,11 +167,19 @@ class _Segmenter:
                             freq.setdefault(word[:end], 0)
                 self._loaded.add(ch)
 
-    def lcut(self, text: str) -> list[str]:
+    def lcut(self, text: str, HMM: bool = True) -> list[str]:  # noqa: N803 (jieba's name)
+        """jieba's ``Tokenizer.lcut(text, HMM=HMM)``, the shards of ``text``'s characters read first."""
         chars = set(text)
         if not chars <= self._loaded:
             self._read(chars)
-        return self.tokenizer.lcut(text, HMM=True)
+        return self.tokenizer.lcut(text, HMM=HMM)
+
+
+def tokenizer() -> _Segmenter:
+    """The process's one segmenter (made on first call): ``tokenizer().lcut(text)`` cuts as
+    jieba's default ``Tokenizer`` does.  Treat it as read-only: adding words would change
+    every user's tokens."""
+    return _segmenter()
 
 
 def _segmenter() -> _Segmenter:
@@ -199,4 +207,4 @@ def tokens(text: str) -> list[str]:
     """
     if not text:
         return []
-    return [t for t in _segmenter().lcut(text) if t.strip()]
+    return [t for t in _segmenter().lcut(text, HMM=True) if t.strip()]
