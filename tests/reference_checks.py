@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from plan_parser.headings import match_heading, strip_numbering
+from plan_parser.headings import match_column, match_heading, strip_numbering
 from plan_parser.indicators import split_name
 from plan_parser.readers.text import PIPE_RULE as _RULE
 from plan_parser.readers.text import split_row, split_lines
@@ -127,17 +127,17 @@ def _spans(plan, markdown: bool = False):
 
     out = [entry(b.loc, b.text, []) for b in plan.preamble]
     for ch in plan.chapters:
-        out.append(entry(ch.loc, "", [ch.title]))
+        out.append(entry(ch.loc, "", [ch.title, _heading_key("chapter", ch.number)]))
         out += [entry(b.loc, b.text, []) for b in ch.paragraphs]
         for s in ch.sections:
-            out.append(entry(s.loc, "", [s.title]))
+            out.append(entry(s.loc, "", [s.title, _heading_key("section", s.number)]))
             out += [entry(b.loc, b.text, []) for b in s.paragraphs]
-    out += [entry(p.loc, "", [p.title]) for p in plan.parts]
+    out += [entry(p.loc, "", [p.title, _heading_key("part", p.number)]) for p in plan.parts]
     for index, col in enumerate(plan.columns):
         inds = [i for i in plan.indicators if _holds(i, index, col)]
         projects = [p for p in plan.projects if _holds(p, index, col)]
         held = "\n".join([*col.headers, *col.notes, *(b.text for b in col.paragraphs), *(p.text for p in projects)])
-        keys = [col.title] + [i.category for i in inds if i.category] + [p.title for p in projects]
+        keys = [col.title, _heading_key("column", col.number)] + [i.category for i in inds if i.category] + [p.title for p in projects]
         out.append(entry(col.loc, held, keys))
         for i in inds:
             cells = {q.raw for q in (i.baseline, i.target, i.actual, getattr(i, "growth", None)) if q}
@@ -146,6 +146,13 @@ def _spans(plan, markdown: bool = False):
     out += [entry(t.loc, t.text, [t.title]) for t in plan.tasks]
     out += [entry(w.location, w.message, []) for w in plan.warnings if "line" in w.location]
     return out
+
+
+def _heading_key(level: str, number: int) -> str:
+    """A key standing for a heading's or 专栏's own number (第一部分, 第一章, 专栏3): such a
+    line is held by the heading or 专栏 recorded at that line even when it has no title
+    (recorded as '')."""
+    return f"§{level}{number}§"
 
 
 def _holds(item, index: int, col) -> bool:
@@ -206,21 +213,31 @@ def unaccounted_lines(plan, text: str) -> list[tuple[int, str]]:
         if _squeeze(stripped) in furniture:
             continue
         entry_title = toc_entry(stripped)
-        pieces = [_squeeze(entry_title, markdown)] if entry_title else _pieces(line, markdown)
+        readings = [[_squeeze(entry_title, markdown)] if entry_title else _pieces(line, markdown)]
+        if len(readings[0]) > 1 and not markdown:
+            # What the oracle splits may be one piece to the reader: a TAB-led line is one cell
+            # of a TAB-flattened table, TABs inside it and all (unless it is a row of a
+            # one-row-per-line table); a | inside a sentence is text.  Either reading.
+            readings.append([_squeeze(stripped)])
         covering = [span for span in spans if span[0] <= number <= span[1]]
-        rows = [span for span in covering if span[4] is not None]
-        if rows:  # inside an indicator row: each piece must be that row's own cell, or warned about
-            found = all(any(piece in cells or _squeeze(split_name(piece)[2]) in keys for *_, keys, cells in rows)
-                        or any(piece in held for _, _, held, _, cells in covering if cells is None and held)
-                        for piece in pieces)
-        else:
-            # a line may hold the end of a run-in heading and the start of its paragraph
-            together = "".join(k + held for _, _, held, keys, _ in covering for k in keys or [""]).replace("。", "")
-            found = all(any(_held_by(piece, held, keys) for _, _, held, keys, _ in covering)
-                        or piece.replace("。", "") in together for piece in pieces)
-        if not found:
+        if not any(_pieces_found(pieces, covering) for pieces in readings):
             missing.append((number, stripped[:40]))
     return missing
+
+
+def _pieces_found(pieces: list[str], covering: list) -> bool:
+    """Whether every piece of a line is held by an element (span) covering the line."""
+    rows = [span for span in covering if span[4] is not None]
+    if rows:  # inside an indicator row: each piece must be that row's own cell, or warned about
+        return all(any(piece in cells or _squeeze(split_name(piece)[2]) in keys for *_, keys, cells in rows)
+                   or any(piece in held for _, _, held, _, cells in covering if cells is None and held)
+                   for piece in pieces)
+    # a line may hold the end of a run-in heading and the start of its paragraph (the
+    # number keys of _heading_key are no text and stay out of the join)
+    together = "".join(k + held for _, _, held, keys, _ in covering
+                       for k in [key for key in keys if not key.startswith("§")] or [""]).replace("。", "")
+    return all(any(_held_by(piece, held, keys) for _, _, held, keys, _ in covering)
+               or piece.replace("。", "") in together for piece in pieces)
 
 
 def _held_by(piece: str, held: str, keys: list[str]) -> bool:
@@ -229,6 +246,11 @@ def _held_by(piece: str, held: str, keys: list[str]) -> bool:
     bare = _squeeze(strip_numbering(piece)) or piece
     heading = match_heading(piece)
     candidates = {piece, bare, piece.rstrip("。")} | ({_squeeze(heading.title)} if heading and heading.title else set())
+    if heading and not heading.title:  # 第一章 alone: held by the heading recorded at that line
+        candidates.add(_heading_key(heading.level, heading.number))
+    column = match_column(piece)
+    if column and not column[1]:  # 专栏3 alone, likewise
+        candidates.add(_heading_key("column", column[0]))
     return any(p in held or any(k and (k in p or p in k) for k in keys) for p in candidates)
 
 
