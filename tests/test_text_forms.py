@@ -116,3 +116,28 @@ def test_missing_file_and_directory(tmp_path):
     with pytest.raises(PlanParseError) as info:
         load_plan(tmp_path)
     assert info.value.code == "unreadable"
+
+
+BOX_ITEMS = """第一章 总体要求
+专栏1 便民服务重点工程
+1.社区服务提升。每个社区打造
+15 分钟便民生活圈。
+2.养老服务。新建养老机构
+24 小时服务热线。
+专栏2 软件攻关
+{items}
+第二章 保障措施
+"""
+
+
+def test_a_two_digit_number_opens_an_item_only_in_a_run_of_box_items():
+    """``15 分钟便民生活圈`` wrapped onto its own line stays in its item (it was read as item 15,
+    its number lost); ``10 …`` to ``12 …`` continue a run of ``01 …`` items."""
+    items = "\n".join(f"{n:02d} 软件{n}" if n < 10 else f"{n} 软件{n}" for n in range(1, 13))
+    plan = load_plan(BOX_ITEMS.format(items=items).encode("utf-8"))
+    first, second = [p for p in plan.projects if p.column == 1]
+    assert (first.seq, first.text) == (1, "社区服务提升。每个社区打造\n15 分钟便民生活圈。")
+    assert (second.seq, second.text) == (2, "养老服务。新建养老机构\n24 小时服务热线。")
+    box2 = [p for p in plan.projects if p.column == 2]
+    assert [p.seq for p in box2] == list(range(1, 13))
+    assert box2[9].title == "软件10" and box2[11].title == "软件12"

@@ -279,7 +279,7 @@ class PlanBuilder:
             col.group = group[0].title
             col.column.paragraphs.append(TextBlock(p.text, p.loc))
             return True
-        item = H.match_item(p.text)
+        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None)
         if item is not None:
             col.column.kind = "projects"
             self._close_project()

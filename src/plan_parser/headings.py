@@ -21,11 +21,14 @@ _HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|部分|章|节){_SPACE}*(.*)$
 HEADING_NUMBER = rf"第{_NUM}{_SPACE}*(?:篇|部分|章|节)"
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
 #: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``), or a box item written
-#: ``01 关键核心技术`` (two digits and a space, as PDF-printed 专栏 number their items; ``10 亿元``
-#: is not one).  Three groups, one per form: read the number with :func:`item_number`.
+#: ``01 关键核心技术`` (a zero-led number and a space, as PDF-printed 专栏 number their items;
+#: ``05 亿元`` is not one).  Three groups, one per form: read the number with :func:`item_number`.
+#: ``10 …`` to ``29 …`` without the zero are items only where they continue a run of such
+#: items (:func:`match_item`'s ``after``): alone they are running text (``15 分钟便民生活圈``).
 ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]"
-               rf"|(0[1-9]|[12][0-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日]))")
+               rf"|(0[1-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日]))")
 _ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
+_RUN_ITEM = re.compile(rf"^([12][0-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日])(.+)$")
 #: Any numbering a line of a plan may open with: 一、 （一） or an item number.  Readers and
 #: other modules that must recognise (or strip) numbering use this, not a copy of it.
 #: The numbering of the official heading sequence: 一、 (a chapter) or （一） (a section).
@@ -138,12 +141,19 @@ def item_number(m: re.Match, first_group: int = 1) -> int | None:
     return int(number) if number else None
 
 
-def match_item(text: str) -> tuple[int, str] | None:
-    """A numbered item ``1.`` ``2、`` ``（3）`` ``01 …`` → (number, text after the number)."""
+def match_item(text: str, after: int | None = None) -> tuple[int, str] | None:
+    """A numbered item ``1.`` ``2、`` ``（3）`` ``01 …`` → (number, text after the number).
+
+    ``after`` is the number of the item before, where there is one: ``10 …`` after item 9
+    continues a run of ``01 …`` items; ``15 分钟…`` with no item 14 before it is text.
+    """
     m = _ITEM.match(text)
-    if not m:
-        return None
-    return item_number(m), m.group(4).strip()
+    if m:
+        return item_number(m), m.group(4).strip()
+    m = _RUN_ITEM.match(text)
+    if m and after is not None and int(m.group(1)) == after + 1:
+        return int(m.group(1)), m.group(2).strip()
+    return None
 
 
 def strip_numbering(text: str) -> str:
