@@ -141,3 +141,14 @@ def test_a_two_digit_number_opens_an_item_only_in_a_run_of_box_items():
     box2 = [p for p in plan.projects if p.column == 2]
     assert [p.seq for p in box2] == list(range(1, 13))
     assert box2[9].title == "软件10" and box2[11].title == "软件12"
+
+
+def test_a_markdown_rule_line_in_a_text_file_is_no_indicator():
+    """A pipe table read as plain text: the |---|---| rule under the header draws the table; it
+    was read as an indicator named '---'."""
+    text = ("第一章 总则\n专栏1 主要指标\n| 指标 | 2020年基数 | 2025年目标 | 指标属性 |\n|---|---|---|---|\n"
+            "| 1.城镇新增就业人数（万人） | [5] | [6] | 预期性 |\n| 2.城镇调查失业率（%） | 5.5 | <5.5 | 预期性 |\n")
+    plan = load_plan(text.encode("utf-8"), format="txt")
+    assert [(i.seq, i.name, i.target.raw) for i in plan.indicators] == [(1, "城镇新增就业人数", "[6]"),
+                                                                        (2, "城镇调查失业率", "<5.5")]
+    assert plan.warnings == []

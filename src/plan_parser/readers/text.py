@@ -154,8 +154,8 @@ PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line und
 
 def split_row(line: str) -> tuple[str, list[str]] | None:
     """(separator kind, cells) when ``line`` is a row of a one-row-per-line table."""
-    if not line.strip():
-        return None
+    if not line.strip() or PIPE_RULE.match(line):
+        return None  # blank, or a Markdown rule line (|---|---|): it draws the table, it is no row
     if line.startswith("\t"):
         body = line.lstrip("\t")
         if "\t" not in body.strip():
