@@ -94,3 +94,43 @@ def test_flagged_cells_speak_of_2019(plan):
 def test_no_unit_warnings_and_note_kept(plan):
     assert [w for w in plan.warnings if w.code in ("missing_unit", "unread_cells", "row_shape")] == []
     assert plan.columns[0].notes[0].startswith("注：①〔〕内为5年累计数。②带*的为2019年数据。")
+
+
+def _table_line(view: str, seq: str) -> list[str]:
+    """The cells of the terminal view's row ``1 <seq>`` (columns split at runs of 2+ spaces)."""
+    import re
+
+    for line in view.splitlines():
+        cells = re.split(r" {2,}", line.strip())
+        if cells[:2] == ["1", seq]:
+            return cells
+    raise AssertionError(f"no row {seq}")
+
+
+def test_views_show_the_growth_column_where_the_targets_are(plan):
+    """Rows 13–15 have no 2025 target: the outline prints 〔1〕, 〔13.5〕, 〔18〕 under 年均/累计."""
+    from plan_parser.render import plan_markdown, plan_table
+
+    zh = plan_table(plan)
+    assert "  actual  年均/累计  " in zh
+    assert _table_line(zh, "14") == ["1", "14", "单位GDP能源消耗降低", "%", "〔13.5〕", "约束性"]
+    assert _table_line(zh, "8") == ["1", "8", "城镇调查失业率", "%", "5.2", "＜5.5", "预期性"]
+    en = plan_table(plan, "en")
+    assert "  actual  growth  " in en
+    assert _table_line(en, "15")[-2:] == ["18% (5-year total)", "binding"]
+    md = plan_markdown(plan)
+    assert "| # | indicator | unit | baseline | target | actual | 年均/累计 | attribute |" in md
+    assert "| 13 | 人均预期寿命 | 岁 | 77.3* |  |  | 〔1〕 | 预期性 |" in md
+
+
+def test_views_of_a_plan_without_growth_keep_their_columns():
+    """The reference plan's tables have no 年均/累计 column, and neither has its view."""
+    from plan_parser.render import plan_markdown, plan_table
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "tongliang_hrss_14th.txt"
+    reference = load_plan(sample)
+    assert plan_table(reference).splitlines()[4].split() == [
+        "专栏", "#", "indicator", "unit", "baseline", "target", "actual", "attribute"]
+    assert plan_table(reference, "en").splitlines()[4].split() == [
+        "box", "#", "indicator", "baseline", "target", "actual", "attribute"]
+    assert "年均/累计" not in plan_markdown(reference) and "growth |" not in plan_markdown(reference, "en")

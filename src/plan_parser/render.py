@@ -15,7 +15,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from .model import Indicator, Plan, Quantity
+from .model import Indicator, Plan, Quantity, loc_text
 
 #: What an English view shows for a label that has no English (never the Chinese).
 NO_ENGLISH = "[no English]"
@@ -190,26 +190,47 @@ def warnings_summary(warnings) -> str:
 INDICATOR_HEADER = ["专栏", "#", "indicator", "unit", "baseline", "target", "actual", "attribute"]
 #: The English view has no unit column: its values carry their base unit.
 INDICATOR_HEADER_EN = ["box", "#", "indicator", "baseline", "target", "actual", "attribute"]
+#: The 年均/累计 column (``Indicator.growth``), shown after ``actual`` only when some
+#: indicator of the table has one: national and provincial plans carry targets there.
+GROWTH_HEADER = {"zh": "年均/累计", "en": "growth"}
 NAME_WIDTH = 56  # display columns for an indicator name in the terminal view
 
 
-def indicator_rows(indicators: list[Indicator], lang: str = "zh", *, years: int | None = 5) -> list[list[str]]:
+def has_growth(indicators: list[Indicator]) -> bool:
+    """Whether any of ``indicators`` has a 年均/累计 value (the growth column is shown)."""
+    return any(ind.growth is not None for ind in indicators)
+
+
+def indicator_header(lang: str = "zh", *, growth: bool = False) -> list[str]:
+    """The indicator table's header; with ``growth`` the 年均/累计 column after ``actual``."""
+    header = list(INDICATOR_HEADER_EN if lang == "en" else INDICATOR_HEADER)
+    if growth:
+        header.insert(header.index("actual") + 1, GROWTH_HEADER["en" if lang == "en" else "zh"])
+    return header
+
+
+def indicator_rows(indicators: list[Indicator], lang: str = "zh", *, years: int | None = 5,
+                   growth: bool | None = None) -> list[list[str]]:
     """One row per indicator: the Chinese view's cells as written, or the English view's
-    labels and values in base units (:func:`value_text`)."""
+    labels and values in base units (:func:`value_text`).  ``growth`` (by default: when
+    some indicator has one) adds the 年均/累计 cell after ``actual``, as
+    :func:`indicator_header` does."""
+    if growth is None:
+        growth = has_growth(indicators)
     rows = []
     for ind in indicators:
+        values = (ind.baseline, ind.target, ind.actual) + ((ind.growth,) if growth else ())
         if lang != "en":
             name = ind.name or ""
             if ind.parent_seq is not None:
                 name = "  其中：" + name
-            rows.append([str(ind.column), str(ind.seq), name, ind.unit or "", show(ind.baseline),
-                         show(ind.target), show(ind.actual), ind.attribute or ""])
+            rows.append([str(ind.column), str(ind.seq), name, ind.unit or "", *(show(q) for q in values),
+                         ind.attribute or ""])
             continue
         name = label_text(ind.name, ind.name_en, "en")
         if ind.parent_seq is not None:
             name = "  of which: " + name
-        cells = [value_text(q, years=years) if q is not None else ""
-                 for q in (ind.baseline, ind.target, ind.actual)]
+        cells = [value_text(q, years=years) if q is not None else "" for q in values]
         rows.append([str(ind.column), str(ind.seq), name, *cells, ind.attribute_code or ""])
     return rows
 
@@ -233,10 +254,11 @@ def plan_table(plan: Plan, lang: str = "zh") -> str:
                f"{len(plan.columns)} {'boxes' if en else '专栏'}, {len(plan.indicators)} indicators, "
                f"{len(plan.projects)} projects, {len(plan.tasks)} tasks, "
                f"{len(plan.warnings)} warnings\n{warnings_summary(plan.warnings)}")
-    rows = indicator_rows(plan.indicators, lang, years=_years(plan))
+    growth = has_growth(plan.indicators)
+    rows = indicator_rows(plan.indicators, lang, years=_years(plan), growth=growth)
     for row in rows:
         row[2] = truncate(row[2], NAME_WIDTH)
-    return summary + "\n\n" + text_table(INDICATOR_HEADER_EN if en else INDICATOR_HEADER, rows)
+    return summary + "\n\n" + text_table(indicator_header(lang, growth=growth), rows)
 
 
 def _level_label(level: str | None, en: bool) -> str:
@@ -307,7 +329,7 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
         out += ["", f"## {_heading('box', col.number, col.title, col.title_en, lang)}", ""]
         if col.kind == "indicators":
             inds = [i for i in plan.indicators if i.column == col.number]
-            header = INDICATOR_HEADER_EN if en else INDICATOR_HEADER
+            header = indicator_header(lang, growth=has_growth(inds))
             out.append(markdown_table(header[1:], [r[1:] for r in indicator_rows(inds, lang, years=years)]))
         else:
             out += [f"{p.seq}. {label_text(p.title, p.title_en, lang)}" for p in plan.projects
@@ -324,7 +346,7 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
     if plan.warnings:
         out += ["", "## Warnings", ""]
         if en:
-            out += [f"- `{w.code}` at {_loc_text(w.location)}" + (f": {w.message}" if not _has_cjk(w.message) else "")
+            out += [f"- `{w.code}` at {loc_text(w.location) or '?'}" + (f": {w.message}" if not _has_cjk(w.message) else "")
                     for w in plan.warnings]
         else:
             out += [f"- `{w.code}` at {w.location}: {w.message}" for w in plan.warnings]
@@ -340,9 +362,3 @@ def _running_text(text: str, lang: str) -> str:
     return Glossary.builtin().translate(text).en or "[note in Chinese only; see the Chinese view]"
 
 
-def _loc_text(loc) -> str:
-    """A location without Chinese (``{'line': 12}`` → ``line 12``)."""
-    if not isinstance(loc, dict):
-        return str(loc) if not _has_cjk(str(loc)) else "?"
-    parts = [f"{k} {v}" for k, v in loc.items() if not _has_cjk(f"{k} {v}")]
-    return ", ".join(parts) or "?"
