@@ -95,3 +95,22 @@ def test_docs_settings_lists_every_setting_with_its_default():
     for f in dataclasses.fields(Settings):
         assert f.name in rows, f"docs/settings.md does not list {f.name}"
         assert float(rows[f.name]) == getattr(DEFAULTS, f.name), f.name
+
+
+@pytest.mark.parametrize("loc, text", [
+    ({"line": 12}, "line 12"),
+    ({"line": 12, "end_line": 15}, "line 12"),
+    ({"block": 19}, "block 19"),
+    ({"block": 19, "row": 3}, "block 19/3"),
+    ({"page": 4, "block": 19, "row": 3}, "page 4 block 19/3"),   # a PDF table row: the page first
+    (None, ""),
+])
+def test_one_location_formatter_for_every_view(loc, text):
+    assert model.loc_text(loc) == text
+
+
+def test_a_report_names_a_pdf_items_page():
+    from plan_parser.report import _loc
+
+    assert _loc({"page": 4, "block": 19, "row": 3}, "zh") == "页 4 块 19/3"
+    assert _loc({"page": 4, "block": 19, "row": 3}, "en") == "page 4 block 19/3"

@@ -70,15 +70,12 @@ def cmd_missing(args: argparse.Namespace) -> int:
 LABELS_SHOWN = 3
 
 def _place(path: str, loc: dict | None) -> str:
-    """``plan.txt line 12``, ``plan.docx block 3``."""
+    """``plan.txt line 12``, ``plan.docx block 3``, ``plan.pdf page 4 block 19``."""
     from pathlib import Path
 
-    name = Path(path).name
-    loc = loc or {}
-    for key in ("line", "page", "block"):
-        if loc.get(key) is not None:
-            return f"{name} {key} {loc[key]}"
-    return name
+    from .model import loc_text
+
+    return " ".join(filter(None, (Path(path).name, loc_text(loc))))
 
 
 def _toml_string(text: str) -> str:

@@ -44,6 +44,25 @@ class Loc(TypedDict, total=False):
     within: list[dict[str, int]]
 
 
+#: The words :func:`loc_text` writes, in English; a view in another language passes its own.
+LOC_WORDS = {"page": "page", "line": "line", "block": "block"}
+
+
+def loc_text(loc: Loc | dict | None, words: dict[str, str] | None = None) -> str:
+    """A location as a reader looks it up: ``line 12``, ``block 19/3`` (a table's row 3),
+    ``page 4 block 19/3`` for a PDF; ``""`` for none.  The one formatter of every view
+    (terminal, Markdown, reports, ``glossary missing``)."""
+    if not loc:
+        return ""
+    words = {**LOC_WORDS, **(words or {})}
+    parts = [f"{words['page']} {loc['page']}"] if loc.get("page") is not None else []
+    if loc.get("line") is not None:
+        parts.append(f"{words['line']} {loc['line']}")
+    elif loc.get("block") is not None:
+        parts.append(f"{words['block']} {loc['block']}" + (f"/{loc['row']}" if loc.get("row") is not None else ""))
+    return " ".join(parts)
+
+
 def loc_key(loc: Loc | dict | None) -> tuple:
     """A sort key for locations of one plan: document order, tables by row.
 

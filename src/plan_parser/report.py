@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from .check import CHECKS, CheckResult, Figure, Finding
 from .diff import RATE_UNITS, Change, ItemPair, PlanDiff
+from .model import loc_text
 from .render import (NO_ENGLISH, REPORT_FORMATS, display_width, label_text, markdown_table, show, text_table,
                      truncate)
 
@@ -69,6 +70,7 @@ _LABEL_PAIRS = {
     "attribute": ("attribute", "属性"),
     "line": ("line", "行"),
     "block": ("block", "块"),
+    "page": ("page", "页"),
     "column": ("column ", "专栏"),
     "left_baseline": ("left baseline", "左基数"),
     "right_baseline": ("right baseline", "右基数"),
@@ -122,11 +124,7 @@ def _raw(q) -> str:
 
 def _loc(loc: dict, lang: str) -> str:
     lab = LABELS[lang]
-    if "line" in loc:
-        return f"{lab['line']} {loc['line']}"
-    if "block" in loc:
-        return f"{lab['block']} {loc['block']}" + (f"/{loc['row']}" if "row" in loc else "")
-    return ""
+    return loc_text(loc, {"line": lab["line"], "block": lab["block"], "page": lab["page"]})
 
 
 # -- diff rows ------------------------------------------------------------------------
