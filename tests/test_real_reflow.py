@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from plan_parser.blocks import Paragraph, Table
-from plan_parser.reflow import (display_width, is_hard_wrapped, is_page_number, join_wrapped, reflow, split_glued,
+from plan_parser.reflow import (printed_width, is_hard_wrapped, is_page_number, join_wrapped, reflow, split_glued,
                                 toc_entry)
 
 
@@ -26,7 +26,8 @@ def test_toc_entries_and_widths():
     assert toc_entry("一、现状与形势.............................1") == "一、现状与形势"
     assert toc_entry("（一）指导思想....................................................... 2") == "（一）指导思想"
     assert toc_entry("一、现状与形势") is None
-    assert display_width("智能制造 2035 年") == 8 + 6 + 2
+    assert printed_width("智能制造 2035 年") == 8 + 6 + 2
+    assert printed_width("“中文”") == 8  # full-width quotes on a Chinese page (a terminal: 6)
     assert join_wrapped("经济\n发展") == "经济发展"
     assert join_wrapped(["高于 GDP", "growth rate"]) == "高于 GDP growth rate"
 

@@ -73,7 +73,7 @@ def page_number_lines(texts: list[str], settings: Settings = DEFAULTS, measure: 
 
 def _runs_on(line: str, full_width: int) -> bool:
     """A line that fills the measure and ends no sentence: its paragraph goes on."""
-    return display_width(line) >= full_width and not _SENTENCE_END.search(line)
+    return printed_width(line) >= full_width and not _SENTENCE_END.search(line)
 
 
 _LATIN = re.compile(r"[0-9A-Za-z%.,;:!?)\]}'\"-]")
@@ -121,8 +121,10 @@ _WIDE = re.compile("[\u00b7\u2010-\u2027\u2030-\u203f\u2160-\u217f\u2460-\u24ff\
                    "\U00020000-\U0003ffff]")
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes when printed: CJK and full-width characters count two."""
+def printed_width(text: str) -> int:
+    """Half-em columns ``text`` takes on a Chinese printed page: CJK characters count two, and so
+    do the punctuation marks a Chinese font sets full-width (“” ‘’ · — …), which a terminal
+    counts as one (:func:`plan_parser.render.display_width` measures the terminal)."""
     return len(text) + len(_WIDE.findall(text))
 
 
@@ -133,7 +135,7 @@ def toc_entry(text: str) -> str | None:
 
 
 def _measure(lines: list[str], settings: Settings = DEFAULTS) -> int | None:
-    widths = [display_width(t) for t in lines if len(t) >= settings.reflow_min_measured]
+    widths = [printed_width(t) for t in lines if len(t) >= settings.reflow_min_measured]
     return Counter(widths).most_common(1)[0][0] if widths else None
 
 
@@ -146,7 +148,7 @@ def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
              and toc_entry(b.text) is None]
     if len(lines) < settings.reflow_min_lines:
         return False
-    widths = [display_width(t) for t in lines]
+    widths = [printed_width(t) for t in lines]
     measure = Counter(widths).most_common(1)[0][0]
     near = [t for t, w in zip(lines, widths) if abs(w - measure) <= settings.reflow_slack]
     over = sum(w > measure * 1.5 for w in widths)  # whole paragraphs on one line
@@ -231,11 +233,11 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
             continue
         entry = toc_entry(text)
         if entry is not None:
-            pieces.append((entry, block.loc, False, True, display_width(text)))
+            pieces.append((entry, block.loc, False, True, printed_width(text)))
             continue
         parts = split_glued(text)
         for k, part in enumerate(parts):
-            width = display_width(text) if k == len(parts) - 1 else 0  # a split-off head ends there
+            width = printed_width(text) if k == len(parts) - 1 else 0  # a split-off head ends there
             pieces.append((part, block.loc, k > 0, False, width))
 
     # 2. join lines that run on
