@@ -150,7 +150,7 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
         if not data.strip():
             raise PlanParseError(path, "the file is empty", "empty")
         hint = EXTENSIONS.get(Path(path).suffix.lower()) if path else None
-        result = to_simplified(read_bytes(data, format=format, hint=hint), settings)
+        result = to_simplified(read_bytes(data, format=format, hint=hint, settings=settings), settings)
         plan = build_plan(result, path=shown, data=data)
         plan.source.script = result.script
         plan.original_text = result.original_text

@@ -13,8 +13,10 @@ import zipfile
 
 from ..blocks import ReadResult
 from ..errors import PlanParseError
+from ..settings import Settings
 
-#: format name -> "module:function"; the function takes ``(data: bytes)``.
+#: format name -> "module:function"; the function takes ``(data: bytes)``, and a ``settings``
+#: argument when the format is in :data:`TAKES_SETTINGS`.
 READERS = {
     "txt": "plan_parser.readers.text:read_text",
     "md": "plan_parser.readers.markdown:read_markdown",
@@ -22,6 +24,10 @@ READERS = {
     "docx": "plan_parser.readers.docx:read_docx",
     "pdf": "plan_parser.readers.pdf:read_pdf",
 }
+
+#: the readers whose reading a :class:`~plan_parser.settings.Settings` tunes (the text
+#: reader: its reflow of hard-wrapped lines and its one-row-per-line tables)
+TAKES_SETTINGS = frozenset({"txt"})
 
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt",
@@ -83,12 +89,16 @@ def _looks_like_markdown(head: bytes) -> bool:
     return bool(_MD_TABLE_RULE.search(head)) or len(_MD_HEADING.findall(head)) >= 2
 
 
-def read_bytes(data: bytes, *, format: str | None = None, hint: str | None = None) -> ReadResult:
-    """Read ``data`` with the reader for ``format`` (or the sniffed format)."""
+def read_bytes(data: bytes, *, format: str | None = None, hint: str | None = None,
+               settings: Settings | None = None) -> ReadResult:
+    """Read ``data`` with the reader for ``format`` (or the sniffed format); ``settings``
+    reaches the readers that use any (:data:`TAKES_SETTINGS`)."""
     fmt = format or sniff_format(data, hint)
     if fmt not in READERS:
         raise PlanParseError(None, f"unknown format {fmt!r} (choose from {', '.join(READERS)})",
                              "unsupported_format")
     module_name, func_name = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
+    if settings is not None and fmt in TAKES_SETTINGS:
+        return reader(data, settings)
     return reader(data)

@@ -18,7 +18,7 @@ from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
 from ..headings import NUMBERING, is_toc, match_heading
 from ..reflow import is_hard_wrapped, reflow
-from ..settings import DEFAULTS
+from ..settings import DEFAULTS, Settings
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -52,18 +52,19 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def read_text(data: bytes) -> ReadResult:
+def read_text(data: bytes, settings: Settings = DEFAULTS) -> ReadResult:
     """Blocks of a text plan; text extracted from a PDF (hard-wrapped lines, page numbers)
-    is re-flowed into paragraphs first (:mod:`plan_parser.reflow`)."""
+    is re-flowed into paragraphs first (:mod:`plan_parser.reflow`).  ``settings`` gives the
+    reflow thresholds and the table-line ones (``min_space_cells``, ``official_title_max``)."""
     text, encoding = decode_text(data)
-    blocks = lines_to_blocks(split_lines(text))
+    blocks = lines_to_blocks(split_lines(text), settings)
     warnings: list = []
-    if is_hard_wrapped(blocks):
-        blocks, warnings = reflow(blocks)
+    if is_hard_wrapped(blocks, settings):
+        blocks, warnings = reflow(blocks, settings)
     return ReadResult(blocks=blocks, format="txt", encoding=encoding, warnings=warnings)
 
 
-def lines_to_blocks(lines: list[str]) -> list[Block]:
+def lines_to_blocks(lines: list[str], settings: Settings = DEFAULTS) -> list[Block]:
     """Group lines into paragraphs and TAB-flattened tables (see the module docstring)."""
     blocks: list[Block] = []
     table: Table | None = None
@@ -85,7 +86,7 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
             blocks.append(table)
         table = None
 
-    row_tables = find_row_tables(lines)
+    row_tables = find_row_tables(lines, settings)
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number < skip_to:
@@ -152,7 +153,7 @@ _NUMBER_ONLY = re.compile(rf"{NUMBERING}\s*")
 PIPE_RULE = re.compile(r"^[\s|｜:：\-—]+$")  # a Markdown |---|---| line under the header
 
 
-def split_row(line: str) -> tuple[str, list[str]] | None:
+def split_row(line: str, settings: Settings = DEFAULTS) -> tuple[str, list[str]] | None:
     """(separator kind, cells) when ``line`` is a row of a one-row-per-line table."""
     if not line.strip() or PIPE_RULE.match(line):
         return None  # blank, or a Markdown rule line (|---|---|): it draws the table, it is no row
@@ -175,12 +176,12 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         if len(cells) >= 2:
             return "tab", cells
     cells = _SEPARATORS["spaces"].split(text)
-    if len(cells) >= DEFAULTS.min_space_cells and not match_heading(text) and not is_toc(cells[0]):
+    if len(cells) >= settings.min_space_cells and not match_heading(text) and not is_toc(cells[0]):
         return "spaces", cells
     return None
 
 
-def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
+def find_row_tables(lines: list[str], settings: Settings = DEFAULTS) -> dict[int, tuple[Table, int]]:
     """Tables written one row per line: {first line number: (table, line after it)}.
 
     A run needs two or more row lines with the same separator; a one-cell line standing
@@ -190,7 +191,7 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
     found: dict[int, tuple[Table, int]] = {}
     i, n = 0, len(lines)
     while i < n:
-        first = split_row(lines[i])
+        first = split_row(lines[i], settings)
         if first is None:
             i += 1
             continue
@@ -198,7 +199,7 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
         rows: list[tuple[int, list[str]]] = [(i + 1, first[1])]
         j = i + 1
         while j < n:
-            row = split_row(lines[j])
+            row = split_row(lines[j], settings)
             if row is not None and row[0] == kind:
                 rows.append((j + 1, row[1]))
                 j += 1
@@ -207,9 +208,9 @@ def find_row_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
             if kind == "pipe" and stripped and PIPE_RULE.match(stripped):
                 j += 1  # a rule line under the header draws the table, it holds nothing
                 continue
-            after = split_row(lines[j + 1]) if j + 1 < n else None
+            after = split_row(lines[j + 1], settings) if j + 1 < n else None
             if (stripped and not lines[j].startswith("\t") and after is not None and after[0] == kind
-                    and len(stripped) <= DEFAULTS.official_title_max and not stripped.endswith("。")):
+                    and len(stripped) <= settings.official_title_max and not stripped.endswith("。")):
                 rows.append((j + 1, [stripped]))  # a category row inside the table
                 j += 1
                 continue
