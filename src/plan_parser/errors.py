@@ -15,7 +15,10 @@ def display_path(path) -> str | None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        try:
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
 
 

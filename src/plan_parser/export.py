@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .errors import PlanParseError
-from .frames import FRAMES, PLAN_TABLES, display_text, frame, plan_rows, unexportable
+from .errors import PlanParseError, display_path
+from .frames import FRAMES, PLAN_TABLES, frame, plan_rows, unexportable
 from .readers import EXTENSIONS
 
 #: Files a directory is searched for: the extensions the readers know (named files are
@@ -89,7 +89,7 @@ class Result:
     @property
     def error_row(self) -> tuple[str, str, str]:
         """The file's row in the ``errors`` table (a name that is not UTF-8 shown as ``\\xNN``)."""
-        return (display_text(self.path), self.code, self.reason)
+        return (display_path(self.path), self.code, self.reason)
 
 
 def parse_one(path: str, payload: str = "rows", bugs: str = "row") -> Result:
@@ -103,7 +103,7 @@ def parse_one(path: str, payload: str = "rows", bugs: str = "row") -> Result:
     """
     from .api import load_plan
 
-    if display_text(path) != path:
+    if display_path(path) != path:
         return Result(path, code="unexportable",
                       reason="the file name is not UTF-8, and exports store names as UTF-8 text; "
                              "rename it (e.g. convmv -f gbk -t utf-8)")
@@ -228,7 +228,7 @@ def _cannot_write(target: Path, exc: BaseException) -> PlanParseError:
         reason = os.strerror(exc.errno) if exc.errno else exc.strerror or str(exc)
     else:
         reason = str(exc)
-    return PlanParseError(display_text(str(target)), f"cannot write here ({reason})", "unwritable")
+    return PlanParseError(display_path(str(target)), f"cannot write here ({reason})", "unwritable")
 
 
 #: SQLite's result codes for an output that cannot be written (as opposed to a bug in a statement).
@@ -480,7 +480,7 @@ class SqliteWriter(Writer):
             finally:
                 db.close()
         except sqlite3.DatabaseError as exc:
-            raise PlanParseError(display_text(str(target)), f"cannot use as an SQLite database ({exc})",
+            raise PlanParseError(display_path(str(target)), f"cannot use as an SQLite database ({exc})",
                                  "unreadable") from None
         foreign = sorted(name for kind, name in objects
                          if kind in ("table", "view") and name not in OWN_OBJECTS and not name.startswith("sqlite_"))
@@ -501,7 +501,7 @@ class SqliteWriter(Writer):
         return not foreign
 
     def _refuse(self, reason: str) -> None:
-        raise PlanParseError(display_text(str(self.target)), reason, "unsupported_format")
+        raise PlanParseError(display_path(str(self.target)), reason, "unsupported_format")
 
     def _transaction(self):
         return _Transaction(self.db)

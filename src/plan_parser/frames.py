@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Iterable
 
+from .errors import display_path
 from .model import loc_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,16 +169,8 @@ def unexportable(rows: dict[str, list[tuple]]) -> str | None:
                     try:
                         cell.encode("utf-8")
                     except UnicodeEncodeError:
-                        return f"{name} holds text that is not valid Unicode: {display_text(cell)!r}"
+                        return f"{name} holds text that is not valid Unicode: {display_path(cell)!r}"
     return None
-
-
-def display_text(text: str) -> str:
-    """``text`` with any lone surrogate (undecodable bytes of a file name) as ``\\xNN``: valid UTF-8."""
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a surrogate no byte stands for
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def frame(name: str, rows: Iterable[tuple] = ()) -> pd.DataFrame:
