@@ -17,19 +17,9 @@ from .indicators import (UNIT_ROW, HeaderRoles, RawRow, build_indicators, is_cum
                          read_rows)
 from .meta import read_meta
 from .model import (Chapter, Column, Part, ParseWarning, Plan, Project, Section, Source, Task,
-                    TextBlock)
+                    TextBlock, loc_span)
 from .quantity import extract_quantities
 from .reflow import join_wrapped
-
-
-def span(first: dict, last: dict) -> dict:
-    """A location running from ``first`` to ``last``: ``{"line": 3, "end_line": 7}``."""
-    loc = dict(first)
-    for key in ("line", "block"):
-        end = last.get(f"end_{key}", last.get(key))
-        if end is not None and end != first.get(key):
-            loc[f"end_{key}"] = end
-    return loc
 
 
 @dataclass
@@ -199,7 +189,7 @@ class PlanBuilder:
         if len(text) > 30 or re.search(r"[。，；]", text) or H.match_heading(text) or H.match_column(text):
             return False
         heading.title = H.normalize_space(text)
-        heading.loc = span(heading.loc, p.loc)
+        heading.loc = loc_span(heading.loc, p.loc)
         return True
 
     def _check_sequence(self, heading: H.Heading, loc: dict) -> None:
@@ -227,7 +217,7 @@ class PlanBuilder:
 
     def _close_task(self) -> None:
         if self.task is not None:
-            self.task.task.loc = span(self.task.task.loc, self.task.last_loc)
+            self.task.task.loc = loc_span(self.task.task.loc, self.task.last_loc)
             self.task = None
 
     def _where(self) -> tuple[int | None, int | None]:
@@ -259,7 +249,7 @@ class PlanBuilder:
         target.column.notes.append(text)
         target.last_loc = loc
         if target is self.last_closed:
-            target.column.loc = span(target.column.loc, loc)
+            target.column.loc = loc_span(target.column.loc, loc)
             if target.header is not None:
                 self._rebuild_indicators(target)  # the note may make brackets totals or flag a year
         return True
@@ -298,7 +288,7 @@ class PlanBuilder:
     def _close_project(self) -> None:
         col = self.col
         if col is not None and col.project is not None:
-            col.project.loc = span(col.project.loc, col.project_last)
+            col.project.loc = loc_span(col.project.loc, col.project_last)
             col.project.quantities = extract_quantities(col.project.text)
             col.project = None
 
@@ -307,7 +297,7 @@ class PlanBuilder:
         if col is None:
             return
         self._close_project()
-        col.column.loc = span(col.column.loc, col.last_loc)
+        col.column.loc = loc_span(col.column.loc, col.last_loc)
         if col.header is not None:
             self._rebuild_indicators(col)
         elif col.column.kind == "other" and not col.column.paragraphs:

@@ -41,6 +41,7 @@ class Loc(TypedDict, total=False):
     cell: int
     paragraph: int
     page: int
+    end_page: int
     within: list[dict[str, int]]
 
 
@@ -61,6 +62,17 @@ def loc_text(loc: Loc | dict | None, words: dict[str, str] | None = None) -> str
     elif loc.get("block") is not None:
         parts.append(f"{words['block']} {loc['block']}" + (f"/{loc['row']}" if loc.get("row") is not None else ""))
     return " ".join(parts)
+
+
+def loc_span(first: Loc | dict, last: Loc | dict) -> dict:
+    """A location running from ``first`` to ``last``: ``{"line": 3, "end_line": 7}``, and
+    ``end_block`` / ``end_page`` where an item runs over blocks or pages."""
+    loc = dict(first)
+    for key in ("line", "block", "page"):
+        end = last.get(f"end_{key}", last.get(key))
+        if end is not None and end != first.get(key):
+            loc[f"end_{key}"] = end
+    return loc
 
 
 def loc_key(loc: Loc | dict | None) -> tuple:

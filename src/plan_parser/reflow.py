@@ -12,6 +12,7 @@ from collections import Counter
 
 from . import headings as H
 from .blocks import Block, Cell, Paragraph, Table
+from .model import loc_span
 from .settings import DEFAULTS, Settings
 
 #: A page number standing alone: ``7``, ``— 7 —``, ``-7-``, ``- 7 -``, ``第7页``, ``第 7 页 共 30 页``,
@@ -157,15 +158,6 @@ def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
             and over / len(lines) <= settings.reflow_long_share and runs_on >= len(near) / 2)
 
 
-def _span(first: dict, last: dict) -> dict:
-    loc = dict(first)
-    for key in ("line", "block", "page"):
-        end = last.get(f"end_{key}", last.get(key))
-        if end is not None and end != first.get(key):
-            loc[f"end_{key}"] = end
-    return loc
-
-
 def _starts_block(text: str) -> bool:
     """A line that opens something of its own: a heading, a 专栏, an item, a task, a note."""
     return bool(H.match_heading(text) or H.match_official(text) or H.match_column(text)
@@ -264,8 +256,8 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
     def close_box() -> None:
         nonlocal box
         if box:
-            out.append(Table(rows=[[Cell(list(box))]], loc=_span(box[0].loc, box[-1].loc),
-                             row_locs=[_span(box[0].loc, box[-1].loc)]))
+            out.append(Table(rows=[[Cell(list(box))]], loc=loc_span(box[0].loc, box[-1].loc),
+                             row_locs=[loc_span(box[0].loc, box[-1].loc)]))
         box = None
 
     for item in joined:
@@ -274,7 +266,7 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
             out.append(item)
             continue
         text, first, last, glued, toc, _ = item
-        para = Paragraph(text, _span(first, last), "toc" if toc else None)
+        para = Paragraph(text, loc_span(first, last), "toc" if toc else None)
         if box is not None and (glued or toc or H.match_heading(text) or H.match_official(text)
                                 or H.match_column(text) or H.is_toc(text)):
             close_box()
