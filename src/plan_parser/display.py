@@ -9,8 +9,9 @@ reports are :mod:`plan_parser.report` (``render_diff(d, "html")``).
 """
 from __future__ import annotations
 
-import html
 from typing import Any
+
+from .report import _esc, _raw  # one HTML escape and one raw-value reader for cards and reports
 
 __all__ = ["plan_html_repr", "diff_html_repr", "check_html_repr", "compare_html_repr", "diff_frame",
            "check_frame", "MAX_ROWS"]
@@ -31,10 +32,6 @@ _STYLE = ("<style>.pp-card{font-family:sans-serif;font-size:13px;max-width:1100p
           ".pp-card tr.only_right td{background:#dafbe1}</style>")
 
 
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
-
-
 class _Budget:
     """Bytes of rows a card has left."""
 
@@ -48,10 +45,10 @@ def _table(header: list[str], rows: list[list[Any]], classes: list[str] | None =
 
     budget = budget or _Budget()
     classes = classes or [""] * len(rows)
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    head = "".join(f"<th>{_esc(h)}</th>" for h in header)
     body = []
     for r, c in zip(rows[:MAX_ROWS], classes):
-        tr = f'<tr class="{c}">' + "".join(f"<td>{_e(truncate(str(x) if x is not None else '', CELL_WIDTH))}</td>"
+        tr = f'<tr class="{c}">' + "".join(f"<td>{_esc(truncate(str(x) if x is not None else '', CELL_WIDTH))}</td>"
                                            for x in r) + "</tr>"
         size = len(tr.encode("utf-8"))
         if size > budget.left:
@@ -63,12 +60,8 @@ def _table(header: list[str], rows: list[list[Any]], classes: list[str] | None =
 
 
 def _card(title: str, meta: list[str], body: str) -> str:
-    lines = "".join(f"<div class='meta'>{_e(m)}</div>" for m in meta if m)
-    return f"<div class='pp-card'>{_STYLE}<h3>{_e(title)}</h3>{lines}{body}</div>"
-
-
-def _raw(q) -> str:
-    return "" if q is None else (q["raw"] if isinstance(q, dict) else q.raw)
+    lines = "".join(f"<div class='meta'>{_esc(m)}</div>" for m in meta if m)
+    return f"<div class='pp-card'>{_STYLE}<h3>{_esc(title)}</h3>{lines}{body}</div>"
 
 
 def plan_html_repr(plan) -> str:
@@ -90,7 +83,7 @@ def plan_html_repr(plan) -> str:
         title = f"专栏{col.number} {col.title}" if col is not None else f"专栏{inds[0].column}"
         rows = [[i.seq, i.name, i.unit, _raw(i.baseline), _raw(i.target), _raw(getattr(i, "growth", None))]
                 for i in inds]
-        parts.append(f"<h4>{_e(title)} ({len(inds)})</h4>"
+        parts.append(f"<h4>{_esc(title)} ({len(inds)})</h4>"
                      + _table(["#", "indicator", "unit", "baseline", "target", "growth"], rows, budget=budget))
     return _card(m.title or "(untitled plan)", meta, "".join(parts))
 
