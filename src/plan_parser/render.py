@@ -359,6 +359,6 @@ def _running_text(text: str, lang: str) -> str:
         return text
     from .glossary import Glossary
 
-    return Glossary.builtin().translate(text).en or "[note in Chinese only; see the Chinese view]"
+    return Glossary.builtin().translate(text).en or NO_ENGLISH
 
 

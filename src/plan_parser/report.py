@@ -224,10 +224,10 @@ def _change_text(change, lang: str, pair=None) -> str:
             if change.field == "name" and item is not None:
                 return label_text(item.name, getattr(item, "name_en", None), "en")
             if change.field == "attribute" and item is not None:
-                return getattr(item, "attribute_code", None) or "(Chinese text)"
+                return getattr(item, "attribute_code", None) or NO_ENGLISH
             if change.field == "title" and item is not None:
                 return label_text(item.title, getattr(item, "title_en", None), "en")
-            return str(v) if not _cjk(str(v)) else "(Chinese text)"
+            return str(v) if not _cjk(str(v)) else NO_ENGLISH
         return str(v)
     if lang == "en" and change.field == "text":
         return f"{LABELS[lang]['text']}: (changed)"
@@ -587,7 +587,7 @@ def diff_html(diff: PlanDiff, lang: str, only_changed: bool) -> str:
     texts = [p for p in (*diff.projects, *diff.tasks) if p.status == "matched" and any(c.field == "text" for c in p.changes)]
     if texts and lang == "en":  # the texts are Chinese: name the items, the Chinese view marks the words
         body.append(f"<h2>{_esc(lab['projects_text'])} ({len(texts)})</h2><ul>"
-                    + "".join(f"<li>{_esc(_item_label(p.right, lang))} (see the Chinese view)</li>" for p in texts)
+                    + "".join(f"<li>{_esc(_item_label(p.right, lang))} {NO_ENGLISH}</li>" for p in texts)
                     + "</ul>")
     elif texts:
         body.append(f"<h2>{_esc(lab['projects_text'])} ({len(texts)})</h2>" + "".join(
@@ -615,7 +615,7 @@ def finding_record(f: Finding, lang: str) -> dict[str, str]:
     """Every column any format shows for one finding, as text; status as a code."""
     rec = {"check": f.check, "status": f.status, "method": f.match.method if f.match else "",
            "score": f"{f.match.score:.2f}" if f.match else "",
-           "note": (f.note or "") if lang != "en" or not _cjk(f.note or "") else "(see the Chinese view)"}
+           "note": (f.note or "") if lang != "en" or not _cjk(f.note or "") else NO_ENGLISH}
     for side in ("left", "right"):
         fig: Figure | None = getattr(f, side)
         rec[f"{side}_name"] = "" if fig is None else label_text(fig.name, fig.name_en, lang)
