@@ -33,15 +33,7 @@ SAMPLE = ROOT / "samples" / "tongliang_hrss_14th.pdf"
 OUTLINE = ROOT.parent / "shared" / "real" / "cn_national_14th_fyp_outline.pdf"
 DEFAULT_COMPARE = Path("/tmp/venv-cmp/bin/python")
 
-
-def cpu_ms(fn, repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return statistics.median(times) * 1000
+from run import median_ms as cpu_ms  # noqa: E402  (benchmarks/run.py: one CPU-time median)
 
 
 def floor(data: bytes) -> None:
