@@ -114,3 +114,16 @@ def test_a_report_names_a_pdf_items_page():
 
     assert _loc({"page": 4, "block": 19, "row": 3}, "zh") == "页 4 块 19/3"
     assert _loc({"page": 4, "block": 19, "row": 3}, "en") == "page 4 block 19/3"
+
+
+def test_a_continued_box_lists_its_own_rows_once_in_the_markdown_view():
+    """专栏1 and 专栏1（续） share the number 1: each lists its own two rows (by ``table``), not all
+    four twice.  The input is tests/data/diff/continued_column.md (constructed)."""
+    from plan_parser import load_plan
+    from plan_parser.render import plan_markdown
+
+    plan = load_plan(Path(__file__).parent / "data" / "diff" / "continued_column.md")
+    assert [(i.column, i.seq, i.table) for i in plan.indicators][:4] == [(1, 1, 0), (1, 2, 0), (1, 3, 1), (1, 4, 1)]
+    text = plan_markdown(plan)
+    for name in ("城镇新增就业人数", "城镇调查失业率", "失业保险参保人数", "基本养老保险参保率"):
+        assert text.count(name) == 1, name

@@ -325,15 +325,15 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
     for ch in plan.chapters:
         out.append(f"- {_heading('chapter', ch.number, ch.title, ch.title_en, lang)}")
         out += [f"  - {_heading('section', s.number, s.title, s.title_en, lang)}" for s in ch.sections]
-    for col in plan.columns:
+    for index, col in enumerate(plan.columns):
         out += ["", f"## {_heading('box', col.number, col.title, col.title_en, lang)}", ""]
         if col.kind == "indicators":
-            inds = [i for i in plan.indicators if i.column == col.number]
+            inds = [i for i in plan.indicators if i.table == index]  # 专栏1（续） is its own table
             header = indicator_header(lang, growth=has_growth(inds))
             out.append(markdown_table(header[1:], [r[1:] for r in indicator_rows(inds, lang, years=years)]))
         else:
             out += [f"{p.seq}. {label_text(p.title, p.title_en, lang)}" for p in plan.projects
-                    if p.column == col.number]
+                    if p.table == index]
         out += [f"\n> {_running_text(n, lang)}" for n in col.notes]
     out += ["", "## Tasks", ""]
     if en:
