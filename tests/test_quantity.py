@@ -426,3 +426,15 @@ def test_bound_with_a_text_tail_keeps_the_bound():
         "number", ">", 7.0, "%", ">7、力争投入强度高于“十三五”时期实际")
     assert parse_quantity(">7、力争投入强度高于“十三五”时期实际", "%").kind == "text"  # only when asked
     assert parse_quantity("保持在合理区间、各年度视情提出", "%", leading=True).kind == "text"
+
+
+@pytest.mark.parametrize("raw", ["5\t\t6", "5 6", "2020 2025"])
+def test_two_numbers_side_by_side_are_kept_as_text_not_joined(raw):
+    """Cells run together (``5<TAB><TAB>6``) were read as 56, a figure no one wrote."""
+    q = parse_quantity(raw, "万人")
+    assert (q.kind, q.raw, q.value, q.base_value) == ("text", raw, None, None)
+
+
+@pytest.mark.parametrize("raw, value", [("1 000", 1000.0), ("12 345 678", 12345678.0), ("[ 2.39]", 2.39)])
+def test_a_space_before_three_digits_is_a_thousands_separator(raw, value):
+    assert parse_quantity(raw, "万人").value == value

@@ -64,6 +64,9 @@ _BRACKETS = {"[": "]", "〔": "〕", "【": "】"}
 _FOOTNOTE = regex.compile(r"[*※＊△\u2460-\u2469]+$")
 _PLACEHOLDER = regex.compile(r"[-–—―‒─－−/／\\]*|无|暂无|(?i:n/a)")
 _WHITESPACE = regex.compile(r"\s+")
+#: Two numbers side by side (``5	6``, ``5 6``: cells run together): not one number.  A space
+#: before exactly three digits is a thousands separator (``1 000``) and joins.
+_SPLIT_DIGITS = regex.compile(r"\d\s+(?!\d{3}(?!\d))\d")
 _CUMULATIVE = regex.compile(r"[（(]?累计[）)]?")
 _CLAUSE_BREAKS = frozenset("，。；、！？,;!?\n\r")
 _CONTEXT_WIDTH = 30
@@ -272,6 +275,8 @@ def parse_quantity(
     text = raw.strip()
     if _is_placeholder(text):
         return None
+    if _SPLIT_DIGITS.search(text):
+        return Quantity(raw=text, kind="text")  # kept as written, never read as 56
     body, footnote = _split_footnote(_WHITESPACE.sub("", text.translate(_NORMALIZE)))
     bracketed = len(body) > 1 and _BRACKETS.get(body[0]) == body[-1]
     if bracketed:
