@@ -285,3 +285,10 @@ def test_disagreements_in_their_own_terminal_colour(result):
     red = [line for line in lines if line.startswith("\x1b[1;31m")]
     assert len(red) == 1 and "劳动人事争议仲裁结案率" in red[0] and red[0].endswith("\x1b[0m")
     assert "\x1b" not in render_check(result, "table")  # into a pipe or a file: no escape codes
+
+
+def test_the_chinese_check_view_says_what_each_check_compares_in_chinese(capsys):
+    code, out, _err = run(capsys, "check", SAMPLE, "--exit-zero")
+    assert code == 0
+    assert "目标: 左 = 目标章节文字中的数字, 右 = 主要指标表的目标" in out
+    assert "target-section prose" not in out and "review table actual" not in out

@@ -637,12 +637,28 @@ def _findings(result: CheckResult, only_changed: bool) -> list[Finding]:
     return [f for f in result.findings if f.status != "agree"] if only_changed else result.findings
 
 
+#: What each check holds against what, in Chinese (:data:`plan_parser.check.CHECKS` is the English).
+_CHECKS_ZH = {
+    "baseline": ("基数", "回顾表的实际值", "主要指标表的基数"),
+    "target": ("目标", "目标章节文字中的数字", "主要指标表的目标"),
+    "foundation": ("基础", "发展基础章节文字中的数字", "回顾表的实际值"),
+}
+
+
+def _check_sides(lang: str) -> list[str]:
+    """One line per check: what its left and right sides are, in the view's language."""
+    lab = LABELS[lang]
+    if lang == "zh":
+        return [f"{name}: {lab['left']} = {left}, {lab['right']} = {right}" for name, left, right in _CHECKS_ZH.values()]
+    return [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
+
+
 def _check_head(result: CheckResult, lang: str) -> list[str]:
     """The verdict line, the provenance, what each check compares, and notes."""
     lab = LABELS[lang]
     verdict = lab[result.outcome]
     counts = ", ".join(f"{lab[k]} {v}" for k, v in result.summary.items())
-    sides = [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
+    sides = _check_sides(lang)
     return [f"{verdict}: {counts}", *provenance_lines(result.provenance, [("", result.plan)], lang),
             *sides, *(f"{lab['notes']}: {n}" for n in result.notes)]
 
@@ -663,7 +679,7 @@ def check_table(result: CheckResult, lang: str, only_changed: bool, width: int |
     findings = _findings(result, only_changed)
     rows = [_view(finding_record(f, lang), CHECK_VIEW, lang) for f in findings]
     counts = ", ".join(f"{lab[k]} {v}" for k, v in result.summary.items())
-    sides = [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
+    sides = _check_sides(lang)
     head = [f"{lab[result.outcome]}: {counts}", *_check_provenance(result, lang, short=True), *sides,
             *(f"{lab['notes']}: {n}" for n in result.notes)]
     table = fit_table(_header(CHECK_VIEW, lang), rows, width).split("\n")
@@ -681,7 +697,7 @@ def check_markdown(result: CheckResult, lang: str, only_changed: bool) -> str:
     head = [f"**{lab[result.outcome]}**: {counts}", _run_line(result.provenance, lang),
             f"{_side_line(result.plan, lang)} — `{result.plan.get('path') or '-'}`, sha256 "
             f"`{result.plan.get('sha256') or '?'}`, {lab['issued']} {result.plan.get('issued_date') or '?'}",
-            *(f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()),
+            *_check_sides(lang),
             *(f"{lab['notes']}: {n}" for n in result.notes)]
     return "\n".join([f"# {lab['check_title']}", "", *(f"- {h}" for h in head), "",
                       markdown_table(_header(CHECK_VIEW, lang), rows)]) + "\n"
@@ -707,7 +723,7 @@ def check_html(result: CheckResult, lang: str, only_changed: bool) -> str:
     lab = LABELS[lang]
     findings = _findings(result, only_changed)
     verdict_class = {"nothing_checked": "nothing", "inconsistent": "verdict bad"}.get(result.outcome, "verdict")
-    sides = [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
+    sides = _check_sides(lang)
     body = [f"<h1>{_esc(lab['check_title'])}</h1>",
             f'<p class="{verdict_class}" id="outcome">{_esc(lab[result.outcome])}</p>',
             _html_header(result.provenance, [("", result.plan)], lang),
