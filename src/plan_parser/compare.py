@@ -151,7 +151,7 @@ def measure(ind: Indicator) -> str:
 
 
 def _cell(ind: Indicator, m: Match | None) -> Cell:
-    return Cell(ind.name, ind.column, ind.seq, ind.unit, ind.baseline, ind.target, getattr(ind, "growth", None), m,
+    return Cell(ind.name, ind.column, ind.seq, ind.unit, ind.baseline, ind.target, ind.growth, m,
                 ind.name_en)
 
 

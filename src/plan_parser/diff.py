@@ -556,7 +556,7 @@ def plan_side(plan: Plan) -> dict[str, Any]:
     return {"path": src.path, "sha256": src.sha256, "title": m.title, "region": m.region, "level": m.level,
             "period_start": m.period_start, "period_end": m.period_end, "issued_date": m.issued_date,
             "issuer": m.issuer, "doc_number": m.doc_number, "title_en": m.title_en,
-            "region_en": getattr(m, "region_en", None), "adcode": m.adcode, "parent_adcode": m.parent_adcode}
+            "region_en": m.region_en, "adcode": m.adcode, "parent_adcode": m.parent_adcode}
 
 
 def _adcode_prefix(adcode: str) -> str:
@@ -790,7 +790,7 @@ def table_refs(plan: Plan) -> list[TableRef]:
             by_number[col.number] = c
     previous = object()
     for k, ind in enumerate(plan.indicators):
-        table = getattr(ind, "table", None)
+        table = ind.table
         if table is None or not 0 <= table < len(plan.columns):
             table = by_number.get(ind.column)
         if table is not None:

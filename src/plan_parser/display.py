@@ -81,7 +81,7 @@ def plan_html_repr(plan) -> str:
     for key, inds in by_table.items():
         col = plan.columns[key] if isinstance(key, int) and key < len(plan.columns) else None
         title = f"专栏{col.number} {col.title}" if col is not None else f"专栏{inds[0].column}"
-        rows = [[i.seq, i.name, i.unit, _raw(i.baseline), _raw(i.target), _raw(getattr(i, "growth", None))]
+        rows = [[i.seq, i.name, i.unit, _raw(i.baseline), _raw(i.target), _raw(i.growth)]
                 for i in inds]
         parts.append(f"<h4>{_esc(title)} ({len(inds)})</h4>"
                      + _table(["#", "indicator", "unit", "baseline", "target", "growth"], rows, budget=budget))

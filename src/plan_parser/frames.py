@@ -137,7 +137,7 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
     rows["indicators"] = [
         (pid, path, i, d.column, d.seq, d.category, d.category_en, d.name, d.name_en, d.unit,
          d.unit_en, d.parent_seq, d.attribute, d.attribute_code, d.footnote, d.table,
-         *(cell for role in ROLES for cell in _quantity(getattr(d, role, None))), *_loc(d.loc))
+         *(cell for role in ROLES for cell in _quantity(getattr(d, role))), *_loc(d.loc))
         for i, d in enumerate(plan.indicators, 1)]
     for i, p in enumerate(plan.projects, 1):
         rows["projects"].append((pid, path, i, p.column, p.seq, p.title, p.title_en, p.text, *_loc(p.loc)))
