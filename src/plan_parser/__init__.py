@@ -12,12 +12,14 @@ from __future__ import annotations
 from .errors import PlanParseError
 from .model import Plan, Quantity
 
-__all__ = ["load_plan", "diff_plans", "read_plans", "check_plan", "compare_plans", "Plan", "Quantity",
-           "PlanParseError"]
+__all__ = ["load_plan", "add_english", "diff_plans", "read_plans", "check_plan", "compare_plans", "Plan",
+           "Quantity", "PlanParseError", "Settings"]
 __version__ = "0.1.0"
 
 _LAZY = {
     "load_plan": ("plan_parser.api", "load_plan"),
+    "add_english": ("plan_parser.api", "add_english"),
+    "Settings": ("plan_parser.settings", "Settings"),
     "diff_plans": ("plan_parser.diff", "diff_plans"),
     "read_plans": ("plan_parser.frames", "read_plans"),
     "check_plan": ("plan_parser.check", "check_plan"),
