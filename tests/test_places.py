@@ -182,3 +182,30 @@ def test_stored_english_follows_the_rules():
     assert len(stored) > 3000
     drift = {name: (en, romanize(name)) for name, en in stored.items() if romanize(name) != en}
     assert drift == {}
+
+
+def test_english_labels_of_a_listed_place_never_load_pypinyin():
+    """The glossary tries every stretch of a label as a place; only listed names (whose English is
+    stored in divisions.tsv) may answer there, so labelling the reference plan imports no pypinyin
+    (0.2 s of a cold diff)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    probe = ("import sys; from plan_parser import load_plan; "
+             "p = load_plan(sys.argv[1]); assert p.meta.region_en == 'Tongliang District'; "
+             "print('pypinyin' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe, str(root / "samples" / "tongliang_hrss_14th.txt")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "False"
+
+
+def test_listed_place_en_answers_only_for_listed_names():
+    from plan_parser.places import listed_place_en
+
+    assert listed_place_en("铜梁区") == "Tongliang District"
+    assert listed_place_en("重庆市璧山区") == "Bishan District, Chongqing Municipality"
+    assert listed_place_en("青溪市") is None      # not in the list (a constructed plan's city)
+    assert listed_place_en("全区") is None

@@ -406,9 +406,8 @@ def _place_en(zh: str) -> str | None:
     if not _PLACES_MODULE:
         return None
     try:
-        en = _PLACES_MODULE.place_en(zh)
         # a listed division, or a chain of them (重庆市铜梁区 → "Tongliang District, Chongqing Municipality")
-        return en if en and (", " in en or _PLACES_MODULE.lookup(zh)) else None
+        return _PLACES_MODULE.listed_place_en(zh)
     except Exception:  # a place romanizer must not break a translation
         return None
 

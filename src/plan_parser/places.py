@@ -240,6 +240,18 @@ def place_en(name: str) -> str | None:
     return romanize(name)
 
 
+def listed_place_en(name: str) -> str | None:
+    """:func:`place_en` for a name of the national list or a chain of them (重庆市铜梁区), else
+    None — without romanizing anything else, so that testing every stretch of a label for a
+    place (the glossary does) never loads pypinyin."""
+    if not name or not all_han(name.strip()):
+        return None
+    name = name.strip()
+    if not lookup(name) and len(_split_chain(name)) < 2:
+        return None
+    return place_en(name)
+
+
 def _split_chain(name: str) -> list[str]:
     """``重庆市璧山区`` → [``重庆市``, ``璧山区``] when every piece is a listed name."""
     index = _index()
