@@ -576,3 +576,42 @@ def test_cli_reports_a_bad_pdf_in_one_line_and_goes_on(tmp_path):
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "locked.pdf" in done.stderr and "password" in done.stderr
     assert '"format": "pdf"' in done.stdout
+
+
+def _picture_of_page_two(tmp_path) -> Path:
+    """An image-only PDF: the sample's page 2 (专栏1) rendered to a grey picture."""
+    import pypdfium2 as pdfium
+
+    sample = pdfium.PdfDocument(str(Path(__file__).resolve().parents[1] / "samples" / "tongliang_hrss_14th.pdf"))
+    width, height = sample[1].get_size()
+    bitmap = sample[1].render(scale=50 / 72, grayscale=True)
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(width, height)
+    image = pdfium.PdfImage.new(doc)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(image)
+    page.gen_content()
+    path = tmp_path / "scan.pdf"
+    doc.save(path)
+    return path
+
+
+def test_settings_ocr_false_reads_the_text_layer_only(tmp_path):
+    """Settings(ocr=False) never runs OCR: an image-only PDF is refused with ocr_needed whether
+    or not the [ocr] extra is installed."""
+    import dataclasses
+
+    from plan_parser.settings import DEFAULTS
+
+    with pytest.raises(PlanParseError) as err:
+        load_plan(_picture_of_page_two(tmp_path), settings=dataclasses.replace(DEFAULTS, ocr=False))
+    assert err.value.code == "ocr_needed"
+
+
+def test_cli_no_ocr_is_settings_ocr_false(tmp_path):
+    path = _picture_of_page_two(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "plan_parser", "parse", str(path), "--no-ocr"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and str(path) in done.stderr and "images only" in done.stderr

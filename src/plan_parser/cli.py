@@ -75,11 +75,24 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-size", type=_positive_mb, default=None, metavar="MB",
                    help="refuse inputs larger than this many megabytes "
                         f"(default {DEFAULTS.max_bytes / 1024 / 1024:g}, settings.DEFAULTS.max_bytes)")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="read only a PDF's text layer: pictures of text get an ocr_needed warning "
+                        "instead of OCR (seconds a page); the same as PLAN_PARSER_OCR=0")
 
 
-def max_bytes(args: argparse.Namespace) -> int | None:
-    """The ``--max-size`` of a command, in bytes (``None``: the settings' limit)."""
-    return None if args.max_size is None else int(args.max_size * 1024 * 1024)
+def input_settings(args: argparse.Namespace):
+    """The :class:`~plan_parser.settings.Settings` a command's ``--max-size`` and ``--no-ocr``
+    ask for, or None for the defaults."""
+    import dataclasses
+
+    from .settings import DEFAULTS
+
+    changes: dict = {}
+    if args.max_size is not None:
+        changes["max_bytes"] = int(args.max_size * 1024 * 1024)
+    if getattr(args, "no_ocr", False):
+        changes["ocr"] = False
+    return dataclasses.replace(DEFAULTS, **changes) if changes else None
 
 
 def add_label_options(p: argparse.ArgumentParser) -> None:
@@ -106,8 +119,7 @@ def write_output(text: str, output: str | None) -> None:
                                              "set PYTHONIOENCODING=utf-8 or write to a file with -o", "unwritable") from None
 
 
-def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: int | None = None,
-                 english: bool = True):
+def load_for_cli(path: str, fmt: str | None = None, glossary=None, settings=None, english: bool = True):
     """Load one plan (``-``: standard input) for a command.  The library lets a bug raise;
     the command line alone turns it into one line naming the file, so a batch goes on
     (``PLAN_PARSER_DEBUG=1`` shows the traceback instead).  ``english=False``: a view that
@@ -115,7 +127,7 @@ def load_for_cli(path: str, fmt: str | None = None, glossary=None, max_bytes: in
     from .api import load_plan
 
     try:
-        return load_plan(path, format=fmt, glossary=glossary, max_bytes=max_bytes, english=english)
+        return load_plan(path, format=fmt, glossary=glossary, settings=settings, english=english)
     except PlanParseError:
         raise
     except Exception as exc:  # a bug must still name the file, and not kill a batch
@@ -135,7 +147,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     chunks: list[str] = []
     for path in args.files:
         try:
-            plan = load_for_cli(path, args.input_format, glossary, max_bytes(args))
+            plan = load_for_cli(path, args.input_format, glossary, input_settings(args))
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import EXIT_OK, EXIT_TROUBLE, load_for_cli, max_bytes
+from .cli import EXIT_OK, EXIT_TROUBLE, input_settings, load_for_cli
 from .cli_diff import (LANG_NOTE, add_report_options, check_stdin_once, emit, needs_english, report_glossary,
                        terminal_width)
 from .errors import PlanParseError
@@ -39,7 +39,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if show:
             print(f"plan-parser: [{n}/{len(args.files)}] reading {path}", file=sys.stderr)
         try:
-            plans.append(load_for_cli(path, args.input_format, glossary, max_bytes(args), english))
+            plans.append(load_for_cli(path, args.input_format, glossary, input_settings(args), english))
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

@@ -15,8 +15,8 @@ import os
 import shutil
 import sys
 
-from .cli import (EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, add_input_options, add_label_options, load_for_cli,
-                  max_bytes, write_output)
+from .cli import (EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, add_input_options, add_label_options, input_settings,
+                  load_for_cli, write_output)
 from .errors import PlanParseError
 from .render import REPORT_FORMATS as FORMATS
 
@@ -100,8 +100,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     check_stdin_once([args.left, args.right])
     glossary, english = report_glossary(args), needs_english(args)
-    left = load_for_cli(args.left, args.input_format, glossary, max_bytes(args), english)
-    right = load_for_cli(args.right, args.input_format, glossary, max_bytes(args), english)
+    left = load_for_cli(args.left, args.input_format, glossary, input_settings(args), english)
+    right = load_for_cli(args.right, args.input_format, glossary, input_settings(args), english)
     result = diff_plans(left, right)
     emit(render_diff(result, args.format, lang=args.lang, only_changed=args.only == "changed",
                      width=terminal_width(args)), args)
@@ -112,7 +112,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_plan
     from .report import render_check
 
-    result = check_plan(load_for_cli(args.file, args.input_format, report_glossary(args), max_bytes(args),
+    result = check_plan(load_for_cli(args.file, args.input_format, report_glossary(args), input_settings(args),
                                      needs_english(args)))
     color = (args.format == "table" and not args.output and sys.stdout.isatty()
              and "NO_COLOR" not in os.environ)

@@ -62,6 +62,10 @@ class Settings:
     #: A 一、/（一） heading's title is at most this many characters (longer: a sentence that
     #: starts with a numeral).
     official_title_max: int = 30
+    #: OCR of PDF pages and pictures that hold no text layer: None uses it when the ``[ocr]``
+    #: extra is installed (unless the environment says ``PLAN_PARSER_OCR=0``); False never
+    #: (seconds a page: a batch may want the text layer only, with ``ocr_needed`` warnings).
+    ocr: bool | None = None
 
 
 #: The settings every entry point uses unless it is given others.

@@ -27,7 +27,7 @@ READERS = {
 
 #: the readers whose reading a :class:`~plan_parser.settings.Settings` tunes (the text
 #: reader: its reflow of hard-wrapped lines and its one-row-per-line tables)
-TAKES_SETTINGS = frozenset({"txt"})
+TAKES_SETTINGS = frozenset({"txt", "pdf"})
 
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt",

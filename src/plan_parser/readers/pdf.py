@@ -40,6 +40,7 @@ from ..blocks import Block, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
 from ..reflow import is_page_number
 from ..script import is_cjk_text, is_han
+from ..settings import Settings
 from ._grid import GridCell, locate, make_table
 
 #: Pages beyond this are refused (a page-tree bomb costs time before any text is seen).
@@ -129,10 +130,13 @@ class _TablePart:
     row_pages: list = field(default_factory=list)  # the page of each row, once continued
 
 
-def read_pdf(data: bytes, *, ocr: bool | None = None) -> ReadResult:
-    """Read a PDF into blocks.  ``ocr``: ``None`` uses OCR when the extra is installed, unless
-    the environment says ``PLAN_PARSER_OCR=0`` (OCR costs seconds a page: a batch over many
-    PDFs may want the text layer only, with ``ocr_needed`` warnings for the pictures)."""
+def read_pdf(data: bytes, settings: Settings | None = None, *, ocr: bool | None = None) -> ReadResult:
+    """Read a PDF into blocks.  ``ocr`` (else ``settings.ocr``): ``None`` uses OCR when the extra
+    is installed, unless the environment says ``PLAN_PARSER_OCR=0`` (OCR costs seconds a page: a
+    batch over many PDFs may want the text layer only, with ``ocr_needed`` warnings for the
+    pictures); ``False`` never."""
+    if ocr is None and settings is not None:
+        ocr = settings.ocr
     if ocr is None and os.environ.get("PLAN_PARSER_OCR", "").strip().lower() in ("0", "false", "no", "off"):
         ocr = False
     _check_envelope(data)
