@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pdf_pictures import scan
 from plan_parser import PlanParseError, load_plan
 
 pytestmark = pytest.mark.ocr
@@ -28,25 +29,6 @@ def pages_of(path: Path, indexes: list[int]) -> bytes:
     src = pdfium.PdfDocument(str(path))
     out = pdfium.PdfDocument.new()
     out.import_pages(src, indexes)
-    buf = io.BytesIO()
-    out.save(buf)
-    return buf.getvalue()
-
-
-def scan(path: Path, indexes: list[int], dpi: int = 150) -> bytes:
-    """An image-only PDF: each page rendered to a grey bitmap at ``dpi`` and placed full-page."""
-    src = pdfium.PdfDocument(str(path))
-    out = pdfium.PdfDocument.new()
-    for i in indexes:
-        page = src[i]
-        width, height = page.get_size()
-        bitmap = page.render(scale=dpi / 72, grayscale=True)
-        new = out.new_page(width, height)
-        image = pdfium.PdfImage.new(out)
-        image.set_bitmap(bitmap)
-        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-        new.insert_obj(image)
-        new.gen_content()
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()

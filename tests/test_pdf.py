@@ -580,20 +580,10 @@ def test_cli_reports_a_bad_pdf_in_one_line_and_goes_on(tmp_path):
 
 def _picture_of_page_two(tmp_path) -> Path:
     """An image-only PDF: the sample's page 2 (专栏1) rendered to a grey picture."""
-    import pypdfium2 as pdfium
+    from pdf_pictures import scan
 
-    sample = pdfium.PdfDocument(str(Path(__file__).resolve().parents[1] / "samples" / "tongliang_hrss_14th.pdf"))
-    width, height = sample[1].get_size()
-    bitmap = sample[1].render(scale=50 / 72, grayscale=True)
-    doc = pdfium.PdfDocument.new()
-    page = doc.new_page(width, height)
-    image = pdfium.PdfImage.new(doc)
-    image.set_bitmap(bitmap)
-    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-    page.insert_obj(image)
-    page.gen_content()
     path = tmp_path / "scan.pdf"
-    doc.save(path)
+    path.write_bytes(scan(Path(__file__).resolve().parents[1] / "samples" / "tongliang_hrss_14th.pdf", [1], dpi=50))
     return path
 
 
