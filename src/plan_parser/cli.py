@@ -90,7 +90,7 @@ def input_settings(args: argparse.Namespace):
     changes: dict = {}
     if args.max_size is not None:
         changes["max_bytes"] = int(args.max_size * 1024 * 1024)
-    if getattr(args, "no_ocr", False):
+    if args.no_ocr:
         changes["ocr"] = False
     return dataclasses.replace(DEFAULTS, **changes) if changes else None
 
