@@ -368,6 +368,9 @@ INDEXES = {
 #: 2: child tables keyed by the integer ``plans.plan_key``; ``frame_<table>`` views.
 SQLITE_LAYOUT_VERSION = 2
 
+#: Seconds a run waits for another run's lock on the same database before it gives up.
+SQLITE_WAIT_SECONDS = 60
+
 #: Tables kept as rowid tables; the others are ``WITHOUT ROWID`` (stored in their primary key's
 #: b-tree, no second copy of the key).  Rows with long text (tasks, projects) are far smaller
 #: in a rowid table: measured on 200 plans, tasks take 36 kB per plan there and 79 kB without rowid.
@@ -444,11 +447,11 @@ class SqliteWriter(Writer):
             if not target.parent.is_dir():  # say why, where SQLite says "unable to open database file"
                 os.stat(target.parent)
                 raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
-            self.db = sqlite3.connect(target, isolation_level=None, timeout=60)
+            self.db = sqlite3.connect(target, isolation_level=None, timeout=SQLITE_WAIT_SECONDS)
         try:
             self.db.execute("PRAGMA foreign_keys = ON")
             if self.own:  # another application's journal mode is its own business
-                self.db.execute("PRAGMA journal_mode = WAL")  # a commit per plan stays cheap
+                _switch_to_wal(self.db)  # a commit per plan stays cheap
             self.db.execute("PRAGMA synchronous = NORMAL")
             with self._transaction():
                 for statement in sqlite_schema():
@@ -539,6 +542,27 @@ class SqliteWriter(Writer):
             self._close()
         except sqlite3.Error:
             pass
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting for a lock held by another run.
+
+    SQLite answers "database is locked" at once, without its busy handler, when two
+    connections switch a new database's journal mode together (two exports started
+    side by side into one new file); the switch is retried until ``SQLITE_WAIT_SECONDS``.
+    """
+    deadline = time.monotonic() + SQLITE_WAIT_SECONDS
+    pause = 0.001
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY")
+            if not busy or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 class _Transaction:
