@@ -16,6 +16,7 @@ coverage are reported here; tests/test_english_coverage.py holds the coverage ta
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import subprocess
 import sys
@@ -92,23 +93,27 @@ def holdout_halves() -> dict[str, list[Path]]:
                    if (REAL / "policy_corpus" / n).exists()] for half in ("tune", "test")}
 
 
-def halves(kinds: bool = True) -> dict[str, dict[str, tuple[int, int]]]:
+def halves(kinds: bool = True, dictionary: bool = False) -> dict[str, dict[str, tuple[int, int]]]:
     """English coverage of the TUNE and TEST halves of the held-out plans, per kind of label.
 
-    Words may be tuned on TUNE only; TEST shows what a plan the glossary never saw gets."""
+    Words may be tuned on TUNE only; TEST shows what a plan the glossary never saw gets.
+    ``dictionary``: with CC-CEDICT for the words the glossary lacks (``Settings.dictionary``)."""
     from plan_parser import load_plan
     from plan_parser.bilingual import english_coverage
+    from plan_parser.settings import DEFAULTS
 
+    settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
+    source = "glossary + CC-CEDICT" if dictionary else "glossary"
     out = {}
     for half, paths in holdout_halves().items():
         if not paths:
             print(f"held-out {half.upper()}: ../shared/real/policy_corpus/ not present")
             continue
-        table = english_coverage(load_plan(p) for p in paths)
+        table = english_coverage(load_plan(p, settings=settings) for p in paths)
         out[half] = table
         done = sum(d for d, _ in table.values())
         total = sum(t for _, t in table.values())
-        print(f"held-out {half.upper()} ({len(paths)} plans): {done}/{total} = {done / total:.1%}")
+        print(f"held-out {half.upper()} ({len(paths)} plans), {source}: {done}/{total} = {done / total:.1%}")
         if kinds:
             for kind, (d, t) in sorted(table.items()):
                 print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
@@ -149,10 +154,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.holdout:
         halves()
+        halves(dictionary=True)
         return
     coverage()
     held_out()
     halves()
+    halves(dictionary=True)
     timing(3 if args.quick else 10)
 
 

@@ -165,15 +165,28 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
         raise PlanParseError(path, "no plan structure found: no 第X章/第X节 headings and no 专栏 tables",
                              "not_a_plan")
     if english:
-        apply_glossary(plan, resolve_glossary(glossary))
+        apply_glossary(plan, english_glossary(glossary, settings))
     return plan
 
 
-def add_english(plan: Plan, glossary=None) -> Plan:
+def add_english(plan: Plan, glossary=None, settings: Settings | None = None) -> Plan:
     """Fill the ``*_en`` labels (and ``untranslated`` warnings) of a plan loaded with
     ``english=False``, exactly as :func:`load_plan` does by default; returns the plan.
     Call it once per plan: a second call would repeat its warnings."""
     from .bilingual import apply_glossary
 
-    apply_glossary(plan, resolve_glossary(glossary))
+    apply_glossary(plan, english_glossary(glossary, settings))
     return plan
+
+
+def english_glossary(glossary=None, settings: Settings | None = None):
+    """The glossary the English labels come from: :func:`resolve_glossary`, with CC-CEDICT
+    for the words it lacks when ``settings.dictionary`` (:mod:`plan_parser.dictionary`)."""
+    resolved = resolve_glossary(glossary)
+    if not (settings or DEFAULTS).dictionary:
+        return resolved
+    from .dictionary import INSTALL_HINT, available
+
+    if not available():
+        raise PlanParseError(None, f"dictionary English needs CC-CEDICT: {INSTALL_HINT}", "missing_extra")
+    return resolved.with_dictionary()

@@ -5,7 +5,8 @@ titles, indicator names, categories, units, project and task titles — are
 looked up once per distinct string; the region is romanized by
 :func:`plan_parser.places.place_en` unless a glossary has the name itself.  A label the glossary cannot cover stays
 null and becomes one ``untranslated`` warning naming the uncovered terms, so
-nothing is guessed.
+nothing is guessed; with ``Settings(dictionary=True)`` CC-CEDICT gives those terms a
+dictionary gloss, and the label a ``dictionary_english`` warning instead.
 
 :func:`labels` is the one list of those labels; :func:`apply_glossary` fills
 them and ``plan-parser glossary missing`` reports the ones it cannot fill.
@@ -120,6 +121,10 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
                 plan.warnings.append(ParseWarning(
                     "untranslated", f"no English for {zh!r}: glossary lacks {', '.join(result.missing)}",
                     dict(label.loc)))
+            elif result.method == "dictionary":
+                plan.warnings.append(ParseWarning(
+                    "dictionary_english", f"English for {zh!r} is {result.en!r}, word by word from CC-CEDICT "
+                    f"for {', '.join(result.missing)}, which the glossary lacks", dict(label.loc)))
         label.set(cache[zh])
 
 

@@ -81,8 +81,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 
 
 def input_settings(args: argparse.Namespace):
-    """The :class:`~plan_parser.settings.Settings` a command's ``--max-size`` and ``--no-ocr``
-    ask for, or None for the defaults."""
+    """The :class:`~plan_parser.settings.Settings` a command's ``--max-size``, ``--no-ocr`` and
+    ``--dictionary`` ask for, or None for the defaults."""
     import dataclasses
 
     from .settings import DEFAULTS
@@ -92,6 +92,8 @@ def input_settings(args: argparse.Namespace):
         changes["max_bytes"] = int(args.max_size * 1024 * 1024)
     if args.no_ocr:
         changes["ocr"] = False
+    if args.dictionary:
+        changes["dictionary"] = True
     return dataclasses.replace(DEFAULTS, **changes) if changes else None
 
 
@@ -102,6 +104,9 @@ def add_label_options(p: argparse.ArgumentParser) -> None:
                         "JSON always carries both (name and name_en …)")
     p.add_argument("--glossary", metavar="FILE",
                    help="a user glossary (TOML or CSV, zh → en) that adds to or overrides the built-in one")
+    p.add_argument("--dictionary", action="store_true",
+                   help="English for words the glossary lacks from CC-CEDICT, word by word (each such label "
+                        "gets a dictionary_english warning); needs pip install 'plan-parser[dictionary]'")
 
 
 def write_output(text: str, output: str | None) -> None:

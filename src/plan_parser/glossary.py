@@ -27,6 +27,7 @@ CJK character.  See ``docs/glossary.md``.
 from __future__ import annotations
 
 import collections
+import copy
 import csv
 import io
 import os
@@ -34,7 +35,7 @@ import re
 import threading
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -90,7 +91,8 @@ _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
 DEFAULT_TABLE = "terms"
 
-Method = Literal["exact", "normalized", "composed"]
+#: ``dictionary``: composed with at least one word from CC-CEDICT (:mod:`plan_parser.dictionary`).
+Method = Literal["exact", "normalized", "composed", "dictionary"]
 
 # CJK: Han (all blocks), radicals, CJK symbols and punctuation, kana, bopomofo,
 # enclosed/compatibility forms, CJK compatibility forms, full-width forms.
@@ -220,7 +222,8 @@ class Translation:
     """The English for one Chinese name, and how it was found.
 
     ``en`` is ``None`` when no translation could be made; ``missing`` then lists
-    the Chinese segments that the glossary does not cover.
+    the Chinese segments that the glossary does not cover.  With method ``dictionary``,
+    ``missing`` lists the words the glossary lacks and the dictionary gave.
     """
 
     en: str | None
@@ -295,10 +298,8 @@ class _Piece(NamedTuple):
     kind: str
 
 
-def _missing_words(pieces: list[_Piece]) -> list[str]:
-    """The uncovered words, whole: neighbouring uncovered tokens are one word, and a
-    single uncovered character is reported with the word next to it, never alone."""
-    out: list[str] = []
+def _missing_runs(pieces: list[_Piece]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of neighbouring uncovered pieces."""
     k = 0
     while k < len(pieces):
         if pieces[k].kind != "missing":
@@ -307,6 +308,15 @@ def _missing_words(pieces: list[_Piece]) -> list[str]:
         j = k
         while j < len(pieces) and pieces[j].kind == "missing":
             j += 1
+        yield k, j
+        k = j
+
+
+def _missing_words(pieces: list[_Piece]) -> list[str]:
+    """The uncovered words, whole: neighbouring uncovered tokens are one word, and a
+    single uncovered character is reported with the word next to it, never alone."""
+    out: list[str] = []
+    for k, j in _missing_runs(pieces):
         word = "".join(p.zh for p in pieces[k:j])
         if len(word) == 1:
             if j < len(pieces) and pieces[j].kind != "punct":
@@ -314,7 +324,6 @@ def _missing_words(pieces: list[_Piece]) -> list[str]:
             elif k > 0 and pieces[k - 1].kind != "punct":
                 word = pieces[k - 1].zh + word
         out.append(word)
-        k = j
     return list(dict.fromkeys(out))
 
 
@@ -440,6 +449,8 @@ class Glossary:
             clean[table] = out
         self._tables = clean
         self.source = source
+        #: word English for words no entry covers (:meth:`with_dictionary`); None: none
+        self._dictionary: Callable[[str], str | None] | None = None
         order = [t for t in TABLES if t in clean] + sorted(t for t in clean if t not in TABLES)
         # whole-name lookup: the first table in priority order wins
         flat: dict[str, str] = {}
@@ -582,6 +593,16 @@ class Glossary:
             tables.setdefault(table, {}).update(entries)
         return Glossary(tables, source=f"{self.source} + {other.source}")
 
+    def with_dictionary(self, lookup: Callable[[str], str | None] | None = None) -> Glossary:
+        """This glossary, with words it lacks taken from a dictionary (``lookup``: a word's
+        English or None; by default CC-CEDICT, :func:`plan_parser.dictionary.word_english`).
+        Names that use such a word come back with method ``dictionary``."""
+        if lookup is None:
+            from .dictionary import word_english as lookup
+        out = copy.copy(self)
+        out._dictionary = lookup
+        return out
+
     # -- inspection ----------------------------------------------------------
 
     def __len__(self) -> int:
@@ -627,20 +648,22 @@ class Glossary:
         parts = _CLAUSE_RE.split(zh.strip())
         out: list[str] = []
         missing: list[str] = []
+        results: list[Translation] = []
         for k in range(0, len(parts), 2):
             if not parts[k].strip():
                 continue
             result = self.translate(parts[k])
-            if result.en is None:
-                missing += result.missing
-            else:
+            results.append(result)
+            missing += result.missing
+            if result.en is not None:
                 out.append(result.en)
             if k + 1 < len(parts):
                 out.append(";" if parts[k + 1] in "；;" else ",")
-        if missing:
-            return Translation(None, None, list(dict.fromkeys(missing)))
+        missing = list(dict.fromkeys(missing))
+        if any(r.en is None and r.missing for r in results):  # (a clause with nothing to say is left out)
+            return Translation(None, None, missing)
         en = _join(out)
-        return Translation(en, "composed", []) if en else Translation(None, None, [])
+        return Translation(en, _method_of(results), missing) if en else Translation(None, None, [])
 
     def coverage(self, names: Iterable[str]) -> collections.Counter:
         """How often each uncovered segment occurs among *names* (once per name)."""
@@ -786,18 +809,25 @@ class Glossary:
         if m:  # X与Y(之)比 → "ratio of X to Y"
             left, right = self.translate(m.group(1)), self.translate(m.group(2))
             if left.en and right.en:
-                return Translation(_join([f"ratio of {left.en} to {right.en}", period or ""]), "composed", [])
+                return Translation(_join([f"ratio of {left.en} to {right.en}", period or ""]),
+                                   _method_of([left, right]), list(dict.fromkeys(left.missing + right.missing)))
             return Translation(None, None, list(dict.fromkeys(left.missing + right.missing)))
         framed = self._framed(text)
         if framed is not None:
-            return Translation(_join([framed.en, period or ""]), "composed", []) if framed.en else framed
+            return Translation(_join([framed.en, period or ""]), framed.method, framed.missing) if framed.en else framed
         pieces = self._pieces(text)
         # "2025年" → "2025"
         pieces = [p for k, p in enumerate(pieces)
                   if not (p.zh == "年" and k and _FOUR_DIGITS.match(pieces[k - 1].zh))]
         missing = _missing_words(pieces)
+        lacking: list[str] = []
+        if missing and self._dictionary is not None:
+            lacking = missing
+            pieces = self._from_dictionary(pieces)
+            missing = _missing_words(pieces)
         if missing:
             return Translation(None, None, missing)
+        method: Method = "dictionary" if lacking else "composed"
         en = self._arrange([p for p in pieces if p.en is None or p.en or p.kind == "punct" or p.zh == "的"])
         if not en:
             return Translation(None, None, [])
@@ -806,7 +836,56 @@ class Glossary:
             en = f"{en} {period}"
         if contains_cjk(en):  # cannot happen with validated values; guard anyway
             return Translation(None, None, [p.zh for p in pieces if p.en and contains_cjk(p.en)])
-        return Translation(en, "composed", [])
+        return Translation(en, method, lacking)
+
+    def _from_dictionary(self, pieces: list[_Piece]) -> list[_Piece]:
+        """``pieces`` with their missing words looked up in the dictionary: a run of
+        neighbouring missing tokens as one word, else each token, else a token's longest
+        dictionary words (the dictionary holds no single characters).  What it lacks stays
+        missing."""
+        out: list[_Piece] = []
+        done = 0
+        for k, j in _missing_runs(pieces):
+            out += pieces[done:k]
+            run = "".join(p.zh for p in pieces[k:j])
+            en = self._dictionary(run) if j - k > 1 else None
+            if en:
+                out.append(_Piece(run, en, "dictionary"))
+            else:
+                for piece in pieces[k:j]:
+                    out.extend(self._dictionary_words(piece.zh))
+            done = j
+        return out + pieces[done:]
+
+    def _dictionary_words(self, token: str) -> list[_Piece]:
+        """One missing token: a dictionary word, else its longest words of two or more
+        characters left to right, a glossary word before a dictionary word (突出重点:
+        the glossary's 重点)."""
+        lookup = self._dictionary
+        en = lookup(token)
+        if en:
+            return [_Piece(token, en, "dictionary")]
+        out: list[_Piece] = []
+        i = 0
+        while i < len(token):
+            for j in range(len(token), i + 1, -1):  # longest first, two characters at least
+                en = self._segments.get(token[i:j])
+                if en:
+                    out.append(_Piece(token[i:j], en, "word"))
+                    i = j
+                    break
+                en = lookup(token[i:j])
+                if en:
+                    out.append(_Piece(token[i:j], en, "dictionary"))
+                    i = j
+                    break
+            else:
+                if out and out[-1].kind == "missing":
+                    out[-1] = _Piece(out[-1].zh + token[i], None, "missing")
+                else:
+                    out.append(_Piece(token[i], None, "missing"))
+                i += 1
+        return out
 
     def _framed(self, text: str) -> Translation | None:
         """A clause that is a ``[frames]`` frame (以X为重点 → "with a focus on X", 把X作为Y →
@@ -823,13 +902,13 @@ class Glossary:
                      and any(normalize(g).startswith(v) and len(normalize(g)) > len(v)
                              for v in self._verb_en if len(v) > 1) else r
                      for k, (g, r) in enumerate(zip(m.groups(), slots))]
-            missing = [w for r in slots for w in r.missing]
-            if missing or not all(r.en for r in slots):
-                return Translation(None, None, list(dict.fromkeys(missing)))
+            missing = list(dict.fromkeys(w for r in slots for w in r.missing))
+            if not all(r.en for r in slots):
+                return Translation(None, None, missing)
             en = template
             for k, r in enumerate(slots):  # "{}" in order, or "{0}", "{1}" where English reorders
                 en = en.replace(f"{{{k}}}", r.en) if f"{{{k}}}" in en else en.replace("{}", r.en, 1)
-            return Translation(en, "composed", [])
+            return Translation(en, _method_of(slots), missing)
         return None
 
     # English word order -------------------------------------------------------
@@ -930,6 +1009,11 @@ class Glossary:
                 quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
                 return _join(["more", self._head(quality), self._head(words[:k])])
         return _join([p.en for p in words])
+
+
+def _method_of(parts: list[Translation]) -> Method:
+    """A name composed of ``parts``: ``dictionary`` when any part used the dictionary."""
+    return "dictionary" if any(r.method == "dictionary" for r in parts) else "composed"
 
 
 def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:

@@ -66,6 +66,10 @@ class Settings:
     #: extra is installed (unless the environment says ``PLAN_PARSER_OCR=0``); False never
     #: (seconds a page: a batch may want the text layer only, with ``ocr_needed`` warnings).
     ocr: bool | None = None
+    #: English for words the glossary lacks from CC-CEDICT (the ``[dictionary]`` extra):
+    #: word-by-word dictionary glosses, each such label marked by a ``dictionary_english``
+    #: warning.  Off by default: the glossary's English is curated, the dictionary's is not.
+    dictionary: bool = False
 
 
 #: The settings every entry point uses unless it is given others.
