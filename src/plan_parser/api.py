@@ -172,6 +172,7 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
 def add_english(plan: Plan, glossary=None, settings: Settings | None = None) -> Plan:
     """Fill the ``*_en`` labels (and ``untranslated`` warnings) of a plan loaded with
     ``english=False``, exactly as :func:`load_plan` does by default; returns the plan.
+    ``settings.dictionary`` adds CC-CEDICT for the words the glossary lacks.
     Call it once per plan: a second call would repeat its warnings."""
     from .bilingual import apply_glossary
 
