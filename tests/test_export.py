@@ -541,25 +541,28 @@ def test_two_runs_into_one_sqlite_database_write_each_plan_once(tmp_path):
     assert check_whole_plans(db) == 14
 
 
-def test_two_runs_starting_together_on_a_new_database_both_open_it(tmp_path):
-    """SQLite refuses the second of two simultaneous journal-mode switches at once ("database is
-    locked", no busy wait); the CI run that found it started two exports into one new file."""
-    from concurrent.futures import ThreadPoolExecutor
-    from threading import Barrier
+def test_a_run_waits_for_another_runs_lock_on_a_new_database(tmp_path):
+    """SQLite answers a journal-mode switch at once with "database is locked" (no busy wait)
+    while another connection holds the new database's write lock; the CI run that found it
+    started two exports into one new file.  Here the other run holds the lock for 0.3 s."""
+    import threading
 
-    def open_and_close(db: Path, barrier: Barrier) -> None:
-        barrier.wait()
+    db = tmp_path / "new.sqlite"
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        started = time.monotonic()
         export_module.SqliteWriter(db).finish(None)
-
-    with ThreadPoolExecutor(2) as pool:
-        for n in range(40):
-            barrier = Barrier(2)
-            db = tmp_path / f"new{n}.sqlite"
-            for run in [pool.submit(open_and_close, db, barrier) for _ in range(2)]:
-                run.result()
-            with sqlite3.connect(db) as conn:
-                assert conn.execute("PRAGMA user_version").fetchone() == (export_module.SQLITE_LAYOUT_VERSION,)
-            conn.close()
+        waited = time.monotonic() - started
+    finally:
+        release.join()
+        other.close()
+    assert waited >= 0.25  # it did wait for the lock …
+    with sqlite3.connect(db) as conn:  # … and then set the database up
+        assert conn.execute("PRAGMA user_version").fetchone() == (export_module.SQLITE_LAYOUT_VERSION,)
+    conn.close()
 
 
 def test_a_failure_among_the_renames_leaves_no_manifest(tmp_path, monkeypatch):

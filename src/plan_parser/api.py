@@ -143,6 +143,10 @@ def load_plan(source: str | os.PathLike | bytes | BinaryIO, *, format: str | Non
     from .traditional import to_simplified
 
     settings = settings or DEFAULTS
+    if english and settings.dictionary:  # before any reading: the same answer for every file
+        from .dictionary import require
+
+        require()
     limit = settings.max_bytes if max_bytes is None else max_bytes
     data, path = _read_input(source, limit)
     shown = display_path(path)  # what the plan and its JSON call the file: always valid UTF-8
@@ -184,10 +188,6 @@ def english_glossary(glossary=None, settings: Settings | None = None):
     """The glossary the English labels come from: :func:`resolve_glossary`, with CC-CEDICT
     for the words it lacks when ``settings.dictionary`` (:mod:`plan_parser.dictionary`)."""
     resolved = resolve_glossary(glossary)
-    if not (settings or DEFAULTS).dictionary:
+    if not (settings or DEFAULTS).dictionary or resolved._dictionary is not None:
         return resolved
-    from .dictionary import INSTALL_HINT, available
-
-    if not available():
-        raise PlanParseError(None, f"dictionary English needs CC-CEDICT: {INSTALL_HINT}", "missing_extra")
     return resolved.with_dictionary()

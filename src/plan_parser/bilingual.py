@@ -110,7 +110,8 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
             continue
         if zh not in cache:
             result = glossary.translate(zh)
-            if result.en is None and label.field == "unit_en":
+            if label.field == "unit_en" and result.method in (None, "dictionary"):
+                # 万名 is "10,000 persons" by data/units.toml, never CC-CEDICT's "all names"
                 result = _prefixed_unit(zh, glossary) or result
             if label.field == "region_en" and result.method != "exact":
                 en = place_en(zh)  # the national romanization, unless a glossary names the place
@@ -137,7 +138,8 @@ def _prefixed_unit(unit: str, glossary: Glossary) -> Translation | None:
     base, factor = _grammar().decompose(unit)
     if not base or factor == 1 or base == unit:
         return None
-    base_en = glossary.translate(base).en
-    if not base_en:
+    base_en = glossary.translate(base)
+    if not base_en.en:
         return None
-    return Translation(f"{number_text(float(factor))} {base_en}", "composed", [])
+    return Translation(f"{number_text(float(factor))} {base_en.en}",
+                       "dictionary" if base_en.method == "dictionary" else "composed", base_en.missing)

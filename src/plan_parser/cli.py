@@ -93,6 +93,10 @@ def input_settings(args: argparse.Namespace):
     if args.no_ocr:
         changes["ocr"] = False
     if args.dictionary:
+        from .dictionary import INSTALL_HINT, available
+
+        if not available():  # once, before any file, whatever the view
+            raise PlanParseError("--dictionary", f"needs CC-CEDICT: {INSTALL_HINT}", "missing_extra")
         changes["dictionary"] = True
     return dataclasses.replace(DEFAULTS, **changes) if changes else None
 

