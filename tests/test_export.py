@@ -244,10 +244,18 @@ def test_sqlite_join_indicators_to_plan_and_column_with_plain_sqlite3(tmp_path):
     assert pk == ["plan_key", "ordinal"]
 
 
+def make_sqlite(db: Path, *statements: str) -> None:
+    """A database another application (or an older plan-parser) left: ``statements``, committed, closed."""
+    conn = sqlite3.connect(db)
+    with conn:
+        for statement in statements:
+            conn.execute(statement)
+    conn.close()
+
+
 def test_sqlite_of_another_layout_is_refused(tmp_path):
     db = tmp_path / "other.sqlite"
-    with sqlite3.connect(db) as conn:
-        conn.execute("CREATE TABLE plans (id INTEGER)")
+    make_sqlite(db, "CREATE TABLE plans (id INTEGER)")
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], db, jobs=1)
     assert info.value.code == "unsupported_format"
@@ -676,11 +684,8 @@ def test_two_runs_into_one_directory_leave_one_whole_set(tmp_path):
 
 def test_sqlite_of_another_application_is_refused_and_left_untouched(tmp_path):
     db = tmp_path / "app.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
-        conn.execute("INSERT INTO users VALUES (1, '张三')")
-        conn.execute("PRAGMA user_version = 7")
-    conn.close()
+    make_sqlite(db, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO users VALUES (1, '张三')",
+                "PRAGMA user_version = 7")
     before = db.read_bytes()
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], db, jobs=1)
@@ -701,9 +706,7 @@ def test_sqlite_of_another_application_is_refused_and_left_untouched(tmp_path):
 
 def test_sqlite_with_only_another_applications_user_version_is_refused(tmp_path):
     db = tmp_path / "app.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA user_version = 42")
-    conn.close()
+    make_sqlite(db, "PRAGMA user_version = 42")
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], db, jobs=1)
     assert info.value.reason.startswith("holds tables plan-parser did not write (user_version 42);")
@@ -712,11 +715,9 @@ def test_sqlite_with_only_another_applications_user_version_is_refused(tmp_path)
 def test_sqlite_of_layout_1_is_refused_untouched(tmp_path):
     """Layout 1 (sha256 in every row) as the previous version wrote it: refused, not mixed."""
     db = tmp_path / "old.sqlite"
-    with sqlite3.connect(db) as conn:
-        conn.execute('CREATE TABLE plans ("plan_id" TEXT NOT NULL, "path" TEXT, PRIMARY KEY ("plan_id"))')
-        conn.execute('CREATE TABLE indicators ("plan_id" TEXT NOT NULL, "source_path" TEXT, "ordinal" INTEGER)')
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    make_sqlite(db, 'CREATE TABLE plans ("plan_id" TEXT NOT NULL, "path" TEXT, PRIMARY KEY ("plan_id"))',
+                'CREATE TABLE indicators ("plan_id" TEXT NOT NULL, "source_path" TEXT, "ordinal" INTEGER)',
+                "PRAGMA user_version = 1")
     before = db.read_bytes()
     with pytest.raises(PlanParseError) as info:
         export([SAMPLE], db, jobs=1)
