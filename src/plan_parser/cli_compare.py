@@ -33,13 +33,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     check_stdin_once(args.files)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    glossary, english = report_glossary(args), needs_english(args)
+    glossary, english, settings = report_glossary(args), needs_english(args), input_settings(args)
     plans, status = [], EXIT_OK
     for n, path in enumerate(args.files, 1):
         if show:
             print(f"plan-parser: [{n}/{len(args.files)}] reading {path}", file=sys.stderr)
         try:
-            plans.append(load_for_cli(path, args.input_format, glossary, input_settings(args), english))
+            plans.append(load_for_cli(path, args.input_format, glossary, settings, english))
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

@@ -99,9 +99,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .report import render_diff
 
     check_stdin_once([args.left, args.right])
-    glossary, english = report_glossary(args), needs_english(args)
-    left = load_for_cli(args.left, args.input_format, glossary, input_settings(args), english)
-    right = load_for_cli(args.right, args.input_format, glossary, input_settings(args), english)
+    glossary, english, settings = report_glossary(args), needs_english(args), input_settings(args)
+    left = load_for_cli(args.left, args.input_format, glossary, settings, english)
+    right = load_for_cli(args.right, args.input_format, glossary, settings, english)
     result = diff_plans(left, right)
     emit(render_diff(result, args.format, lang=args.lang, only_changed=args.only == "changed",
                      width=terminal_width(args)), args)
