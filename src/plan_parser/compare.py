@@ -135,9 +135,14 @@ class Comparison:
 def main_indicators(plan: Plan) -> list[Indicator]:
     """The rows of the plan's main target tables: main tables (no actual values) whose
     target year is ``period_end``; every main table where none has that year."""
+    return [plan.indicators[k] for k in _main_ordinals(plan)]
+
+
+def _main_ordinals(plan: Plan) -> list[int]:
+    """The ordinals in ``plan.indicators`` of :func:`main_indicators`."""
     mains = [t for t in table_refs(plan) if t.role == "main"]
     chosen = [t for t in mains if t.target_year is not None and t.target_year == plan.meta.period_end] or mains
-    return [plan.indicators[k] for t in chosen for k in t.indicators]
+    return [k for t in chosen for k in t.indicators]
 
 
 def measure(ind: Indicator) -> str:
@@ -175,8 +180,8 @@ def compare_plans(plans: Sequence[Plan], *, settings: Settings | None = None,
     members: list[list[tuple[int, Indicator, Match | None]]] = []  # per row: (plan, indicator, match)
     opener: list[tuple[int, int, str]] = []  # per row: (plan, ordinal, name)
     for k, plan in enumerate(plans):
-        inds = main_indicators(plan)
-        ordinals = {id(ind): n for n, ind in enumerate(plan.indicators)}
+        ordinals = _main_ordinals(plan)
+        inds = [plan.indicators[n] for n in ordinals]
         if k == 0:
             pairs = [(i, None, None) for i in range(len(inds))]
         else:
@@ -190,14 +195,14 @@ def compare_plans(plans: Sequence[Plan], *, settings: Settings | None = None,
             else:
                 new_rows.append(i)
         for i in new_rows:
-            members.append([(k, inds[i], Match("exact", 1.0) if k == 0 else None)])
-            opener.append((k, ordinals[id(inds[i])], inds[i].name))
+            members.append([(k, inds[i], Match("exact", 1.0))])  # a row's opener matches itself
+            opener.append((k, ordinals[i], inds[i].name))
         if progress is not None:
             progress(k + 1, len(plans))
     for (k0, ordinal, name), group in zip(opener, members):
         cells: list[Cell | None] = [None] * len(plans)
         for k, ind, m in group:
-            cells[k] = _cell(ind, m if k != k0 else Match("exact", 1.0))
+            cells[k] = _cell(ind, m)
         first = group[0][1]
         _shares(cells, plans, group, out.reference)
         out.rows.append(Row(f"p{k0}i{ordinal}", name, first.name_en, measure(first), cells))

@@ -622,22 +622,12 @@ class PlanDiff:
     def summary(self) -> dict[str, int]:
         """Indicator counts; ``matched`` counts every pair, ``changed`` those with changes,
         ``renamed`` those paired under a different name (changed or not)."""
-        status = [p.status for p in self.indicators]
-        return {"matched": status.count("matched"), "only_left": status.count("only_left"),
-                "only_right": status.count("only_right"),
-                "changed": sum(p.changed for p in self.indicators),
-                "renamed": sum(p.renamed for p in self.indicators)}
+        return {**_count(self.indicators), "renamed": sum(p.renamed for p in self.indicators)}
 
     @property
     def counts(self) -> dict[str, dict[str, int]]:
         """For every list, how many rows differ: ``{indicators: {...}, tasks: {...}, …}``."""
-        out = {}
-        for key in ("indicators", "projects", "sections", "tasks", "prose"):
-            pairs = getattr(self, key)
-            status = [p.status for p in pairs]
-            out[key] = {"matched": status.count("matched"), "only_left": status.count("only_left"),
-                        "only_right": status.count("only_right"), "changed": sum(p.changed for p in pairs)}
-        return out
+        return {key: _count(getattr(self, key)) for key in ("indicators", "projects", "sections", "tasks", "prose")}
 
     @property
     def same(self) -> bool:
@@ -689,6 +679,13 @@ def pair_rows(left: Sequence[T], right: Sequence[T], key: Callable[[T], str | No
             renamed = m.method == "fuzzy" and normalize_key(key(left[i])) != normalize_key(key(right[j]))
             out.append(ItemPair("matched", left[i], right[j], m, changes(left[i], right[j]), renamed=renamed))
     return out
+
+
+def _count(pairs) -> dict[str, int]:
+    """``matched``, ``only_left``, ``only_right`` and ``changed`` among ``pairs``."""
+    status = [p.status for p in pairs]
+    return {"matched": status.count("matched"), "only_left": status.count("only_left"),
+            "only_right": status.count("only_right"), "changed": sum(p.changed for p in pairs)}
 
 
 def _renamed(field_name: str, a: str | None, b: str | None) -> list[Change]:
@@ -838,7 +835,8 @@ def _headings(plan: Plan) -> list[Heading]:
     return out
 
 
-def _task_changes(x, y) -> list[Change]:
+def _title_and_text_changes(x, y) -> list[Change]:
+    """What differs between two projects or two tasks: their title and their text."""
     return _renamed("title", x.title, y.title) + _renamed("text", x.text, y.text)
 
 
@@ -878,13 +876,11 @@ def diff_plans(a: Plan, b: Plan, *, settings: Settings | None = None) -> PlanDif
             if p.status == "matched":
                 share_and_weaker(p, *levels)
         out.indicators += pairs
-    out.projects = pair_rows(a.projects, b.projects, lambda p: p.title,
-                             lambda x, y: _renamed("title", x.title, y.title)
-                             + _renamed("text", x.text, y.text), **kw)
+    out.projects = pair_rows(a.projects, b.projects, lambda p: p.title, _title_and_text_changes, **kw)
     out.sections = pair_rows(_headings(a), _headings(b), lambda h: h.title,
                              lambda x, y: _renamed("title", x.title, y.title),
                              group=lambda h: h.level, **kw)
-    out.tasks = pair_rows(a.tasks, b.tasks, lambda t: t.title, _task_changes, **kw)
+    out.tasks = pair_rows(a.tasks, b.tasks, lambda t: t.title, _title_and_text_changes, **kw)
     out.prose = pair_rows(_prose_items(a), _prose_items(b), lambda f: f.name or f.quantity.context, _prose_changes,
                           group=lambda f: (f.part, _unit_family(f.quantity)), **kw)
     return out
