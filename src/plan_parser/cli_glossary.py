@@ -38,7 +38,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
-            plan = load_for_cli(path, glossary=glossary)
+            plan = load_for_cli(path, glossary=glossary, english=False)  # each label is translated below
         except PlanParseError as exc:
             print(f"plan-parser: {exc}", file=sys.stderr)
             status = EXIT_TROUBLE

@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from .quantity import is_unit  # the unit table of data/units.toml; imports only regex
@@ -387,36 +388,27 @@ def _gerund(verb: str) -> str:
     return f"{first} {rest}".strip()
 
 
-_PLACES_MODULE: object = None
-
-
 def place_en(zh: str) -> str | None:
     """The English of a place name by plan_parser.places (Hanyu Pinyin, level word
-    translated: 铜梁区 → Tongliang District), or None (not a place, or no places module)."""
-    _place_en("")  # imports the module once
-    if not _PLACES_MODULE or not zh:
+    translated: 铜梁区 → Tongliang District), or None (not a place)."""
+    from . import places  # imported when first needed: it loads the list of divisions
+
+    if not zh:
         return None
     try:
-        return _PLACES_MODULE.place_en(zh)
+        return places.place_en(zh)
     except Exception:  # a place romanizer must not break labelling
         return None
 
 
 def _place_en(zh: str) -> str | None:
-    """plan_parser.places.place_en for a name in the national list of divisions (when
-    that module exists), else None: 铜梁高新区 is no division and gets no romanization."""
-    global _PLACES_MODULE
-    if _PLACES_MODULE is None:
-        try:
-            from . import places
-        except ImportError:
-            places = False
-        _PLACES_MODULE = places
-    if not _PLACES_MODULE:
-        return None
+    """plan_parser.places.listed_place_en: a name in the national list of divisions, else
+    None (铜梁高新区 is no division and gets no romanization)."""
+    from . import places
+
     try:
         # a listed division, or a chain of them (重庆市铜梁区 → "Tongliang District, Chongqing Municipality")
-        return _PLACES_MODULE.listed_place_en(zh)
+        return places.listed_place_en(zh)
     except Exception:  # a place romanizer must not break a translation
         return None
 
@@ -617,6 +609,10 @@ class Glossary:
 
     def __repr__(self) -> str:
         return f"<Glossary {len(self)} entries from {self.source}>"
+
+    def table(self, name: str) -> Mapping[str, str]:
+        """One table, read-only and not copied (``{}`` when there is none)."""
+        return MappingProxyType(self._tables.get(name, {}))
 
     @property
     def tables(self) -> dict[str, dict[str, str]]:

@@ -62,13 +62,8 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def pick(zh: str | None, en: str | None, lang: str) -> str:
-    """The label in ``lang``: the English where there is one, else the Chinese."""
-    return (en or zh or "") if lang == "en" else (zh or "")
-
-
 def label_text(zh: str | None, en: str | None, lang: str) -> str:
-    """Like :func:`pick`, but an English view never falls back to the Chinese: a label
+    """The label in ``lang``; an English view never falls back to the Chinese: a label
     without English is :data:`NO_ENGLISH` (``glossary missing`` lists what to add)."""
     if lang != "en":
         return zh or ""
@@ -106,7 +101,7 @@ def unit_text(unit: str | None) -> str:
         return ""
     from .glossary import Glossary, contains_cjk
 
-    en = Glossary.builtin().tables.get("units", {}).get(unit) or Glossary.builtin().get(unit)
+    en = Glossary.builtin().table("units").get(unit) or Glossary.builtin().get(unit)
     if en:
         return en
     return unit if not contains_cjk(unit) else NO_ENGLISH
@@ -132,9 +127,7 @@ def value_text(q: Quantity | None, *, years: int | None = 5) -> str:
     if q is None:
         return ""
     if q.kind == "text":
-        from .glossary import Glossary
-
-        return Glossary.builtin().translate(q.raw).en or NO_ENGLISH
+        return english_text(q.raw)
     unit, factor = _base_unit(q)
     if q.kind == "ratio":
         body = ":".join(number_text(p) for p in q.parts or [])
@@ -146,12 +139,12 @@ def value_text(q: Quantity | None, *, years: int | None = 5) -> str:
     else:
         value = q.base_value if q.base_value is not None else q.value
         if value is None:
-            return q.raw if not _has_cjk(q.raw) else NO_ENGLISH
+            return q.raw if not has_cjk(q.raw) else NO_ENGLISH
         text = _COMPARATOR_EN.get(q.comparator or "=", "") + _with_unit(number_text(value), unit)
     if q.cumulative:
         text += f" ({years}-year total)" if years else " (cumulative)"
     if q.footnote:
-        text += q.footnote if not _has_cjk(q.footnote) else "*"
+        text += q.footnote if not has_cjk(q.footnote) else "*"
     return text
 
 
@@ -168,7 +161,8 @@ def _base_unit(q: Quantity) -> tuple[str | None, float]:
     return (base or q.unit), float(factor)
 
 
-def _has_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
+    """:func:`plan_parser.glossary.contains_cjk`, imported when first needed."""
     from .glossary import contains_cjk
 
     return contains_cjk(text)
@@ -280,7 +274,7 @@ def doc_number_text(doc_number: str | None, lang: str = "zh") -> str:
     (the prefix in Hanyu Pinyin, as the State Council's English documents cite them)."""
     if not doc_number:
         return "—"
-    if lang != "en" or not _has_cjk(doc_number):
+    if lang != "en" or not has_cjk(doc_number):
         return doc_number
     m = _DOC_NUMBER_RE.match(doc_number.strip())
     if not m:
@@ -290,7 +284,7 @@ def doc_number_text(doc_number: str | None, lang: str = "zh") -> str:
     prefix = "".join(lazy_pinyin(m.group("prefix").strip()))
     prefix = prefix[:1].upper() + prefix[1:]
     out = f"{prefix} [{m.group('year')}] No. {m.group('no')}".strip()
-    return out if not _has_cjk(out) else NO_ENGLISH
+    return out if not has_cjk(out) else NO_ENGLISH
 
 
 def _heading(kind: str, number: int | None, title: str | None, title_en: str | None, lang: str) -> str:
@@ -346,7 +340,7 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
     if plan.warnings:
         out += ["", "## Warnings", ""]
         if en:
-            out += [f"- `{w.code}` at {loc_text(w.location) or '?'}" + (f": {w.message}" if not _has_cjk(w.message) else "")
+            out += [f"- `{w.code}` at {loc_text(w.location) or '?'}" + (f": {w.message}" if not has_cjk(w.message) else "")
                     for w in plan.warnings]
         else:
             out += [f"- `{w.code}` at {w.location}: {w.message}" for w in plan.warnings]
@@ -354,9 +348,13 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
 
 
 def _running_text(text: str, lang: str) -> str:
-    """A note as written, or in English: the glossary's English, else a marker."""
-    if lang != "en":
-        return text
+    """A note as written, or in English (:func:`english_text`)."""
+    return english_text(text) if lang == "en" else text
+
+
+def english_text(text: str) -> str:
+    """Text with no English field of its own (a note, a text value, a prose figure's
+    subject) in English: the built-in glossary's, else :data:`NO_ENGLISH`."""
     from .glossary import Glossary
 
     return Glossary.builtin().translate(text).en or NO_ENGLISH

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from .check import CHECKS, CheckResult, Figure, Finding
 from .diff import RATE_UNITS, Change, ItemPair, PlanDiff
 from .model import loc_text
-from .render import (NO_ENGLISH, REPORT_FORMATS, display_width, label_text, markdown_table, show, text_table,
-                     truncate)
+from .render import (NO_ENGLISH, REPORT_FORMATS, has_cjk, display_width, english_text, label_text, markdown_table,
+                     show, text_table, truncate)
 
 __all__ = ["FORMATS", "render_diff", "render_check", "render_compare"]
 
@@ -152,11 +152,7 @@ def _item_label(item, lang: str) -> str:
 
 def _english(text: str | None) -> str:
     """Running text (a prose figure's subject) in English: the glossary's, else a marker."""
-    if not text:
-        return ""
-    from .glossary import Glossary
-
-    return Glossary.builtin().translate(text).en or NO_ENGLISH
+    return english_text(text) if text else ""
 
 
 def _with_unit(q, item, lang: str) -> str:
@@ -171,9 +167,6 @@ def _with_unit(q, item, lang: str) -> str:
     unit = unit or getattr(item, "unit", None)
     if not unit or unit in raw:
         return raw
-    if lang == "en":
-        unit = getattr(item, "unit_en", None) if unit == getattr(item, "unit", None) else None
-        unit = unit or ""
     return f"{raw} {unit}".rstrip()
 
 
@@ -227,17 +220,13 @@ def _change_text(change, lang: str, pair=None) -> str:
                 return getattr(item, "attribute_code", None) or NO_ENGLISH
             if change.field == "title" and item is not None:
                 return label_text(item.title, getattr(item, "title_en", None), "en")
-            return str(v) if not _cjk(str(v)) else NO_ENGLISH
+            return str(v) if not has_cjk(str(v)) else NO_ENGLISH
         return str(v)
     if lang == "en" and change.field == "text":
         return f"{LABELS[lang]['text']}: (changed)"
     return f"{LABELS[lang].get(change.field, change.field)}: {value(a, 'left')}→{value(b, 'right')}"
 
 
-def _cjk(text: str) -> bool:
-    from .glossary import contains_cjk
-
-    return contains_cjk(text)
 
 
 def _flag(value: bool | None) -> str:
@@ -615,7 +604,7 @@ def finding_record(f: Finding, lang: str) -> dict[str, str]:
     """Every column any format shows for one finding, as text; status as a code."""
     rec = {"check": f.check, "status": f.status, "method": f.match.method if f.match else "",
            "score": f"{f.match.score:.2f}" if f.match else "",
-           "note": (f.note or "") if lang != "en" or not _cjk(f.note or "") else NO_ENGLISH}
+           "note": (f.note or "") if lang != "en" or not has_cjk(f.note or "") else NO_ENGLISH}
     for side in ("left", "right"):
         fig: Figure | None = getattr(f, side)
         rec[f"{side}_name"] = "" if fig is None else label_text(fig.name, fig.name_en, lang)
@@ -651,16 +640,6 @@ def _check_sides(lang: str) -> list[str]:
     if lang == "zh":
         return [f"{name}: {lab['left']} = {left}, {lab['right']} = {right}" for name, left, right in _CHECKS_ZH.values()]
     return [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
-
-
-def _check_head(result: CheckResult, lang: str) -> list[str]:
-    """The verdict line, the provenance, what each check compares, and notes."""
-    lab = LABELS[lang]
-    verdict = lab[result.outcome]
-    counts = ", ".join(f"{lab[k]} {v}" for k, v in result.summary.items())
-    sides = _check_sides(lang)
-    return [f"{verdict}: {counts}", *provenance_lines(result.provenance, [("", result.plan)], lang),
-            *sides, *(f"{lab['notes']}: {n}" for n in result.notes)]
 
 
 def _check_provenance(result: CheckResult, lang: str, short: bool = False) -> list[str]:
