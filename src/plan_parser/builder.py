@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from . import headings as H
 from .blocks import Block, Paragraph, ReadResult, Table
-from .indicators import (UNIT_ROW, HeaderRoles, RawRow, build_indicators, is_cumulative_note, read_header,
-                         read_rows)
+from .indicators import (UNIT_ROW, HeaderRoles, RawRow, build_indicators, footnote_years, is_cumulative_note,
+                         read_header, read_rows)
 from .meta import read_meta
 from .model import (Chapter, Column, Part, ParseWarning, Plan, Project, Section, Source, Task,
                     TextBlock, loc_span)
@@ -250,8 +250,8 @@ class PlanBuilder:
         target.last_loc = loc
         if target is self.last_closed:
             target.column.loc = loc_span(target.column.loc, loc)
-            if target.header is not None:
-                self._rebuild_indicators(target)  # the note may make brackets totals or flag a year
+            if target.header is not None and (is_cumulative_note(text) or footnote_years([text])):
+                self._rebuild_indicators(target)  # the note makes brackets totals or flags a year
         return True
 
     def _column_paragraph(self, p: Paragraph, in_box: bool) -> bool:
