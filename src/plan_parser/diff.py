@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any, TypeVar
 
 from .glossary import normalize
-from .model import SCHEMA_VERSION, Indicator, Plan, Quantity
+from .model import INDICATOR_VALUES, SCHEMA_VERSION, Indicator, Plan, Quantity
 from .settings import DEFAULTS, Settings
 
 __all__ = ["Match", "Change", "ItemPair", "Heading", "TableRef", "PlanDiff", "diff_plans", "match_items",
@@ -692,10 +692,6 @@ def _renamed(field_name: str, a: str | None, b: str | None) -> list[Change]:
     return [] if normalize_key(a) == normalize_key(b) else [Change(field_name, a, b)]
 
 
-#: Values of an indicator compared field by field; ``target`` and ``growth`` get a direction.
-VALUE_FIELDS = ("baseline", "target", "actual", "growth")
-
-
 def indicator_changes(a: Indicator, b: Indicator, levels: tuple[str | None, str | None] = (None, None)) -> list[Change]:
     """The differing fields of a matched indicator pair, in a fixed order.
 
@@ -710,7 +706,7 @@ def indicator_changes(a: Indicator, b: Indicator, levels: tuple[str | None, str 
     if (a.attribute or "").strip() != (b.attribute or "").strip():
         out.append(Change("attribute", a.attribute, b.attribute))
     across = cross_level(*levels)
-    for name in VALUE_FIELDS:
+    for name in INDICATOR_VALUES:  # field by field; target and growth get a direction
         qa, qb = getattr(a, name, None), getattr(b, name, None)
         if quantity_signature(qa) != quantity_signature(qb):
             direction = None

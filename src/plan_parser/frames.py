@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Iterable
 
 from .errors import display_path
-from .model import loc_key
+from .model import INDICATOR_VALUES, loc_key
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: The quantity cells of an indicator row, in column order: every Quantity field of the
 #: model's Indicator, so a field added there reaches the frames and exports by itself.
-ROLES = ("baseline", "target", "actual", "growth")
+ROLES = INDICATOR_VALUES
 
 #: A Quantity's columns; indicators carry them once per role as ``<role>_<field>``.
 QUANTITY_COLUMNS = {

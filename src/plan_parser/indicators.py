@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Table
 from .headings import ITEM_NUMBER, is_note, item_number, strip_numbering
-from .model import Indicator, Quantity
+from .model import INDICATOR_VALUES, Indicator, Quantity
 from .quantity import is_unit, parse_quantity
 from .reflow import join_wrapped
 
@@ -199,7 +199,7 @@ def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles
         if not row.is_part:
             parent = row.seq
         values: dict[str, Quantity | None] = {}
-        for role in (BASELINE, TARGET, ACTUAL, GROWTH):
+        for role in INDICATOR_VALUES:
             raw = row.cells.get(role)
             unit = header.units.get(role) or row.unit
             q = parse_quantity(raw, unit, brackets_cumulative=brackets_cumulative or role == GROWTH,

@@ -193,6 +193,11 @@ class Column:
     paragraphs: list[TextBlock] = field(default_factory=list)
 
 
+#: The :class:`Indicator` fields that hold a value of the table, in column order: what the
+#: table reader fills, the frames flatten, the diff compares and the reports show.
+INDICATOR_VALUES = ("baseline", "target", "actual", "growth")
+
+
 @dataclass
 class Indicator:
     column: int

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from .check import CHECKS, CheckResult, Figure, Finding
 from .diff import RATE_UNITS, Change, ItemPair, PlanDiff
-from .model import loc_text
+from .model import INDICATOR_VALUES, loc_text
 from .render import (NO_ENGLISH, REPORT_FORMATS, has_cjk, display_width, english_text, label_text, markdown_table,
                      show, text_table, truncate)
 
@@ -251,7 +251,7 @@ def pair_record(pair: ItemPair, lang: str) -> dict[str, str]:
     }
     for side in ("left", "right"):
         item = getattr(pair, side)
-        for name in ("baseline", "target", "actual", "growth"):
+        for name in INDICATOR_VALUES:
             rec[f"{side}_{name}"] = _with_unit(getattr(item, name, None), item, lang)
         if hasattr(item, "quantity"):  # a figure of the text
             rec[f"{side}_target"] = show(item.quantity, lang)
