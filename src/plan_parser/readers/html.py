@@ -124,10 +124,6 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _classes(element) -> list[str]:
-    return (element.get("class") or "").split()
-
-
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 

@@ -96,7 +96,6 @@ def read_pages(doc, pages, images_only) -> list[int]:
             page.glyphs.extend(glyphs)
             page.hrules.extend(hrules)
             page.vrules.extend(vrules)
-        page.ocr = True
         done.append(page.number)
     return done
 

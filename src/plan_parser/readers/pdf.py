@@ -96,7 +96,6 @@ class PageLayout:
     hrules: list = field(default_factory=list)      # (y, x0, x1)
     vrules: list = field(default_factory=list)      # (x, top, bottom)
     images: list = field(default_factory=list)      # (x0, top, x1, bottom, object index)
-    ocr: bool = False
     keep: tuple = ()  # PDFium page and text page, alive while the weights probe may ask
 
 
@@ -106,8 +105,6 @@ class _Para:
 
     text: str
     top: float
-    bottom: float
-    x0: float
     size: float
     bold: bool
     open: bool
@@ -142,6 +139,7 @@ def read_pdf(data: bytes, settings: Settings | None = None, *, ocr: bool | None 
     _check_envelope(data)
     pdfium = _import_pdfium()
     doc = _open(pdfium, data)
+    pages: list[PageLayout] = []
     try:
         pages = [_page_layout(pdfium, doc, i) for i in range(_page_count(doc))]
         warnings: list[tuple[str, str, dict]] = []
@@ -150,7 +148,7 @@ def read_pdf(data: bytes, settings: Settings | None = None, *, ocr: bool | None 
             _refuse_textless(pages, used_ocr)
         blocks = layout_pages(pages, warnings)
     finally:
-        for page in pages if "pages" in locals() else []:
+        for page in pages:
             page.keep = ()
         doc.close()
     return ReadResult(blocks=blocks, format="pdf", encoding=None, warnings=warnings, ocr=used_ocr)
@@ -642,12 +640,11 @@ def _paragraphs(lines: list[Line], measure: tuple[float, float] | None = None, *
             if wrapped_title and not (gap or restyled) or not (short or gap or indented or restyled):
                 para = paras[-1]
                 para.text = _join(para.text, ln.text)
-                para.bottom = ln.bottom
                 para.open = right - ln.x1 <= size * 2.5
                 para.lines += 1
                 prev = ln
                 continue
-        paras.append(_Para(ln.text, ln.top, ln.bottom, ln.x0, size, ln.bold,
+        paras.append(_Para(ln.text, ln.top, size, ln.bold,
                            open=right - ln.x1 <= size * 2.5 and not _centred_line(ln, left, right),
                            first_indented=indented))
         prev = ln
@@ -769,7 +766,6 @@ def _grid(h_rules, v_rules, xs, ys, page_number: int) -> _TablePart:
     at: dict[tuple[int, int], GridCell] = {}
     for root, (r0, c0, r1, c1) in spans.items():
         cell = GridCell(colspan=c1 - c0 + 1, rowspan=r1 - r0 + 1)
-        cell.box = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
         anchored.setdefault(r0, []).append((c0, cell))
         at[root] = cell
     grid_rows = [[cell for _, cell in sorted(anchored.get(r, []), key=lambda x: x[0])] for r in range(rows)]
@@ -787,21 +783,13 @@ def _fill_cells(table: _TablePart, glyphs: list, page: PageLayout) -> None:
         c = min(max(bisect.bisect_right(xs, (g[1] + g[3]) / 2) - 1, 0), last_c)
         per_cell[id(table.cell_at[(r, c)])].append(g)
     for cell in cells:
-        lines = _lines(per_cell[id(cell)], page)
-        x0, _, x1, _ = cell.box
-        paras = _paragraphs(lines, _cell_measure(lines, x0, x1), in_cell=True)
+        # a cell's text column runs from its leftmost line to its widest (cells have padding)
+        paras = _paragraphs(_lines(per_cell[id(cell)], page), in_cell=True)
         cell.blocks = [Paragraph(p.text, {}) for p in paras]
         cell.paras = paras
     # rows whose every cell is empty are spacing artefacts (double rules)
     table.rows = [row for row in table.rows if any(c.blocks for c in row) or len(row) > 1]
     table.header = [" ".join(p.text for p in c.blocks) for c in table.rows[0]] if table.rows else []
-
-
-def _cell_measure(lines: list[Line], x0: float, x1: float) -> tuple[float, float] | None:
-    """A cell's text column: from its leftmost line to its widest line (cells have padding)."""
-    if not lines:
-        return None
-    return (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
 
 
 # -- assembling pages ----------------------------------------------------------------
