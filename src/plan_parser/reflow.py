@@ -135,27 +135,34 @@ def toc_entry(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _measure(lines: list[str], settings: Settings = DEFAULTS) -> int | None:
-    widths = [printed_width(t) for t in lines if len(t) >= settings.reflow_min_measured]
-    return Counter(widths).most_common(1)[0][0] if widths else None
-
-
-def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
-    """Whether the paragraphs of ``blocks`` are printed lines cut at a fixed measure, as
-    PDF text extraction gives them, rather than whole paragraphs: most longer lines are
-    about as wide as the commonest width, most of those do not end a sentence, and
-    hardly any line is much wider."""
+def _measured_lines(blocks: list[Block], settings: Settings) -> tuple[list[str], list[int]]:
+    """The paragraph lines that count towards the measure (long enough, no 目录 entries:
+    bare page numbers are too short to count) and their printed widths."""
     lines = [b.text for b in blocks if isinstance(b, Paragraph) and len(b.text) >= settings.reflow_min_measured
              and toc_entry(b.text) is None]
+    return lines, [printed_width(t) for t in lines]
+
+
+def hard_wrap_measure(blocks: list[Block], settings: Settings = DEFAULTS) -> int | None:
+    """The measure (the commonest line width) when the paragraphs of ``blocks`` are printed
+    lines cut at it, as PDF text extraction gives them, rather than whole paragraphs: most
+    longer lines are about that wide, most of those do not end a sentence, and hardly any
+    line is much wider.  None when they are not."""
+    lines, widths = _measured_lines(blocks, settings)
     if len(lines) < settings.reflow_min_lines:
-        return False
-    widths = [printed_width(t) for t in lines]
+        return None
     measure = Counter(widths).most_common(1)[0][0]
     near = [t for t, w in zip(lines, widths) if abs(w - measure) <= settings.reflow_slack]
     over = sum(w > measure * 1.5 for w in widths)  # whole paragraphs on one line
     runs_on = sum(not _SENTENCE_END.search(t) for t in near)
-    return (len(near) >= settings.reflow_min_lines and len(near) / len(lines) >= settings.reflow_full_share
-            and over / len(lines) <= settings.reflow_long_share and runs_on >= len(near) / 2)
+    wrapped = (len(near) >= settings.reflow_min_lines and len(near) / len(lines) >= settings.reflow_full_share
+               and over / len(lines) <= settings.reflow_long_share and runs_on >= len(near) / 2)
+    return measure if wrapped else None
+
+
+def is_hard_wrapped(blocks: list[Block], settings: Settings = DEFAULTS) -> bool:
+    """Whether ``blocks`` are hard-wrapped lines (:func:`hard_wrap_measure`)."""
+    return hard_wrap_measure(blocks, settings) is not None
 
 
 def _starts_block(text: str) -> bool:
@@ -163,10 +170,6 @@ def _starts_block(text: str) -> bool:
     return bool(H.match_heading(text) or H.match_official(text) or H.match_column(text)
                 or H.match_task(text) is not None or H.match_item(text) or H.is_note(text, after_table=True)
                 or H.is_toc(text))
-
-
-def _joined(head: str, tail: str) -> str:
-    return join_wrapped([head, tail])
 
 
 def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[str]:
@@ -188,8 +191,10 @@ def running_headers(blocks: list[Block], settings: Settings = DEFAULTS) -> set[s
             and min(b - a for a, b in zip(at, at[1:])) >= settings.running_header_min_gap}
 
 
-def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Block], list[tuple[str, str, dict]]]:
-    """Turn one-paragraph-per-printed-line blocks into paragraphs.
+def reflow(blocks: list[Block], settings: Settings = DEFAULTS,
+           measure: int | None = None) -> tuple[list[Block], list[tuple[str, str, dict]]]:
+    """Turn one-paragraph-per-printed-line blocks into paragraphs (``measure``: the line
+    width of :func:`hard_wrap_measure`, found again when not given).
 
     Page numbers and running headers go (one ``page_furniture`` warning names each running
     header); 目录 entries lose their dot leader and page number and are marked
@@ -202,9 +207,9 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
     """
     headers = running_headers(blocks, settings)
     warnings: list[tuple[str, str, dict]] = []
-    # bare numbers are shorter than reflow_min_measured, so they never count towards the measure
-    measure = _measure([b.text for b in blocks if isinstance(b, Paragraph) and toc_entry(b.text) is None],
-                       settings) or 0
+    if measure is None:
+        widths = _measured_lines(blocks, settings)[1]
+        measure = Counter(widths).most_common(1)[0][0] if widths else 0
     numbers = page_number_lines([b.text if isinstance(b, Paragraph) else "" for b in blocks], settings, measure)
     full_width = measure - settings.reflow_slack
 
@@ -245,7 +250,7 @@ def reflow(blocks: list[Block], settings: Settings = DEFAULTS) -> tuple[list[Blo
         if (prev is not None and not toc and not prev[4] and not glued and prev[5] >= full_width
                 and (not _SENTENCE_END.search(prev[0]) or width >= measure - settings.reflow_indent)
                 and not _starts_block(text)):
-            prev[0], prev[2], prev[5] = _joined(prev[0], text), loc, width
+            prev[0], prev[2], prev[5] = join_wrapped([prev[0], text]), loc, width
         else:
             joined.append([text, loc, loc, glued, toc, width])
 

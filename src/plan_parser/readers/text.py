@@ -17,7 +17,7 @@ import re
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
 from ..headings import NUMBERING, is_toc, match_heading
-from ..reflow import is_hard_wrapped, reflow
+from ..reflow import hard_wrap_measure, reflow
 from ..settings import DEFAULTS, Settings
 
 
@@ -59,8 +59,9 @@ def read_text(data: bytes, settings: Settings = DEFAULTS) -> ReadResult:
     text, encoding = decode_text(data)
     blocks = lines_to_blocks(split_lines(text), settings)
     warnings: list = []
-    if is_hard_wrapped(blocks, settings):
-        blocks, warnings = reflow(blocks, settings)
+    measure = hard_wrap_measure(blocks, settings)
+    if measure is not None:
+        blocks, warnings = reflow(blocks, settings, measure)
     return ReadResult(blocks=blocks, format="txt", encoding=encoding, warnings=warnings)
 
 
