@@ -624,7 +624,7 @@ def test_a_full_disk_is_one_line_naming_the_target_and_the_old_output_stays(tmp_
 
 
 def test_no_space_left_is_unwritable_naming_the_target(tmp_path, monkeypatch):
-    def full(self, path, line):
+    def full(self, line):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export_module.JsonlWriter, "add_plan", full)

@@ -209,7 +209,7 @@ class Writer:
     def __init__(self, target: Path):
         self.target = target
 
-    def add_plan(self, path: str, rows) -> None:
+    def add_plan(self, rows) -> None:
         raise NotImplementedError
 
     def add_error(self, row: tuple[str, str, str]) -> None:
@@ -448,21 +448,20 @@ class SqliteWriter(Writer):
                 os.stat(target.parent)
                 raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
             self.db = sqlite3.connect(target, isolation_level=None, timeout=SQLITE_WAIT_SECONDS)
-        try:
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if self.own:  # another application's journal mode is its own business
-                _switch_to_wal(self.db)  # a commit per plan stays cheap
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            with self._transaction():
-                for statement in sqlite_schema():
-                    self.db.execute(statement)
-                if self.own:
-                    self.db.execute(f"PRAGMA user_version = {SQLITE_LAYOUT_VERSION}")
-        except sqlite3.Error as exc:
-            self.db.close()
-            if not _write_failure(exc):
+        with _output_errors(target):
+            try:
+                self.db.execute("PRAGMA foreign_keys = ON")
+                if self.own:  # another application's journal mode is its own business
+                    _switch_to_wal(self.db)  # a commit per plan stays cheap
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                with self._transaction():
+                    for statement in sqlite_schema():
+                        self.db.execute(statement)
+                    if self.own:
+                        self.db.execute(f"PRAGMA user_version = {SQLITE_LAYOUT_VERSION}")
+            except BaseException:
+                self.db.close()
                 raise
-            raise _cannot_write(target, exc) from None
         self._inserts = {t: f'INSERT INTO "{t}" VALUES ({", ".join("?" * len(stored_columns(t)))})'
                          for t in FRAMES}
 
@@ -509,7 +508,7 @@ class SqliteWriter(Writer):
     def _transaction(self):
         return _Transaction(self.db)
 
-    def add_plan(self, path: str, rows: dict[str, list[tuple]]) -> None:
+    def add_plan(self, rows: dict[str, list[tuple]]) -> None:
         plan = rows["plans"][0]
         with self._transaction():
             old = self.db.execute('SELECT plan_key FROM "plans" WHERE plan_id = ?', (plan[0],)).fetchone()
@@ -602,6 +601,18 @@ class _TableSet(Writer):
     def _partial(self, table: str) -> Path:
         return self.staged.partial[f"{table}.{self.extension}"]
 
+    def add_plan(self, rows: dict[str, list[tuple]]) -> None:
+        for table, table_rows in rows.items():
+            self._write(table, table_rows)
+            self.rows[table] += len(table_rows)
+
+    def add_error(self, row: tuple[str, str, str]) -> None:
+        self._write("errors", [row])
+        self.rows["errors"] += 1
+
+    def _write(self, table: str, rows: list[tuple]) -> None:
+        raise NotImplementedError
+
     def _close_tables(self) -> None:
         raise NotImplementedError
 
@@ -643,14 +654,8 @@ class CsvWriter(_TableSet):
         for table, writer in self.writers.items():
             writer.writerow(FRAMES[table])
 
-    def add_plan(self, path: str, rows: dict[str, list[tuple]]) -> None:
-        for table, table_rows in rows.items():
-            self.writers[table].writerows(table_rows)
-            self.rows[table] += len(table_rows)
-
-    def add_error(self, row: tuple[str, str, str]) -> None:
-        self.writers["errors"].writerow(row)
-        self.rows["errors"] += 1
+    def _write(self, table: str, rows: list[tuple]) -> None:
+        self.writers[table].writerows(rows)
 
     def _close_tables(self) -> None:
         for f in self.files.values():
@@ -680,10 +685,9 @@ class ParquetWriter(_TableSet):
                 self.writers[t] = pq.ParquetWriter(self._partial(t), schema)
         self.buffers: dict[str, list[tuple]] = {t: [] for t in FRAMES}
 
-    def _add(self, table: str, rows: list[tuple]) -> None:
+    def _write(self, table: str, rows: list[tuple]) -> None:
         buffer = self.buffers[table]
         buffer.extend(rows)
-        self.rows[table] += len(rows)
         if len(buffer) >= self.ROW_GROUP:
             self._flush(table)
 
@@ -693,13 +697,6 @@ class ParquetWriter(_TableSet):
         arrays = [self.pa.array(list(values), type=f.type) for f, values in zip(schema, cells)]
         self.writers[table].write_table(self.pa.Table.from_arrays(arrays, schema=schema))
         rows.clear()
-
-    def add_plan(self, path: str, rows: dict[str, list[tuple]]) -> None:
-        for table, table_rows in rows.items():
-            self._add(table, table_rows)
-
-    def add_error(self, row: tuple[str, str, str]) -> None:
-        self._add("errors", [row])
 
     def _close_tables(self) -> None:
         while self.writers:
@@ -727,7 +724,7 @@ class JsonlWriter(Writer):
             self.staged = _Staged(target.parent, [target.name])
             self.file = open(self.staged.partial[target.name], "w", encoding="utf-8")
 
-    def add_plan(self, path: str, line: str) -> None:
+    def add_plan(self, line: str) -> None:
         self.file.write(line + "\n")
 
     def add_error(self, row: tuple[str, str, str]) -> None:
@@ -802,7 +799,7 @@ def export(paths_or_globs, to: str | os.PathLike, *, format: str | None = None, 
             else:
                 seen.add(result.plan_id)
                 with _output_errors(target):
-                    writer.add_plan(result.path, result.payload)
+                    writer.add_plan(result.payload)
                 summary.exported += 1
             if progress:
                 progress(done, len(paths), len(summary.errors))
