@@ -141,7 +141,7 @@ def bench_ocr() -> None:
     import pypdfium2 as pdfium
     from reference_checks import indicator_dict
     from reference_expected import expected_indicators
-    from test_ocr import pages_of, scan
+    from pdf_pictures import pages_of, scan
 
     start = time.perf_counter()
     ocr.engine()

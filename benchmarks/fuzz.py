@@ -269,9 +269,7 @@ def run_case(case: Case, timeout: float = 20.0) -> Outcome:
 
 def available_forms() -> tuple[str, ...]:
     """The forms whose reader is installed (the PDF reader needs its extra)."""
-    from plan_parser.readers import READERS
-
-    return tuple(form for form in FORMS if form in READERS and (form != "pdf" or _has_pdf()))
+    return tuple(form for form in FORMS if form != "pdf" or _has_pdf())
 
 
 def _has_pdf() -> bool:

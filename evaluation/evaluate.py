@@ -24,15 +24,15 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from plan_parser import PlanParseError, load_plan  # noqa: E402
+from plan_parser.readers import EXTENSIONS  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "real"
 LAST_RUN = HERE / "last_run.tsv"
 FIELDS = ("parts", "chapters", "sections", "columns", "indicators", "projects", "tasks", "period", "warnings")
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
 
 def documents(shared: Path) -> list[Path]:
-    top = sorted(p for p in shared.glob("*") if p.suffix in SUFFIXES and p.name != "SOURCES.md")
+    top = sorted(p for p in shared.glob("*") if p.suffix in EXTENSIONS and p.name != "SOURCES.md")
     return top + sorted((shared / "policy_corpus").glob("*.txt"))
 
 

@@ -1,9 +1,21 @@
-"""PDFs whose pages are pictures, made in the tests from the sample PDF (CONSTRUCTED inputs for
-the OCR tests and for the tests of what happens without OCR)."""
+"""PDFs made from others in the tests: some pages copied (``pages_of``), or pages as pictures
+(``scan``: CONSTRUCTED inputs for the OCR tests and for the tests of what happens without OCR)."""
 from __future__ import annotations
 
 import io
 from pathlib import Path
+
+
+def pages_of(path: Path, indexes: list[int]) -> bytes:
+    """A PDF of some pages of ``path`` (0-based indexes), copied as they are."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(path))
+    out = pdfium.PdfDocument.new()
+    out.import_pages(src, indexes)
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
 
 
 def scan(path: Path, indexes: list[int], dpi: int = 150) -> bytes:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pdf_pictures import scan
+from pdf_pictures import pages_of, scan
 from plan_parser import PlanParseError, load_plan
 
 pytestmark = pytest.mark.ocr
@@ -22,16 +22,6 @@ pdfium = pytest.importorskip("pypdfium2")
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PDF = ROOT / "samples" / "tongliang_hrss_14th.pdf"
 OUTLINE = ROOT.parent / "shared" / "real" / "cn_national_14th_fyp_outline.pdf"
-
-
-def pages_of(path: Path, indexes: list[int]) -> bytes:
-    """A PDF of some pages of ``path`` (0-based indexes), copied as they are."""
-    src = pdfium.PdfDocument(str(path))
-    out = pdfium.PdfDocument.new()
-    out.import_pages(src, indexes)
-    buf = io.BytesIO()
-    out.save(buf)
-    return buf.getvalue()
 
 
 # 专栏1 “十四五”时期经济社会发展主要指标, typed from the picture on page 16 of the outline:
