@@ -40,14 +40,19 @@ DISTRICT = ROOT / "samples" / "constructed_district_rongchang_hrss_14th.txt"
 EDITS = ROOT / "tests" / "data" / "diff" / "edits.toml"
 
 
+def edited_text() -> str:
+    """The reference plan with the edits of tests/data/diff/edits.toml (tests/test_diff.py checks them)."""
+    text = SAMPLE.read_text("utf-8")
+    for edit in tomllib.loads(EDITS.read_text("utf-8"))["edit"]:
+        text = text.replace(edit["old"], edit["new"])
+    return text
+
+
 def plans():
     """The reference plan and its edited copy, parsed."""
     from plan_parser import load_plan
 
-    text = SAMPLE.read_text("utf-8")
-    for edit in tomllib.loads(EDITS.read_text("utf-8"))["edit"]:
-        text = text.replace(edit["old"], edit["new"])
-    return load_plan(SAMPLE), load_plan(text.encode("utf-8"), format="txt")
+    return load_plan(SAMPLE), load_plan(edited_text().encode("utf-8"), format="txt")
 
 
 def command_seconds(runs: int, left: Path, right: Path, fmt: str, src: Path) -> list[float]:
@@ -123,10 +128,7 @@ def command_rows(runs: int, src: Path) -> list[tuple[str, list[float]]]:
     import tempfile
 
     edited = Path(tempfile.mkdtemp()) / "tongliang_edited.txt"
-    text = SAMPLE.read_text("utf-8")
-    for edit in tomllib.loads(EDITS.read_text("utf-8"))["edit"]:
-        text = text.replace(edit["old"], edit["new"])
-    edited.write_text(text, "utf-8")
+    edited.write_text(edited_text(), "utf-8")
     cases = [(f"command: sample vs edited, {fmt}", SAMPLE, edited, fmt) for fmt in ("table", "json")]
     cases += [(f"command: city vs district, {fmt}", CITY, DISTRICT, fmt) for fmt in ("table", "json")]
     got: dict[str, list[float]] = {label: [] for label, *_ in cases}
