@@ -133,31 +133,16 @@ def _generated(kind: str, megabytes: float) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-_MEASURE = """
-import json, sys, time
-import plan_parser.api, plan_parser.builder, plan_parser.bilingual, plan_parser.readers.text
-from plan_parser import PlanParseError, load_plan
-
-def kb(field):
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
-
-before = kb("VmRSS")
-start = time.process_time()
-try:
-    load_plan(sys.argv[1])
-    code = None
-except PlanParseError as exc:
-    code = exc.code
-print(json.dumps({"code": code, "cpu": time.process_time() - start, "peak_mb": kb("VmHWM") / 1024,
-                  "growth_mb": (kb("VmHWM") - before) / 1024}))
-"""
+#: what the text reader needs, imported before the baseline (limits_child.child_script)
+_PRELOAD = ["plan_parser.api", "plan_parser.builder", "plan_parser.bilingual", "plan_parser.readers.text"]
 
 
 def bench_limits(sizes: list[float]) -> None:
     """CPU time and peak memory of big inputs, each parsed in a fresh interpreter."""
     import json
     import tempfile
+
+    from limits_child import child_script
 
     if not Path("/proc/self/status").exists():
         print("limits: peak memory is read from /proc (Linux); skipped")
@@ -172,7 +157,7 @@ def bench_limits(sizes: list[float]) -> None:
             else:
                 path = Path(folder) / f"{kind}.txt"
                 path.write_bytes(_generated(kind, mb))
-            out = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True,
+            out = subprocess.run([sys.executable, "-c", child_script(_PRELOAD), str(path)], capture_output=True, text=True,
                                  env=env, check=True)
             result = json.loads(out.stdout)
             per_mb = f"; {result['cpu'] / mb:.1f} s and {result['growth_mb'] / mb:.0f} MB per input MB" if mb else ""
