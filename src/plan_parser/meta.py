@@ -31,9 +31,9 @@ _OWN_NOTICE_BEFORE = ("现印发", "现将", "特印发", "予以印发")
 # A title line: no sentence punctuation, and it ends as plan titles do.
 _TITLE_PUNCT = re.compile(r"[，。；：！？,;:!?《》〈〉]")
 _TITLE_END = re.compile(r"(?:规划|纲要|计划|方案)(?:[（(][^（）()]*[）)])?$|[（(][^（）()]*年[）)]$")
-# Issuers that speak for the country: the State Council, the national commissions and
-# administrations (国家…), the Party centre, the ministries (…部, …部办公厅).
-_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|全国|中华人民共和国|中国(?!共产党))|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
+# Issuers that speak for the country beyond places.NATIONAL_OPENINGS (which find_place
+# already reads as 中国): 中国… bodies, and the ministries (…部, …部办公厅).
+_NATIONAL_ISSUER = re.compile(r"^中国(?!共产党)|^[^省市区县州盟旗]{2,12}部(?:办公厅|办公室)?$")
 _NATIONAL_DOC_NUMBER = re.compile(r"^(?:国发|国办发|国函|国办函)")
 _PERIOD = re.compile(r"(20\d\d)\s*[—–\-－~～至到]+\s*(20\d\d)\s*年")
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -168,8 +168,6 @@ def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
     if match is None:
         return
     meta.region, meta.level = match.written, match.level
-    if match.place is CHINA:
-        meta.region = CHINA.name
     if match.place is not None:
         meta.adcode = match.place.adcode
     parent = match.place.parent if match.place is not None else match.parent

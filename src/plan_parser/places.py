@@ -57,6 +57,9 @@ class Place:
 
 #: The country: what a national plan is of.
 CHINA = Place("100000", "中国", "国家", None)
+#: A title or issuer opening with one of these speaks for the country: the State Council, the
+#: national commissions and administrations (国家…), the Party centre.
+NATIONAL_OPENINGS = ("中华人民共和国", "全国", "国家", "国务院", "中共中央")
 
 
 @dataclass(frozen=True)
@@ -381,8 +384,8 @@ def find_place(text: str | None, has_government: Callable[[str], bool] | None = 
     if not text:
         return None
     text = re.sub(r"\s+", "", text).lstrip("《“\"")  # 济 南 市, 重庆市　铜梁区
-    if text.startswith(("中华人民共和国", "全国", "国家", "国务院", "中共中央")):
-        return PlaceMatch("中国", CHINA, CHINA.level)
+    if text.startswith(NATIONAL_OPENINGS):
+        return PlaceMatch(CHINA.name, CHINA, CHINA.level)
     index = _index()
     written: list[str] = []
     i = 0
