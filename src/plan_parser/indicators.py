@@ -61,10 +61,7 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         text = _HEADER_NOISE.sub("", raw)
         if not text:
             continue
-        header_unit = None
-        paren = _TRAILING_PAREN.match(re.sub(r"\s+", "", raw))
-        if paren and is_unit(paren.group(2).replace("％", "%")):
-            header_unit = paren.group(2).replace("％", "%")
+        rest, header_unit = _trailing_unit(re.sub(r"\s+", "", raw))
         if text in ("序号", "序", "编号"):
             role, year = SEQ, None
         elif text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i <= 1 and text.endswith("指标")):
@@ -88,8 +85,7 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
             continue
-        elif _GROWTH.match(_GROWTH_NOISE.sub("", _HEADER_NOISE.sub("", _TRAILING_PAREN.sub(r"\1", raw))
-                                             if header_unit else text)):
+        elif _GROWTH.match(_GROWTH_NOISE.sub("", _HEADER_NOISE.sub("", rest) if header_unit else text)):
             role, year = GROWTH, None
         else:
             continue
@@ -154,11 +150,19 @@ def split_name(cell: str) -> tuple[int | None, bool, str, str | None, str | None
     seq = item_number(m)
     is_part = bool(m.group(4))
     name = m.group(5).strip()
-    unit = None
-    paren = _TRAILING_PAREN.match(name)
-    if paren and is_unit(paren.group(2).strip().replace("％", "%")):
-        name, unit = paren.group(1).strip(), paren.group(2).strip().replace("％", "%")
+    name, unit = _trailing_unit(name)
     return seq, is_part, name, unit, footnote
+
+
+def _trailing_unit(text: str) -> tuple[str, str | None]:
+    """``城镇新增就业人数（万人）`` → (``城镇新增就业人数``, ``万人``): a unit of data/units.toml in
+    a closing bracket; ``(text, None)`` when the bracket holds no unit (or there is none)."""
+    paren = _TRAILING_PAREN.match(text)
+    if paren:
+        unit = paren.group(2).strip().replace("％", "%")
+        if is_unit(unit):
+            return paren.group(1).strip(), unit
+    return text, None
 
 
 def category_of(cell: str) -> str:
