@@ -47,6 +47,12 @@ CHECKS = {
     "target": ("target-section prose", "main table target"),
     "foundation": ("achievement-section prose", "review table actual"),
 }
+#: The same in Chinese, with each check's name: (name, left side, right side).
+CHECKS_ZH = {
+    "baseline": ("基数", "回顾表的实际值", "主要指标表的基数"),
+    "target": ("目标", "目标章节文字中的数字", "主要指标表的目标"),
+    "foundation": ("基础", "发展基础章节文字中的数字", "回顾表的实际值"),
+}
 
 _LEAD = re.compile(r"^(?:[\s，,、；;：:]|“十[一二三四五六七八九]五”(?:期末|期间|时期)?|[全我本](?:区|市|县|省)"
                    r"|累计|共计|实现|促进|完成|其中|到|至)+")
@@ -293,13 +299,12 @@ def check_plan(plan: Plan) -> CheckResult:
                                 "baseline check skipped")
         else:
             result.findings += _compare_figures("baseline", actuals, baselines)
-    for check, part, rows, which in (("target", "target", main, "target"),
-                                     ("foundation", "foundation", review, "actual")):
+    for check, rows, which in (("target", main, "target"), ("foundation", review, "actual")):
         if not rows:
             continue
-        prose = prose_figures(plan, part)
+        prose = prose_figures(plan, check)
         if not prose:
-            result.notes.append(f"no figures in a {'target' if part == 'target' else 'achievement'} section: "
+            result.notes.append(f"no figures in a {'target' if check == 'target' else 'achievement'} section: "
                                 f"{check} check skipped")
         else:
             result.findings += _compare_figures(check, prose, _cells(rows, which))

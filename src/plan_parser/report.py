@@ -20,7 +20,7 @@ import io
 import json
 from collections.abc import Callable
 
-from .check import CHECKS, CheckResult, Figure, Finding
+from .check import CHECKS, CHECKS_ZH, CheckResult, Figure, Finding
 from .diff import RATE_UNITS, Change, ItemPair, PlanDiff
 from .model import INDICATOR_VALUES, loc_text
 from .render import (NO_ENGLISH, REPORT_FORMATS, has_cjk, display_width, english_text, label_text, markdown_table,
@@ -627,18 +627,11 @@ def _findings(result: CheckResult, only_changed: bool) -> list[Finding]:
 
 
 #: What each check holds against what, in Chinese (:data:`plan_parser.check.CHECKS` is the English).
-_CHECKS_ZH = {
-    "baseline": ("基数", "回顾表的实际值", "主要指标表的基数"),
-    "target": ("目标", "目标章节文字中的数字", "主要指标表的目标"),
-    "foundation": ("基础", "发展基础章节文字中的数字", "回顾表的实际值"),
-}
-
-
 def _check_sides(lang: str) -> list[str]:
     """One line per check: what its left and right sides are, in the view's language."""
     lab = LABELS[lang]
     if lang == "zh":
-        return [f"{name}: {lab['left']} = {left}, {lab['right']} = {right}" for name, left, right in _CHECKS_ZH.values()]
+        return [f"{name}: {lab['left']} = {left}, {lab['right']} = {right}" for name, left, right in CHECKS_ZH.values()]
     return [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
 
 
