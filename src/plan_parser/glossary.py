@@ -506,10 +506,10 @@ class Glossary:
         Unlike a user glossary, it may not hold an empty English value."""
         if cls._builtin is None:
             with cls._builtin_lock:
-                if cls._builtin is None:
-                    own = cls.load(BUILTIN_PATH, skip_empty=False)
-                    cls._builtin = cls(
-                        {**vocabulary_tables(), **own._tables}, source=str(BUILTIN_PATH))
+                if cls._builtin is None:  # glossary.toml's tables over the vocabulary's, built once
+                    source = str(BUILTIN_PATH)
+                    own = cls._toml_tables(tomllib.loads(BUILTIN_PATH.read_text(encoding="utf-8")), source)
+                    cls._builtin = cls._built({**vocabulary_tables(), **own}, source, skip_empty=False)
         return cls._builtin
 
     @classmethod
@@ -538,6 +538,11 @@ class Glossary:
 
     @classmethod
     def _from_toml_data(cls, data: Mapping, *, source: str | None, skip_empty: bool = False) -> Glossary:
+        return cls._built(cls._toml_tables(data, source), source, skip_empty)
+
+    @staticmethod
+    def _toml_tables(data: Mapping, source: str | None) -> dict[str, dict[str, str]]:
+        """A TOML glossary's tables; top-level keys go to ``[terms]``."""
         tables: dict[str, dict[str, str]] = {}
         for name, value in data.items():
             if isinstance(value, Mapping):
@@ -547,7 +552,7 @@ class Glossary:
                 tables.setdefault(name, {}).update(value)
             else:
                 tables.setdefault(DEFAULT_TABLE, {})[name] = value
-        return cls._built(tables, source, skip_empty)
+        return tables
 
     @classmethod
     def _from_csv_text(cls, text: str, *, source: str | None, skip_empty: bool = False) -> Glossary:
@@ -638,14 +643,14 @@ class Glossary:
             return Translation(en, "normalized", [])
         if not norm:
             return Translation(None, None, [])
-        clauses = [c for c in _CLAUSE_RE.split(zh.strip()) if c.strip()]
-        if len(clauses) > 1:  # 加快系统创新，增强融合发展新动能: each clause on its own
-            return self._clauses(zh)
+        parts = _CLAUSE_RE.split(zh.strip())  # clauses, with the separators between them
+        if sum(1 for c in parts if c.strip()) > 1:  # 加快系统创新，增强融合发展新动能 (or a clause and its ，)
+            return self._clauses(parts)
         return self._compose(norm)
 
-    def _clauses(self, zh: str) -> Translation:
-        """A name of several clauses (split at ，and ；), each translated on its own."""
-        parts = _CLAUSE_RE.split(zh.strip())
+    def _clauses(self, parts: list[str]) -> Translation:
+        """A name of several clauses (``parts``: split at ，and ；, separators kept), each
+        translated on its own."""
         out: list[str] = []
         results: list[Translation] = []
         for k in range(0, len(parts), 2):
@@ -898,8 +903,7 @@ class Glossary:
             # promoting X as the theme" (but 以开放促改革 "promote reform", a bare noun)
             slots = [Translation(_gerund(r.en), r.method, r.missing)
                      if r.en and r.method in ("composed", "dictionary") and _after_preposition(template, k)
-                     and any(normalize(g).startswith(v) and len(normalize(g)) > len(v)
-                             for v in self._verb_en if len(v) > 1) else r
+                     and self._opens_with_verb(normalize(g)) else r
                      for k, (g, r) in enumerate(zip(m.groups(), slots))]
             failed = _failure(slots)
             if failed is not None:
@@ -909,6 +913,10 @@ class Glossary:
                 en = en.replace(f"{{{k}}}", r.en) if f"{{{k}}}" in en else en.replace("{}", r.en, 1)
             return Translation(en, _method_of(slots), _words(slots))
         return None
+
+    def _opens_with_verb(self, text: str) -> bool:
+        """``text`` starts with a verb of two or more characters of ``[verbs]`` and goes on."""
+        return any(text.startswith(v) and len(text) > len(v) for v in self._verb_en if len(v) > 1)
 
     # English word order -------------------------------------------------------
 
