@@ -208,11 +208,16 @@ def target_sections(plan: Plan, part: str) -> list[tuple[Any, Any]]:
     for ch in plan.chapters:
         units = [(sec, list(sec.paragraphs)) for sec in ch.sections] or [(None, list(ch.paragraphs))]
         for sec, blocks in units:
-            texts = [b.text for b in blocks] + [t.text for t in plan.tasks if t.chapter == ch.number
-                                                  and (sec is None or t.section == sec.number)]
+            texts = [b.text for b in blocks] + [t.text for t in _tasks_of(plan, ch, sec)]
             if any(opens(t) for t in texts):
                 found.append((ch, sec))
     return found
+
+
+def _tasks_of(plan: Plan, chapter, section) -> list:
+    """The tasks of ``chapter`` (all of them when ``section`` is None) or of ``section``."""
+    return [t for t in plan.tasks if t.chapter == chapter.number
+            and (section is None or t.section == section.number)]
 
 
 def prose_figures(plan: Plan, part: str) -> list[Figure]:
@@ -226,8 +231,7 @@ def prose_figures(plan: Plan, part: str) -> list[Figure]:
             blocks = [*ch.paragraphs, *(p for s in ch.sections for p in s.paragraphs)]
         else:
             blocks = list(sec.paragraphs)
-        blocks += [TextBlock(t.text, t.loc) for t in plan.tasks if t.chapter == ch.number
-                   and (sec is None or t.section == sec.number)]
+        blocks += [TextBlock(t.text, t.loc) for t in _tasks_of(plan, ch, sec)]
         number = None if sec is None else sec.number
         for block in sorted(blocks, key=lambda b: loc_key(b.loc)):
             for q in extract_quantities(block.text):

@@ -323,8 +323,10 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
         out += ["", f"## {_heading('box', col.number, col.title, col.title_en, lang)}", ""]
         if col.kind == "indicators":
             inds = [i for i in plan.indicators if i.table == index]  # 专栏1（续） is its own table
-            header = indicator_header(lang, growth=has_growth(inds))
-            out.append(markdown_table(header[1:], [r[1:] for r in indicator_rows(inds, lang, years=years)]))
+            growth = has_growth(inds)
+            header = indicator_header(lang, growth=growth)
+            out.append(markdown_table(header[1:], [r[1:] for r in indicator_rows(inds, lang, years=years,
+                                                                                 growth=growth)]))
         else:
             out += [f"{p.seq}. {label_text(p.title, p.title_en, lang)}" for p in plan.projects
                     if p.table == index]
