@@ -635,6 +635,16 @@ def _check_sides(lang: str) -> list[str]:
     return [f"{k}: {lab['left']} = {v[0]}, {lab['right']} = {v[1]}" for k, v in CHECKS.items()]
 
 
+def _check_counts(result: CheckResult, lang: str) -> str:
+    """``agree 12, disagree 1, …``: the verdict line's counts."""
+    return ", ".join(f"{LABELS[lang][k]} {v}" for k, v in result.summary.items())
+
+
+def _check_explained(result: CheckResult, lang: str) -> list[str]:
+    """What each check compares (:func:`_check_sides`), then the notes."""
+    return [*_check_sides(lang), *(f"{LABELS[lang]['notes']}: {n}" for n in result.notes)]
+
+
 def _check_provenance(result: CheckResult, lang: str, short: bool = False) -> list[str]:
     return [_run_line(result.provenance, lang), _side_line(result.plan, lang),
             _source_line(result.plan, lang, short)]
@@ -650,10 +660,8 @@ def check_table(result: CheckResult, lang: str, only_changed: bool, width: int |
     lab = LABELS[lang]
     findings = _findings(result, only_changed)
     rows = [_view(finding_record(f, lang), CHECK_VIEW, lang) for f in findings]
-    counts = ", ".join(f"{lab[k]} {v}" for k, v in result.summary.items())
-    sides = _check_sides(lang)
-    head = [f"{lab[result.outcome]}: {counts}", *_check_provenance(result, lang, short=True), *sides,
-            *(f"{lab['notes']}: {n}" for n in result.notes)]
+    head = [f"{lab[result.outcome]}: {_check_counts(result, lang)}", *_check_provenance(result, lang, short=True),
+            *_check_explained(result, lang)]
     table = fit_table(_header(CHECK_VIEW, lang), rows, width).split("\n")
     if color:
         on, off = DISAGREE_ANSI
@@ -665,12 +673,10 @@ def check_table(result: CheckResult, lang: str, only_changed: bool, width: int |
 def check_markdown(result: CheckResult, lang: str, only_changed: bool) -> str:
     lab = LABELS[lang]
     rows = [_view(finding_record(f, lang), CHECK_VIEW, lang) for f in _findings(result, only_changed)]
-    counts = ", ".join(f"{lab[k]} {v}" for k, v in result.summary.items())
-    head = [f"**{lab[result.outcome]}**: {counts}", _run_line(result.provenance, lang),
+    head = [f"**{lab[result.outcome]}**: {_check_counts(result, lang)}", _run_line(result.provenance, lang),
             f"{_side_line(result.plan, lang)} — `{result.plan.get('path') or '-'}`, sha256 "
             f"`{result.plan.get('sha256') or '?'}`, {lab['issued']} {result.plan.get('issued_date') or '?'}",
-            *_check_sides(lang),
-            *(f"{lab['notes']}: {n}" for n in result.notes)]
+            *_check_explained(result, lang)]
     return "\n".join([f"# {lab['check_title']}", "", *(f"- {h}" for h in head), "",
                       markdown_table(_header(CHECK_VIEW, lang), rows)]) + "\n"
 
@@ -695,13 +701,11 @@ def check_html(result: CheckResult, lang: str, only_changed: bool) -> str:
     lab = LABELS[lang]
     findings = _findings(result, only_changed)
     verdict_class = {"nothing_checked": "nothing", "inconsistent": "verdict bad"}.get(result.outcome, "verdict")
-    sides = _check_sides(lang)
     body = [f"<h1>{_esc(lab['check_title'])}</h1>",
             f'<p class="{verdict_class}" id="outcome">{_esc(lab[result.outcome])}</p>',
             _html_header(result.provenance, [("", result.plan)], lang),
             _cards(result.summary, lang),
-            "<ul>" + "".join(f"<li>{_esc(h)}</li>" for h in [*sides, *(f"{lab['notes']}: {n}" for n in result.notes)])
-            + "</ul>",
+            "<ul>" + "".join(f"<li>{_esc(h)}</li>" for h in _check_explained(result, lang)) + "</ul>",
             _html_table(_header(CHECK_VIEW, lang), [_view(finding_record(f, lang), CHECK_VIEW, lang) for f in findings],
                         [_finding_class(f) for f in findings])]
     return _page(lab["check_title"], "".join(body), lang)
