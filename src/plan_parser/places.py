@@ -257,16 +257,24 @@ def listed_place_en(name: str) -> str | None:
 
 def _split_chain(name: str) -> list[str]:
     """``重庆市璧山区`` → [``重庆市``, ``璧山区``] when every piece is a listed name."""
+    pieces = _leading_names(name, shortest=1)
+    return pieces if sum(map(len, pieces)) == len(name) else [name]
+
+
+def _leading_names(text: str, shortest: int) -> list[str]:
+    """Listed names one after another from the start of ``text``, the longest (of at least
+    ``shortest`` characters) at each place, up to the first place where none is listed."""
     index = _index()
-    pieces, i = [], 0
-    while i < len(name):
-        hit = next((name[i:j] for j in range(min(len(name), i + _longest()), i, -1)
-                    if name[i:j] in index), None)
+    names: list[str] = []
+    i = 0
+    while i < len(text):
+        hit = next((text[i:j] for j in range(min(len(text), i + _longest()), i + shortest - 1, -1)
+                    if text[i:j] in index), None)
         if hit is None:
-            return [name]
-        pieces.append(hit)
+            break
+        names.append(hit)
         i += len(hit)
-    return pieces
+    return names
 
 
 # --- the list ---------------------------------------------------------------------------
@@ -311,8 +319,13 @@ def level_of_name(name: str) -> str | None:
     (某某区 → 区, 某某自治县 → 县, 某某市 → 市); None when it ends in none."""
     if name.endswith("市"):
         return "市"
-    suffix = next((s for s in _level_words() if name.endswith(s)), None)
+    suffix = _level_word(name)
     return _words()["level"][suffix] if suffix else None
+
+
+def _level_word(name: str) -> str | None:
+    """The generic word of places.toml ``[level]`` that ``name`` ends in, longest first."""
+    return next((s for s in _level_words() if name.endswith(s)), None)
 
 
 def _level_of(code: str, name: str) -> str:
@@ -322,7 +335,7 @@ def _level_of(code: str, name: str) -> str:
         return "市"
     if name.endswith("市"):
         return "县"  # 县级市
-    suffix = next((s for s in _level_words() if name.endswith(s)), None)
+    suffix = _level_word(name)
     if suffix in ("林区", "特区") and name not in _words()["county_level_districts"]:
         return "区"  # 万柏林区, 碑林区: districts whose names end in 林
     return _words()["level"][suffix] if suffix else "县"
@@ -386,16 +399,7 @@ def find_place(text: str | None, has_government: Callable[[str], bool] | None = 
     text = re.sub(r"\s+", "", text).lstrip("《“\"")  # 济 南 市, 重庆市　铜梁区
     if text.startswith(NATIONAL_OPENINGS):
         return PlaceMatch(CHINA.name, CHINA, CHINA.level)
-    index = _index()
-    written: list[str] = []
-    i = 0
-    while i < len(text):
-        hit = next((text[i:j] for j in range(min(len(text), i + _longest()), i + 1, -1)
-                    if text[i:j] in index), None)
-        if hit is None:
-            break
-        written.append(hit)
-        i += len(hit)
+    written = _leading_names(text, shortest=2)
     # Each name after the first must stand under the ones before it: 成都市老城区 is 成都市
     # (the list's 老城区 is 洛阳's), 北京市朝阳区 is Beijing's 朝阳区.
     parents: tuple[str, ...] = ()
