@@ -135,9 +135,9 @@ def match_column(text: str) -> tuple[int, str] | None:
     return number, normalize_space(m.group(2))
 
 
-def item_number(m: re.Match, first_group: int = 1) -> int | None:
-    """The number an :data:`ITEM_NUMBER` match read (its groups start at ``first_group``)."""
-    number = m.group(first_group) or m.group(first_group + 1) or m.group(first_group + 2)
+def item_number(m: re.Match) -> int | None:
+    """The number an :data:`ITEM_NUMBER` match read (its first three groups)."""
+    number = m.group(1) or m.group(2) or m.group(3)
     return int(number) if number else None
 
 
@@ -158,7 +158,8 @@ def match_item(text: str, after: int | None = None) -> tuple[int, str] | None:
 
 def strip_numbering(text: str) -> str:
     """``一、就业创业`` → ``就业创业``; text without numbering comes back trimmed."""
-    return text[_NUMBERED.match(text).end():].strip() if _NUMBERED.match(text) else text.strip()
+    m = _NUMBERED.match(text)
+    return text[m.end():].strip() if m else text.strip()
 
 
 def is_numbered(text: str) -> bool:
