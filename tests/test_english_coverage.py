@@ -172,6 +172,54 @@ def test_frames(g, zh, en):
     assert g.translate(zh) == Translation(en, "composed", [])
 
 
+@pytest.mark.parametrize("zh,en", [
+    # [affixes]: a bound character stuck to a glossary word inside one jieba token
+    ("准入审批类", "market access approval category"),  # central_007: X类
+    ("深化生态级协作", "deepen ecosystem-level collaboration"),  # central_039: X级
+    ("推动构建普惠化公共服务体系", "promote building inclusive public service system"),  # an adjective + 化
+    ("加快推进制度型开放", "accelerate system-type opening up"),  # the national outline: X型
+    ("构建全业务全流程融合应用体系", "build all-business whole-process integration application system"),
+])
+def test_affixes(g, zh, en):
+    assert g.translate(zh) == Translation(en, "composed", [])
+
+
+def test_affixes_of_a_user_glossary_and_their_checks():
+    g = Glossary({"terms": {"审判": "trial", "事务": "affairs"}, "affixes": {"非{}": "non-{}"}})
+    assert g.translate("非审判事务").en == "non-trial affairs"
+    assert g.translate("非事务") == Translation("non-affairs", "composed", [])
+    for bad in ("非", "{}非{}", "非常多{}", "x{}"):
+        with pytest.raises(ValueError, match="affixes"):
+            Glossary({"affixes": {bad: "non-{}"}})
+    # an affix is never stuck to a single character nor to an unknown word: 非 + 饺子 stays missing
+    assert Glossary({"affixes": {"非{}": "non-{}"}, "terms": {"饺": "dumpling"}}).translate("非饺子").en is None
+
+
+@pytest.mark.parametrize("zh,en", [
+    # part titles of the national outline: two verb-object clauses with no comma between
+    ("优化区域经济布局促进区域协调发展",
+     "optimize regional economy layout and promote coordinated regional development"),
+    ("坚持创新驱动发展全面塑造发展新优势",  # the adverb 全面 opens the second clause
+     "uphold innovation-driven development and comprehensively shape new strengths in development"),
+    ("加快数字化发展建设数字中国", "accelerate digital development and build Digital China"),
+    ("全面深化改革构建高水平社会主义市场经济体制",
+     "comprehensively deepen reform and build high-caliber socialist market economy systems"),
+    # a pivot verb: its object does the second clause
+    ("支持港澳巩固提升竞争优势", "support Hong Kong and Macao to consolidate and enhance competition strengths"),
+    # a verb inside a noun phrase opens no clause
+    ("提高数字政府建设水平", "improve level of digital government development"),
+    ("完善工作推进机制", "improve work advancement mechanism"),
+    ("创新数字政府建设管理机制", "innovate digital government development management mechanism"),
+    # an adverb before the verb
+    ("全面促进消费", "comprehensively promote consumption"),
+    ("深入实施制造强国战略", "further implement manufacturing powerhouse strategy"),
+    # a closing parenthesis stays
+    ("优秀创新产品（技术）", "excellent innovation products (technology)"),
+])
+def test_clauses_adverbs_and_parentheses(g, zh, en):
+    assert g.translate(zh) == Translation(en, "composed", [])
+
+
 def test_frames_report_the_word_a_slot_lacks(g):
     assert g.translate("以饺子为重点") == Translation(None, None, ["饺子"])
     assert g.translate("以饺子为重点，加快数字化发展") == Translation(None, None, ["饺子"])
@@ -222,7 +270,7 @@ def test_vocabulary_groups_record_their_source():
     assert len(data) >= 12
     for name, group in data.items():
         assert group.get("source", "").strip(), name
-        assert set(group) - {"source"} <= {"terms", "verbs", "adjectives"}, name
+        assert set(group) - {"source"} <= {"terms", "verbs", "adjectives", "adverbs"}, name
     # one owner per word: the vocabulary holds no word glossary.toml already has
     own = Glossary.load(Glossary.builtin().source, skip_empty=False)
     words = {zh for g in data.values() for zh in g.get("terms", {})}

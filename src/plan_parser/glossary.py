@@ -78,15 +78,22 @@ TABLES = (
     "vocabulary",
     "verbs",
     "adjectives",
+    "adverbs",
     "suffixes",
+    "affixes",
+    "adjective_affixes",
     "frames",
 )
 #: ``verbs`` gives a word's English where it opens a verb-object name ("加快X" →
 #: "accelerate X"); elsewhere the word's English comes from the other tables.
-#: ``adjectives`` gives it where it qualifies ("X更加Y" → "more Y X").
+#: ``adjectives`` gives it where it qualifies ("X更加Y" → "more Y X"), ``adverbs``
+#: where it stands before a verb ("全面推进X" → "comprehensively advance X").
 #: ``frames`` holds whole-clause frames with slots ("以{}为重点" → "with a focus on {}"):
-#: a clause that is one of them is translated slot by slot.
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "frames"})
+#: a clause that is one of them is translated slot by slot.  ``affixes`` holds bound
+#: characters stuck to a word ("非{}" → "non-{}", "{}类" → "{} category"),
+#: ``adjective_affixes`` their English after an adjective.
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "frames", "affixes",
+                            "adjective_affixes"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
@@ -279,6 +286,26 @@ _REPEATED_PAREN_RE = re.compile(r"\b([\w&-]+) \(\1\)")
 _WITH_WORDS = frozenset({"具有", "具备", "富有"})
 #: X更加Y: "more Y X".
 _MORE_WORDS = frozenset({"更加", "更为"})
+#: Verbs that open a second verb-object clause of a name written without a comma
+#: (推动绿色发展|促进人与自然和谐共生, 加快数字化发展|建设数字中国); a [verbs] word ending
+#: in one counts too (全面塑造).  Verbs that also stand as nouns (发展, 改革, 创新) are
+#: not here: they end an object more often than they open a clause; nor is 引领 (引领X的Y).
+#: 建设 opens one only before a name (建设数字中国, 建设平安中国), else it is a noun
+#: (数字政府建设管理机制).
+_CLAUSE_VERBS = frozenset({
+    "推进", "推动", "促进", "加快", "加强", "完善", "健全", "构建", "建设", "打造", "塑造", "提升",
+    "提高", "增强", "强化", "优化", "深化", "扩大", "巩固", "壮大", "形成", "开拓", "增进", "坚持",
+    "实施", "实行", "培育", "激发", "营造", "畅通", "确保", "筑牢", "守住", "拓展", "释放", "开创",
+    "开启", "夯实", "激活", "助推", "赋能",
+})
+#: A last word that a clause verb before it modifies rather than governs: 数字政府建设|水平
+#: "level of digital government development", 工作推进|机制, 数字社会建设|步伐.
+_HEAD_NOUNS = frozenset({
+    "机制", "体系", "水平", "步伐", "能力", "制度", "模式", "格局", "进程", "力度", "速度", "效率",
+    "质量", "工作", "平台", "政策", "措施", "办法", "方案", "成效", "成果", "体制", "环境", "工程",
+})
+#: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
+_PIVOT_VERBS = frozenset({"支持", "鼓励", "引导", "帮助", "动员", "组织", "指导", "吸引"})
 #: English that names a place with its level (a title's leading place names).
 _PLACE_EN_RE = re.compile(
     r"\b(Province|Municipality|City|District|County|Region|Prefecture|Town|Township|"
@@ -479,6 +506,7 @@ class Glossary:
         seg.update(self._function_words)
         self._verb_en = {_unify(k): v for k, v in clean.get("verbs", {}).items()}
         self._adjective_en = {_unify(k): v for k, v in clean.get("adjectives", {}).items()}
+        self._adverb_en = {_unify(k): v for k, v in clean.get("adverbs", {}).items()}
         for zh, en in [*self._verb_en.items(), *self._adjective_en.items()]:
             seg.setdefault(zh, en)
         self._segments = seg
@@ -487,6 +515,8 @@ class Glossary:
             k for k in (_unify(z) for z in clean.get("terms", {})) if len(k) == 1
         }
         self._postposed = {_unify(k) for k in clean.get("postposed", {})}
+        self._prefix_affixes, self._suffix_affixes = _affix_tables(clean.get("affixes", {}))
+        self._adjective_affixes = _affix_tables(clean.get("adjective_affixes", {}))[1]
         # 以{}为重点 → ^以(.+)为重点$; longer frames first (坚持以{}为{} before 以{}为{})
         self._frames = [
             (re.compile("^" + "(.+)".join(map(re.escape, _unify(k).split("{}"))) + "$"), en)
@@ -731,6 +761,7 @@ class Glossary:
         best = [inf] * (n + 1)
         back: list[tuple[int, str] | None] = [None] * (n + 1)
         place_names: dict[tuple[int, int], str] = {}
+        affixed: dict[tuple[int, int], str] = {}
         best[0] = 0.0
         for i in range(n):
             if best[i] == inf:
@@ -745,6 +776,11 @@ class Glossary:
                 cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
                     best[j], back[j] = cost, (i, "word")
+            for j, en in self._affixed(text, i):  # 非+审判, 管理+者: costs more than two words
+                cost = best[i] + 2.2 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
+                if cost < best[j]:
+                    best[j], back[j] = cost, (i, "affix")
+                    affixed[i, j] = en
             j = nxt[i]
             cand = text[i:j]
             if not _HAN_RE.search(cand):
@@ -777,6 +813,8 @@ class Glossary:
                     en = self._suffixes[zh].replace("{}", "").strip()
             elif kind == "place":
                 en = place_names[i, j]
+            elif kind == "affix":
+                en = affixed[i, j]
             elif kind == "literal":
                 en = zh
             else:
@@ -785,6 +823,36 @@ class Glossary:
             j = i
         out.reverse()
         return out
+
+    def _affixed(self, text: str, i: int) -> Iterator[tuple[int, str]]:
+        """``(end, English)`` of each word of two or more characters with an ``[affixes]``
+        affix that starts at ``i``: 非 + 审判 → "non-trial", 管理 + 者 → "management
+        personnel", an adjective + 化 → the adjective (``[adjective_affixes]``)."""
+        segs = self._segments
+        n = len(text)
+        for size in (1, 2):  # a prefix, then the word
+            template = self._prefix_affixes.get(text[i:i + size])
+            if template is None:
+                continue
+            for j in range(min(n, i + size + self._max_key), i + size + 1, -1):
+                en = segs.get(text[i + size:j])
+                if en is not None and j - i - size >= 2:
+                    yield j, template.replace("{}", en)
+        if not self._suffix_affixes:
+            return
+        for j in range(i + 2, min(n, i + self._max_key) + 1):  # the word, then a suffix
+            word = text[i:j]
+            en = segs.get(word)
+            if en is None:
+                continue
+            for size in (1, 2):
+                affix = text[j:j + size]
+                template = self._suffix_affixes.get(affix) if j + size <= n else None
+                if template is None:
+                    continue
+                if word in self._adjective_en and affix in self._adjective_affixes:
+                    en, template = self._adjective_en[word], self._adjective_affixes[affix]
+                yield j + size, template.replace("{}", en)
 
     def _place(self, zh: str, unlisted: bool = False) -> str | None:
         """English of a place name by plan_parser.places, else None.
@@ -928,21 +996,62 @@ class Glossary:
         noun phrase (:meth:`_phrase`).
         """
         words = [p for p in pieces if p.kind != "punct" or p.en]
-        while words and words[-1].kind == "punct":
-            words.pop()
+        while words and words[-1].kind == "punct" and not (words[-1].en == ")" and any(p.en == "(" for p in words)):
+            words.pop()  # a closing parenthesis stays: 推荐单位（主管部门） "... (competent authorities)"
         if not words:
             return ""
         title = self._plan_title(words)
         if title:
             return title
+        k = self._second_clause(words)
+        if k is not None:  # 推动绿色发展|促进…: "promote green development and promote …"
+            link = "to" if words[0].zh in _PIVOT_VERBS else "and"
+            return _join([self._arrange(words[:k]), link, self._arrange(words[k:])])
         verbs: list[str] = []
-        while len(words) > 1 and words[0].zh in self._verb_en:
+        while len(words) > 1 and (words[0].zh in self._verb_en or self._adverb_before_verb(words)):
             if verbs and any(p.zh == "的" for p in words):
                 break  # 发展[引领X的Y]: the second verb belongs to the 的 clause ("Y that leads X")
-            verbs.append(self._verb_en[words.pop(0).zh])
+            if verbs and not self._opens_clause(words[0].zh) and (
+                    len(words) == 2 and words[1].zh in self._suffixes  # 塑造[发展新优势]
+                    or words[0].zh in self._norm and words[1].zh in self._verb_en):  # 搭建[创新应用平台]
+                break  # a verb that is also a noun, before a suffix or a verb: it modifies
+            adverb = self._adverb_en[words.pop(0).zh] if words[0].zh not in self._verb_en else ""
+            verbs.append(_join([adverb, self._verb_en[words.pop(0).zh]]))
         if len(verbs) > 1:
             verbs = [_gerund(v) if k else v for k, v in enumerate(verbs)]
         return _join([*verbs, self._phrase(words)])
+
+    def _second_clause(self, words: list[_Piece]) -> int | None:
+        """Where the second of two verb-object clauses starts in a name that opens with a
+        verb and has no comma between them: the first clause verb (:data:`_CLAUSE_VERBS`)
+        after a word that is no clause verb and before any 的, with an object after it;
+        None when there is none."""
+        if len(words) < 4 or words[0].zh not in self._verb_en:
+            return None
+        zh = [p.zh for p in words]
+        end = zh.index("的") if "的" in zh else len(zh)
+        for k in range(2, min(end, len(words) - 1)):
+            if not self._opens_clause(zh[k]) or words[k + 1].kind == "punct" or zh[k + 1] in self._function_words:
+                continue
+            if zh[k].endswith("建设") and not (words[k + 1].en or "")[:1].isupper():
+                continue  # 建设数字中国 "build Digital China", but 数字政府建设管理机制
+            start = k - 1 if zh[k - 1] in self._adverb_en else k  # 全面|塑造: the adverb opens it
+            if start == k and all(z in self._verb_en or z in _HEAD_NOUNS or z in self._suffixes for z in zh[k + 1:]):
+                continue  # 工作推进机制, 场景生态塑造行动: the verb is part of a noun phrase
+            before = zh[start - 1]
+            if (start >= 2 and not self._opens_clause(before) and words[start - 1].kind != "punct"
+                    and before not in self._function_words
+                    and any(not self._opens_clause(z) for z in zh[1:start])):
+                return start
+        return None
+
+    def _opens_clause(self, zh: str) -> bool:
+        """``zh`` is a [verbs] word that is or ends in a clause verb (全面塑造, 构建)."""
+        return zh in self._verb_en and any(zh.endswith(v) for v in _CLAUSE_VERBS)
+
+    def _adverb_before_verb(self, words: list[_Piece]) -> bool:
+        """``words`` open with an adverb, a verb and more (全面 塑造 X)."""
+        return len(words) > 2 and words[0].zh in self._adverb_en and words[1].zh in self._verb_en
 
     def _plan_title(self, words: list[_Piece]) -> str | None:
         periods = [k for k, p in enumerate(words) if p.en and p.en.endswith("Five-Year Plan")]
@@ -1037,18 +1146,37 @@ def _failure(parts: list[Translation]) -> Translation | None:
 
 def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:
     """The vocabulary file as glossary tables: every group's ``terms`` in ``vocabulary``,
-    its ``verbs`` in ``verbs`` and its ``adjectives`` in ``adjectives`` (the first group
-    that has a word wins)."""
+    its ``verbs``, ``adjectives`` and ``adverbs`` in the tables of those names (the first
+    group that has a word wins)."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}}
+    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}, "adverbs": {}}
     for group in data.values():
         for name, entries in group.items():
             if isinstance(entries, Mapping):
-                target = tables[name if name in ("verbs", "adjectives") else "vocabulary"]
+                target = tables[name if name in ("verbs", "adjectives", "adverbs") else "vocabulary"]
                 for zh, en in entries.items():
                     target.setdefault(zh, en)
     return tables
+
+
+def _affix_tables(entries: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """``[affixes]`` entries as ``({prefix: template}, {suffix: template})``: "非{}" is
+    the prefix 非, "{}类" the suffix 类 (one or two characters)."""
+    prefixes: dict[str, str] = {}
+    suffixes: dict[str, str] = {}
+    for key, en in entries.items():
+        key = _unify(key)
+        affix = key.replace("{}", "")
+        if key.count("{}") != 1 or not 1 <= len(affix) <= 2 or not all(_HAN_RE.match(c) for c in affix):
+            raise ValueError(f"[affixes] {key!r}: write one or two Chinese characters before or after {{}}")
+        if key.endswith("{}"):
+            prefixes[affix] = en if "{}" in en else f"{en} {{}}"
+        elif key.startswith("{}"):
+            suffixes[affix] = en if "{}" in en else f"{{}} {en}"
+        else:
+            raise ValueError(f"[affixes] {key!r}: the affix goes before or after {{}}, not around it")
+    return prefixes, suffixes
 
 
 def _without_empty(tables: dict[str, dict]) -> dict[str, dict]:
