@@ -213,6 +213,8 @@ def test_affixes_of_a_user_glossary_and_their_checks():
     # an adverb before the verb
     ("全面促进消费", "comprehensively promote consumption"),
     ("深入实施制造强国战略", "further implement manufacturing powerhouse strategy"),
+    # a second verb is a gerund, behind its adverb ("jointly build" → "jointly building")
+    ("推动共建“一带一路”高质量发展", "promote jointly building Belt and Road high-quality development"),
     # a closing parenthesis stays
     ("优秀创新产品（技术）", "excellent innovation products (technology)"),
 ])
@@ -308,14 +310,17 @@ def test_holdout_split_is_alternate_sorted_files():
 
 
 #: REGRESSION FLOORS, not the issue's 95% target: the TEST half's coverage after the
-#: glossary work of issue 12 (2026-11-30: all 163/216 = 75.5%, chapter 53/57, section
-#: 109/149), less a small margin.  Box (3 labels) and task (7) are too few to hold a floor.
-TEST_HALF_FLOORS = {"all": 0.73, "chapter": 0.90, "section": 0.70}
+#: glossary work of issue 12, less a small margin.  2026-11-30, first: all 163/216 = 75.5%;
+#: then with [affixes], adverbs, clause cuts and the words of the rest of the corpus: all
+#: 183/216 = 84.7%, chapter 53/57, section 122/149.  Box (3 labels) and task (7) are too
+#: few to hold a floor.
+TEST_HALF_FLOORS = {"all": 0.82, "chapter": 0.90, "section": 0.79}
 
 
 #: The same with CC-CEDICT for the words the glossary lacks (``Settings.dictionary``;
-#: 2026-11-30: all 186/216 = 86.1%, chapter 57/57, section 126/149), less a small margin.
-TEST_HALF_DICTIONARY_FLOORS = {"all": 0.84, "chapter": 0.97, "section": 0.82}
+#: 2026-11-30: all 186/216 = 86.1%, then 206/216 = 95.4%, chapter 57/57, section
+#: 141/149), less a small margin.
+TEST_HALF_DICTIONARY_FLOORS = {"all": 0.93, "chapter": 0.97, "section": 0.92}
 
 
 @pytest.mark.skipif(not (REAL_DOCUMENTS[0].parent / "policy_corpus").exists(),

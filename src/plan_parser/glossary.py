@@ -400,10 +400,16 @@ def _after_preposition(template: str, k: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+#: Verbs that end in -ly like an adverb.
+_LY_VERBS = frozenset({"apply", "supply", "rely", "comply", "reply", "multiply", "ally"})
+
+
 def _gerund(verb: str) -> str:
     """"build" → "building", "promote" → "promoting" (the first word of a verb phrase),
     for a verb that follows another ("加快建设X" → "accelerate building X")."""
     first, _, rest = verb.partition(" ")
+    if first.endswith("ly") and first not in _LY_VERBS and rest:  # "jointly build" → "jointly building"
+        return f"{first} {_gerund(rest)}"
     if first.endswith("ing"):
         return verb
     if first.endswith("e") and not first.endswith(("ee", "ye", "oe")):
@@ -918,16 +924,57 @@ class Glossary:
         out: list[_Piece] = []
         done = 0
         for k, j in _missing_runs(pieces):
+            # an affix may have taken a character of the dictionary's word: 按 + 需提供 is
+            # 按需 + 提供 ("on demand", "provide"), 离散 + 型智能 is 离散 + 型 + 智能
+            if k > done and pieces[k - 1].kind == "affix":
+                k -= 1
+            if j < len(pieces) and pieces[j].kind == "affix":
+                j += 1
             out += pieces[done:k]
-            run = "".join(p.zh for p in pieces[k:j])
-            en = self._dictionary(run) if j - k > 1 else None
-            if en:
-                out.append(_Piece(run, en, "dictionary"))
-            else:
-                for piece in pieces[k:j]:
-                    out.extend(self._dictionary_words(piece.zh))
+            out += self._dictionary_run(pieces[k:j])
             done = j
-        return out + pieces[done:]
+        return self._stick_affixes(out + pieces[done:])
+
+    def _stick_affixes(self, pieces: list[_Piece]) -> list[_Piece]:
+        """A missing ``[affixes]`` character stuck to the dictionary word next to it (数控
+        "numerical control" + 化 → "numerical control-based"), as :meth:`_affixed` does
+        with glossary words; not to a gloss of three words or more ("separated from one
+        another-type")."""
+        out: list[_Piece] = []
+        k = 0
+        while k < len(pieces):
+            piece = pieces[k]
+            after = pieces[k + 1] if k + 1 < len(pieces) else None
+            if (piece.kind == "missing" and piece.zh in self._prefix_affixes and after is not None
+                    and after.kind == "dictionary" and len(after.zh) > 1 and _short(after.en)):
+                out.append(_Piece(piece.zh + after.zh, self._prefix_affixes[piece.zh].replace("{}", after.en), "dictionary"))
+                k += 2
+                continue
+            if (piece.kind == "missing" and piece.zh in self._suffix_affixes and out
+                    and out[-1].kind == "dictionary" and len(out[-1].zh) > 1 and _short(out[-1].en)):
+                word = out.pop()
+                out.append(_Piece(word.zh + piece.zh, self._suffix_affixes[piece.zh].replace("{}", word.en), "dictionary"))
+            else:
+                out.append(piece)
+            k += 1
+        return out
+
+    def _dictionary_run(self, run: list[_Piece]) -> list[_Piece]:
+        """One run of missing pieces (and the affix pieces next to it): the run as one
+        dictionary word, else the run cut again across its affixes into words, else each
+        missing token's words (:meth:`_dictionary_words`)."""
+        text = "".join(p.zh for p in run)
+        en = self._dictionary(text) if len(run) > 1 else None
+        if en:
+            return [_Piece(text, en, "dictionary")]
+        if any(p.kind == "affix" for p in run):
+            again = self._dictionary_words(text)
+            if not any(p.kind == "missing" for p in again):
+                return again
+        out: list[_Piece] = []
+        for piece in run:
+            out.extend(self._dictionary_words(piece.zh) if piece.kind == "missing" else [piece])
+        return out
 
     def _dictionary_words(self, token: str) -> list[_Piece]:
         """One missing token: a dictionary word, else its longest words of two or more
@@ -1158,6 +1205,11 @@ def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[st
                 for zh, en in entries.items():
                     target.setdefault(zh, en)
     return tables
+
+
+def _short(en: str | None) -> bool:
+    """English of one or two words: an affix may be stuck to it."""
+    return bool(en) and len(en.split()) <= 2
 
 
 def _affix_tables(entries: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
