@@ -8,7 +8,8 @@ comes from documents held out: the plans of ../shared/real/policy_corpus/ whose
 names do not start with ``central_0`` (those were the development set), other than
 the three copies of the real plans above; and the same 28 plans split into a TUNE and a
 TEST half (tests/data/english/holdout.toml: words may be tuned on TUNE only), per kind of
-label (``--holdout`` prints only these).  Then how long labelling takes:
+label; and four fresh constructed plans no word was chosen from (tests/data/english/fresh/;
+``--holdout`` prints only these held-out figures).  Then how long labelling takes:
 the first plan of a process (jieba's dictionary and the glossary loaded) and a warm
 plan (median of several runs of apply_glossary on an already parsed plan).  Speed and
 coverage are reported here; tests/test_english_coverage.py holds the coverage target.
@@ -115,6 +116,26 @@ def halves(kinds: bool = True, dictionary: bool = False) -> dict[str, dict[str, 
     return out
 
 
+def fresh(dictionary: bool = False) -> dict[str, tuple[int, int]]:
+    """English coverage of the fresh constructed plans (tests/english_documents.FRESH),
+    per kind of label: the one set no word was ever chosen from."""
+    from english_documents import FRESH
+
+    from plan_parser import load_plan
+    from plan_parser.bilingual import english_coverage
+    from plan_parser.settings import DEFAULTS
+
+    settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
+    table = english_coverage(load_plan(p, settings=settings) for p in FRESH)
+    done = sum(d for d, _ in table.values())
+    total = sum(t for _, t in table.values())
+    source = "glossary + CC-CEDICT" if dictionary else "glossary"
+    print(f"fresh constructed plans ({len(FRESH)}), {source}: {done}/{total} = {done / total:.1%}")
+    for kind, (d, t) in sorted(table.items()):
+        print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
+    return table
+
+
 def timing(repeat: int) -> None:
     from english_documents import documents
 
@@ -145,16 +166,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--holdout", action="store_true",
-                        help="only the TUNE/TEST halves of the held-out plans, per kind")
+                        help="only the held-out plans (TUNE/TEST halves) and the fresh plans, per kind")
     args = parser.parse_args()
     if args.holdout:
         halves()
         halves(dictionary=True)
+        fresh()
+        fresh(dictionary=True)
         return
     coverage()
     held_out()
     halves()
     halves(dictionary=True)
+    fresh()
+    fresh(dictionary=True)
     timing(3 if args.quick else 10)
 
 

