@@ -116,24 +116,28 @@ def halves(kinds: bool = True, dictionary: bool = False) -> dict[str, dict[str, 
     return out
 
 
-def fresh(dictionary: bool = False) -> dict[str, tuple[int, int]]:
-    """English coverage of the fresh constructed plans (tests/english_documents.FRESH),
-    per kind of label: the one set no word was ever chosen from."""
-    from english_documents import FRESH
+def fresh(dictionary: bool = False) -> None:
+    """English coverage of the two fresh sets of constructed plans (tests/english_documents
+    FRESH and FRESH2), per kind of label: sets no word was ever chosen from."""
+    from english_documents import FRESH, FRESH2
 
+    for name, paths in (("fresh", FRESH), ("fresh2", FRESH2)):
+        _fresh_set(name, paths, dictionary)
+
+
+def _fresh_set(name: str, paths: list[Path], dictionary: bool) -> None:
     from plan_parser import load_plan
     from plan_parser.bilingual import english_coverage
     from plan_parser.settings import DEFAULTS
 
     settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
-    table = english_coverage(load_plan(p, settings=settings) for p in FRESH)
+    table = english_coverage(load_plan(p, settings=settings) for p in paths)
     done = sum(d for d, _ in table.values())
     total = sum(t for _, t in table.values())
     source = "glossary + CC-CEDICT" if dictionary else "glossary"
-    print(f"fresh constructed plans ({len(FRESH)}), {source}: {done}/{total} = {done / total:.1%}")
+    print(f"{name} constructed plans ({len(paths)}), {source}: {done}/{total} = {done / total:.1%}")
     for kind, (d, t) in sorted(table.items()):
         print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
-    return table
 
 
 def timing(repeat: int) -> None:

@@ -801,11 +801,15 @@ class Glossary:
                 k = j
                 for _ in range(4):
                     # an unlisted name: name tokens + a level word jieba cut off on its own
-                    # (青溪 + 市), or one token jieba's HMM made of a name it does not know
-                    # (松河县); 高新区, 开发区, 社区 are words of jieba's dictionary, never a place
+                    # (青溪 + 市), tokens jieba's HMM made of a name it does not know (松河县,
+                    # 蓼 + 川区), or a stray first character before a word that ends in the
+                    # level (霁 + 州市, 澄 + 湾区); 高新区, 开发区, 社区 are words of jieba's
+                    # dictionary, never a place
                     unlisted = opening and i == 0 and (
                         k - 1 in bounds and k - 1 > i
-                        or k == nxt[0] and k >= 3 and not segment.known(text[:k]))
+                        or k >= 3 and not any(len(t) > 1 and segment.known(t) for t in _tokens_before(toks, k))
+                        or k >= 3 and len(toks[0]) == 1 and toks[0] not in segs and len(toks) > 1
+                        and len(toks[0]) + len(toks[1]) == k)
                     en = self._place(text[i:k], unlisted=unlisted)
                     if en and best[i] + 1.05 < best[k]:  # a glossary word of the same span wins
                         best[k], back[k] = best[i] + 1.05, (i, "place")
@@ -1210,6 +1214,16 @@ def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[st
                 for zh, en in entries.items():
                     target.setdefault(zh, en)
     return tables
+
+
+def _tokens_before(toks: list[str], end: int) -> Iterator[str]:
+    """The tokens of ``toks`` that lie within the first ``end`` characters."""
+    pos = 0
+    for tok in toks:
+        pos += len(tok)
+        if pos > end:
+            return
+        yield tok
 
 
 def _short(en: str | None) -> bool:
