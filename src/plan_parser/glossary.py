@@ -298,11 +298,12 @@ _CLAUSE_VERBS = frozenset({
     "实施", "实行", "培育", "激发", "营造", "畅通", "确保", "筑牢", "守住", "拓展", "释放", "开创",
     "开启", "夯实", "激活", "助推", "赋能",
 })
-#: A last word that a clause verb before it modifies rather than governs: 数字政府建设|水平
-#: "level of digital government development", 工作推进|机制, 数字社会建设|步伐.
+#: A last word that a clause verb before it modifies rather than governs: 工作推进|机制
+#: "work advancement mechanism", 数字社会建设|步伐, 人才培育|力度.  What a verb improves
+#: (质量, 能力, 水平) is no such head: 优化营商环境|提升服务质量 is two clauses.
 _HEAD_NOUNS = frozenset({
-    "机制", "体系", "水平", "步伐", "能力", "制度", "模式", "格局", "进程", "力度", "速度", "效率",
-    "质量", "工作", "平台", "政策", "措施", "办法", "方案", "成效", "成果", "体制", "环境", "工程",
+    "机制", "体系", "步伐", "制度", "模式", "格局", "进程", "工作", "平台", "政策", "措施", "办法",
+    "方案", "体制", "工程", "力度",
 })
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
 _PIVOT_VERBS = frozenset({"支持", "鼓励", "引导", "帮助", "动员", "组织", "指导", "吸引"})
@@ -513,7 +514,7 @@ class Glossary:
         self._verb_en = {_unify(k): v for k, v in clean.get("verbs", {}).items()}
         self._adjective_en = {_unify(k): v for k, v in clean.get("adjectives", {}).items()}
         self._adverb_en = {_unify(k): v for k, v in clean.get("adverbs", {}).items()}
-        for zh, en in [*self._verb_en.items(), *self._adjective_en.items()]:
+        for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items()]:
             seg.setdefault(zh, en)
         self._segments = seg
         self._max_key = max((len(k) for k in seg), default=1)
@@ -522,7 +523,7 @@ class Glossary:
         }
         self._postposed = {_unify(k) for k in clean.get("postposed", {})}
         self._prefix_affixes, self._suffix_affixes = _affix_tables(clean.get("affixes", {}))
-        self._adjective_affixes = _affix_tables(clean.get("adjective_affixes", {}))[1]
+        self._adjective_affixes = _affix_tables(clean.get("adjective_affixes", {}), "adjective_affixes")[1]
         # 以{}为重点 → ^以(.+)为重点$; longer frames first (坚持以{}为{} before 以{}为{})
         self._frames = [
             (re.compile("^" + "(.+)".join(map(re.escape, _unify(k).split("{}"))) + "$"), en)
@@ -841,33 +842,37 @@ class Glossary:
 
     def _affixed(self, text: str, i: int) -> Iterator[tuple[int, str]]:
         """``(end, English)`` of each word of two or more characters with an ``[affixes]``
-        affix that starts at ``i``: 非 + 审判 → "non-trial", 管理 + 者 → "management
-        personnel", an adjective + 化 → the adjective (``[adjective_affixes]``)."""
+        affix that starts at ``i``: 非 + 审判 → "non-trial", 应 + 建立 → "should establish"
+        (``{verb}``: the word's [verbs] English), an adjective + 化 → the adjective
+        (``[adjective_affixes]``)."""
         segs = self._segments
         n = len(text)
-        for size in (1, 2):  # a prefix, then the word
-            template = self._prefix_affixes.get(text[i:i + size])
-            if template is None:
-                continue
-            for j in range(min(n, i + size + self._max_key), i + size + 1, -1):
-                en = segs.get(text[i + size:j])
-                if en is not None and j - i - size >= 2:
-                    yield j, template.replace("{}", en)
-        if not self._suffix_affixes:
-            return
+        if not (i and text[i - 1].isdigit()):  # 100多万: 多 after a number is "more than"
+            for size in (1, 2):  # a prefix, then the word
+                template = self._prefix_affixes.get(text[i:i + size])
+                if template is None:
+                    continue
+                for j in range(min(n, i + size + self._max_key), i + size + 1, -1):
+                    word = text[i + size:j]
+                    en = _filled(template, segs[word], self._verb_en.get(word)) if len(word) > 1 and word in segs else None
+                    if en:
+                        yield j, en
         for j in range(i + 2, min(n, i + self._max_key) + 1):  # the word, then a suffix
             word = text[i:j]
-            en = segs.get(word)
-            if en is None:
+            if word not in segs:
                 continue
             for size in (1, 2):
                 affix = text[j:j + size]
-                template = self._suffix_affixes.get(affix) if j + size <= n else None
-                if template is None:
-                    continue
+                if j + size > n:
+                    break
                 if word in self._adjective_en and affix in self._adjective_affixes:
-                    en, template = self._adjective_en[word], self._adjective_affixes[affix]
-                yield j + size, template.replace("{}", en)
+                    en = _filled(self._adjective_affixes[affix], self._adjective_en[word], None)
+                elif affix in self._suffix_affixes:
+                    en = _filled(self._suffix_affixes[affix], segs[word], self._verb_en.get(word))
+                else:
+                    continue
+                if en:
+                    yield j + size, en
 
     def _place(self, zh: str, unlisted: bool = False) -> str | None:
         """English of a place name by plan_parser.places, else None.
@@ -907,6 +912,9 @@ class Glossary:
         # "2025年" → "2025"
         pieces = [p for k, p in enumerate(pieces)
                   if not (p.zh == "年" and k and _FOUR_DIGITS.match(pieces[k - 1].zh))]
+        if self._dictionary is not None:  # the dictionary's word for an affixed word wins: 全球化 "globalization"
+            pieces = [_Piece(p.zh, en, "dictionary") if p.kind == "affix" and (en := self._dictionary(p.zh)) else p
+                      for p in pieces]
         missing = _missing_words(pieces)
         if missing and self._dictionary is not None:
             pieces = self._from_dictionary(pieces)
@@ -956,13 +964,13 @@ class Glossary:
             after = pieces[k + 1] if k + 1 < len(pieces) else None
             if (piece.kind == "missing" and piece.zh in self._prefix_affixes and after is not None
                     and after.kind == "dictionary" and len(after.zh) > 1 and _short(after.en)):
-                out.append(_Piece(piece.zh + after.zh, self._prefix_affixes[piece.zh].replace("{}", after.en), "dictionary"))
+                out.append(_Piece(piece.zh + after.zh, _filled(self._prefix_affixes[piece.zh], after.en, None), "dictionary"))
                 k += 2
                 continue
             if (piece.kind == "missing" and piece.zh in self._suffix_affixes and out
                     and out[-1].kind == "dictionary" and len(out[-1].zh) > 1 and _short(out[-1].en)):
                 word = out.pop()
-                out.append(_Piece(word.zh + piece.zh, self._suffix_affixes[piece.zh].replace("{}", word.en), "dictionary"))
+                out.append(_Piece(word.zh + piece.zh, _filled(self._suffix_affixes[piece.zh], word.en, None), "dictionary"))
             else:
                 out.append(piece)
             k += 1
@@ -1052,37 +1060,45 @@ class Glossary:
         noun phrase (:meth:`_phrase`).
         """
         words = [p for p in pieces if p.kind != "punct" or p.en]
-        while words and words[-1].kind == "punct" and not (words[-1].en == ")" and any(p.en == "(" for p in words)):
+        while words and words[-1].kind == "punct" and not _closes_parenthesis(words):
             words.pop()  # a closing parenthesis stays: 推荐单位（主管部门） "... (competent authorities)"
-        if not words:
+        if not any(p.kind != "punct" for p in words):
             return ""
         title = self._plan_title(words)
         if title:
             return title
-        k = self._second_clause(words)
-        if k is not None:  # 推动绿色发展|促进…: "promote green development and promote …"
-            link = "to" if words[0].zh in _PIVOT_VERBS else "and"
-            return _join([self._arrange(words[:k]), link, self._arrange(words[k:])])
-        verbs: list[str] = []
-        while len(words) > 1 and (words[0].zh in self._verb_en or self._adverb_before_verb(words)):
+        clauses = [words]  # 推动绿色发展|促进…: "promote green development and promote …"
+        while (k := self._second_clause(clauses[-1])) is not None:
+            clauses[-1:] = [clauses[-1][:k], clauses[-1][k:]]
+        out = self._verb_phrase(clauses[0])
+        for before, clause in zip(clauses, clauses[1:]):
+            link = "to" if before[0].zh in _PIVOT_VERBS else "and"
+            out = _join([out, link, self._verb_phrase(clause)])
+        return out
+
+    def _verb_phrase(self, words: list[_Piece]) -> str:
+        """One clause: its leading verbs (each with its adverb) in front, a second verb as a
+        gerund ("accelerate building X"), then the noun phrase (:meth:`_phrase`)."""
+        words = list(words)
+        verbs: list[tuple[str, str]] = []  # (adverb, verb)
+        while len(words) > 1 and (self._adverb_before_verb(words) or words[0].zh in self._verb_en):
             if verbs and any(p.zh == "的" for p in words):
                 break  # 发展[引领X的Y]: the second verb belongs to the 的 clause ("Y that leads X")
-            if verbs and not self._opens_clause(words[0].zh) and (
+            if verbs and not self._opens_clause(words[0].zh) and not self._adverb_before_verb(words) and (
                     len(words) == 2 and words[1].zh in self._suffixes  # 塑造[发展新优势]
                     or words[0].zh in self._norm and words[1].zh in self._verb_en):  # 搭建[创新应用平台]
                 break  # a verb that is also a noun, before a suffix or a verb: it modifies
-            adverb = self._adverb_en[words.pop(0).zh] if words[0].zh not in self._verb_en else ""
-            verbs.append(_join([adverb, self._verb_en[words.pop(0).zh]]))
-        if len(verbs) > 1:
-            verbs = [_gerund(v) if k else v for k, v in enumerate(verbs)]
-        return _join([*verbs, self._phrase(words)])
+            adverb = self._adverb_en[words.pop(0).zh] if self._adverb_before_verb(words) else ""
+            verbs.append((adverb, self._verb_en[words.pop(0).zh]))
+        return _join([*(_join([adverb, _gerund(verb) if k else verb]) for k, (adverb, verb) in enumerate(verbs)),
+                      self._phrase(words)])
 
     def _second_clause(self, words: list[_Piece]) -> int | None:
         """Where the second of two verb-object clauses starts in a name that opens with a
         verb and has no comma between them: the first clause verb (:data:`_CLAUSE_VERBS`)
         after a word that is no clause verb and before any 的, with an object after it;
         None when there is none."""
-        if len(words) < 4 or words[0].zh not in self._verb_en:
+        if len(words) < 4 or not (words[0].zh in self._verb_en or self._adverb_before_verb(words)):
             return None
         zh = [p.zh for p in words]
         end = zh.index("的") if "的" in zh else len(zh)
@@ -1165,7 +1181,7 @@ class Glossary:
             k = zh.index("占")
             return f"share of {self._head(words[:k])} in {self._head(words[k + 1:-1])}"
         last = words[-1]
-        if len(words) > 1 and last.zh in self._suffixes:
+        if len(words) > 1 and last.zh in self._suffixes and words[-2].zh not in self._function_words:
             template = self._suffixes[last.zh]
             inner = self._head(words[:-1])
             if _PROPER_SUFFIX_RE.search(template.replace("{}", "")):
@@ -1216,6 +1232,18 @@ def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[st
     return tables
 
 
+def _closes_parenthesis(words: list[_Piece]) -> bool:
+    """The last piece is a ")" that closes a "(" with a word between them."""
+    if words[-1].en != ")":
+        return False
+    seen_word = False
+    for piece in reversed(words[:-1]):
+        if piece.en in ("(", ")"):
+            return piece.en == "(" and seen_word
+        seen_word = seen_word or piece.kind != "punct"
+    return False
+
+
 def _tokens_before(toks: list[str], end: int) -> Iterator[str]:
     """The tokens of ``toks`` that lie within the first ``end`` characters."""
     pos = 0
@@ -1231,23 +1259,42 @@ def _short(en: str | None) -> bool:
     return bool(en) and len(en.split()) <= 2
 
 
-def _affix_tables(entries: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def _affix_tables(entries: Mapping[str, str], table: str = "affixes") -> tuple[dict[str, str], dict[str, str]]:
     """``[affixes]`` entries as ``({prefix: template}, {suffix: template})``: "非{}" is
-    the prefix 非, "{}类" the suffix 类 (one or two characters)."""
+    the prefix 非, "{}类" the suffix 类 (one or two characters).  ``[adjective_affixes]``
+    holds suffixes only (an adjective comes first)."""
     prefixes: dict[str, str] = {}
     suffixes: dict[str, str] = {}
     for key, en in entries.items():
         key = _unify(key)
         affix = key.replace("{}", "")
         if key.count("{}") != 1 or not 1 <= len(affix) <= 2 or not all(_HAN_RE.match(c) for c in affix):
-            raise ValueError(f"[affixes] {key!r}: write one or two Chinese characters before or after {{}}")
-        if key.endswith("{}"):
-            prefixes[affix] = en if "{}" in en else f"{en} {{}}"
+            raise ValueError(f"[{table}] {key!r}: write one or two Chinese characters before or after {{}}")
+        if not ("{}" in en or "{verb}" in en):
+            en = f"{en} {{}}" if key.endswith("{}") else f"{{}} {en}"
+        if key.endswith("{}") and table == "affixes":
+            prefixes[affix] = en
         elif key.startswith("{}"):
-            suffixes[affix] = en if "{}" in en else f"{{}} {en}"
+            suffixes[affix] = en
         else:
-            raise ValueError(f"[affixes] {key!r}: the affix goes before or after {{}}, not around it")
+            raise ValueError(f"[{table}] {key!r}: the affix goes "
+                             + ("after {}" if table != "affixes" else "before or after {}, not around it"))
     return prefixes, suffixes
+
+
+#: English that ends like an adjective (global, digital, intensive, various).
+_ADJECTIVE_END_RE = re.compile(r"(?:al|ic|ive|ous|ent|ant|ible|able|ary)$")
+
+
+def _filled(template: str, en: str, verb_en: str | None) -> str | None:
+    """An ``[affixes]`` template with the word's English in "{}" and its [verbs] English in
+    "{verb}"; None where a hyphen would join an English of three words or more ("small and
+    medium-sized-type") or an adjective before a hyphenated suffix ("global-based")."""
+    if ("-{}" in template or "{}-" in template) and not _short(en):
+        return None
+    if "{}-" in template and _ADJECTIVE_END_RE.search(en):
+        return None  # 全球化 is not "global-based": a hyphenated suffix wants a noun
+    return template.replace("{verb}", verb_en or en).replace("{}", en)
 
 
 def _without_empty(tables: dict[str, dict]) -> dict[str, dict]:
