@@ -771,6 +771,8 @@ class Glossary:
         back: list[tuple[int, str] | None] = [None] * (n + 1)
         place_names: dict[tuple[int, int], str] = {}
         affixed: dict[tuple[int, int], str] = {}
+        suffix_at = [j for j in range(1, n) if any(
+            text[j:j + size] in self._suffix_affixes or text[j:j + size] in self._adjective_affixes for size in (1, 2))]
         best[0] = 0.0
         for i in range(n):
             if best[i] == inf:
@@ -785,7 +787,7 @@ class Glossary:
                 cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
                     best[j], back[j] = cost, (i, "word")
-            for j, en in self._affixed(text, i):  # 非+审判, 管理+者: costs more than two words
+            for j, en in self._affixed(text, i, suffix_at):  # 非+审判, 管理+者: costs more than two words
                 cost = best[i] + 2.2 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
                 if cost < best[j]:
                     best[j], back[j] = cost, (i, "affix")
@@ -840,11 +842,11 @@ class Glossary:
         out.reverse()
         return out
 
-    def _affixed(self, text: str, i: int) -> Iterator[tuple[int, str]]:
+    def _affixed(self, text: str, i: int, suffix_at: list[int]) -> Iterator[tuple[int, str]]:
         """``(end, English)`` of each word of two or more characters with an ``[affixes]``
         affix that starts at ``i``: 非 + 审判 → "non-trial", 应 + 建立 → "should establish"
         (``{verb}``: the word's [verbs] English), an adjective + 化 → the adjective
-        (``[adjective_affixes]``)."""
+        (``[adjective_affixes]``).  ``suffix_at``: where a suffix affix starts in ``text``."""
         segs = self._segments
         n = len(text)
         if not (i and text[i - 1].isdigit()):  # 100多万: 多 after a number is "more than"
@@ -857,7 +859,11 @@ class Glossary:
                     en = _filled(template, segs[word], self._verb_en.get(word)) if len(word) > 1 and word in segs else None
                     if en:
                         yield j, en
-        for j in range(i + 2, min(n, i + self._max_key) + 1):  # the word, then a suffix
+        for j in suffix_at:  # the word, then a suffix
+            if j < i + 2:
+                continue
+            if j > i + self._max_key:
+                break
             word = text[i:j]
             if word not in segs:
                 continue

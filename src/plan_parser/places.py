@@ -243,10 +243,12 @@ def place_en(name: str) -> str | None:
     return romanize(name)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def listed_place_en(name: str) -> str | None:
     """:func:`place_en` for a name of the national list or a chain of them (重庆市铜梁区), else
     None — without romanizing anything else, so that testing every stretch of a label for a
-    place (the glossary does) never loads pypinyin."""
+    place (the glossary does) never loads pypinyin.  Cached: the glossary asks about the
+    same stretches of every label, and the list never changes in a process."""
     if not name or not all_han(name.strip()):
         return None
     name = name.strip()
