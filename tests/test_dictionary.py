@@ -88,6 +88,8 @@ def test_an_affix_is_stuck_to_a_dictionary_word_and_gives_way_to_one():
     assert g.translate("按需提供服务") == Translation("on demand provide services", "dictionary", ["按需"])
     # never stuck to a gloss of three words or more: 离散 /separated from one another/ + 型
     assert g.translate("离散型智能制造").en is None
+    # nor to an adjective (三维 /three-dimensional/ + 化): the word stays missing, never dropped
+    assert g.translate("推进三维化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
     # the dictionary's word for a whole affixed word wins: 全球化 /globalization/, not 全球 + 化
     assert g.translate("全球化") == Translation("globalization", "dictionary", ["全球化"])
     assert g.translate("参与者") == Translation("participant", "dictionary", ["参与者"])

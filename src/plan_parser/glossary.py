@@ -806,7 +806,7 @@ class Glossary:
                     # an unlisted name: name tokens + a level word jieba cut off on its own
                     # (青溪 + 市), tokens jieba's HMM made of a name it does not know (松河县,
                     # 蓼 + 川区), or a stray first character before a word that ends in the
-                    # level (霁 + 州市, 澄 + 湾区); 高新区, 开发区, 社区 are words of jieba's
+                    # level (岫 + 州市, 汐 + 湾区); 高新区, 开发区, 社区 are words of jieba's
                     # dictionary, never a place
                     unlisted = opening and i == 0 and (
                         k - 1 in bounds and k - 1 > i
@@ -961,24 +961,28 @@ class Glossary:
     def _stick_affixes(self, pieces: list[_Piece]) -> list[_Piece]:
         """A missing ``[affixes]`` character stuck to the dictionary word next to it (数控
         "numerical control" + 化 → "numerical control-based"), as :meth:`_affixed` does
-        with glossary words; not to a gloss of three words or more ("separated from one
-        another-type")."""
+        with glossary words and with its limits (:func:`_filled`: not to a gloss of three
+        words or more, "separated from one another-type")."""
         out: list[_Piece] = []
         k = 0
         while k < len(pieces):
             piece = pieces[k]
             after = pieces[k + 1] if k + 1 < len(pieces) else None
-            if (piece.kind == "missing" and piece.zh in self._prefix_affixes and after is not None
-                    and after.kind == "dictionary" and len(after.zh) > 1 and _short(after.en)):
-                out.append(_Piece(piece.zh + after.zh, _filled(self._prefix_affixes[piece.zh], after.en, None), "dictionary"))
-                k += 2
-                continue
-            if (piece.kind == "missing" and piece.zh in self._suffix_affixes and out
-                    and out[-1].kind == "dictionary" and len(out[-1].zh) > 1 and _short(out[-1].en)):
-                word = out.pop()
-                out.append(_Piece(word.zh + piece.zh, _filled(self._suffix_affixes[piece.zh], word.en, None), "dictionary"))
-            else:
-                out.append(piece)
+            if piece.kind == "missing" and piece.zh in self._prefix_affixes and after is not None \
+                    and after.kind == "dictionary" and len(after.zh) > 1:
+                en = _filled(self._prefix_affixes[piece.zh], after.en, None)
+                if en:
+                    out.append(_Piece(piece.zh + after.zh, en, "dictionary"))
+                    k += 2
+                    continue
+            if piece.kind == "missing" and piece.zh in self._suffix_affixes and out \
+                    and out[-1].kind == "dictionary" and len(out[-1].zh) > 1:
+                en = _filled(self._suffix_affixes[piece.zh], out[-1].en, None)
+                if en:
+                    out[-1] = _Piece(out[-1].zh + piece.zh, en, "dictionary")
+                    k += 1
+                    continue
+            out.append(piece)
             k += 1
         return out
 
