@@ -305,6 +305,8 @@ _HEAD_NOUNS = frozenset({
     "机制", "体系", "步伐", "制度", "模式", "格局", "进程", "工作", "平台", "政策", "措施", "办法",
     "方案", "体制", "工程", "力度",
 })
+#: Words that join verbs side by side (加强、改进和完善X: "strengthen, improve and perfect X").
+_LINKING_WORDS = frozenset({"和", "与", "及", "并"})
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
 _PIVOT_VERBS = frozenset({"支持", "鼓励", "引导", "帮助", "动员", "组织", "指导", "吸引"})
 #: English that names a place with its level (a title's leading place names).
@@ -1088,20 +1090,34 @@ class Glossary:
 
     def _verb_phrase(self, words: list[_Piece]) -> str:
         """One clause: its leading verbs (each with its adverb) in front, a second verb as a
-        gerund ("accelerate building X"), then the noun phrase (:meth:`_phrase`)."""
+        gerund ("accelerate building X"), verbs joined by 、 or 和 side by side ("strengthen,
+        improve and perfect X"), then the noun phrase (:meth:`_phrase`)."""
         words = list(words)
-        verbs: list[tuple[str, str]] = []  # (adverb, verb)
+        groups: list[list[tuple[str, str, str]]] = []  # verbs side by side: (separator, adverb, verb)
         while len(words) > 1 and (self._adverb_before_verb(words) or words[0].zh in self._verb_en):
-            if verbs and any(p.zh == "的" for p in words):
+            if groups and any(p.zh == "的" for p in words):
                 break  # 发展[引领X的Y]: the second verb belongs to the 的 clause ("Y that leads X")
-            if verbs and not self._opens_clause(words[0].zh) and not self._adverb_before_verb(words) and (
+            if groups and not self._opens_clause(words[0].zh) and not self._adverb_before_verb(words) and (
                     len(words) == 2 and words[1].zh in self._suffixes  # 塑造[发展新优势]
                     or words[0].zh in self._norm and words[1].zh in self._verb_en):  # 搭建[创新应用平台]
                 break  # a verb that is also a noun, before a suffix or a verb: it modifies
-            adverb = self._adverb_en[words.pop(0).zh] if self._adverb_before_verb(words) else ""
-            verbs.append((adverb, self._verb_en[words.pop(0).zh]))
-        return _join([*(_join([adverb, _gerund(verb) if k else verb]) for k, (adverb, verb) in enumerate(verbs)),
-                      self._phrase(words)])
+            groups.append([("", *self._pop_verb(words))])
+            while (len(words) > 2 and (words[0].en == "," or words[0].zh in _LINKING_WORDS)
+                   and (words[1].zh in self._verb_en or self._adverb_before_verb(words[1:]))):
+                separator = "," if words.pop(0).en == "," else "and"  # 加强、改进和完善X
+                groups[-1].append((separator, *self._pop_verb(words)))
+            if groups[-1][-1][0] == ",":  # 推进、落实X: "advance and implement X"
+                groups[-1][-1] = ("and", *groups[-1][-1][1:])
+        verbs = [part for g, group in enumerate(groups) for separator, adverb, verb in group
+                 for part in (separator, adverb, _gerund(verb) if g else verb)]  # "," attaches left in _join
+        if groups and words and words[0].en == ",":  # 持续优化、投资…: the comma stays
+            verbs.append(words.pop(0).en)
+        return _join([*verbs, self._phrase(words)])
+
+    def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
+        """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
+        adverb = self._adverb_en[words.pop(0).zh] if self._adverb_before_verb(words) else ""
+        return adverb, self._verb_en[words.pop(0).zh]
 
     def _second_clause(self, words: list[_Piece]) -> int | None:
         """Where the second of two verb-object clauses starts in a name that opens with a
