@@ -254,6 +254,7 @@ def test_affixes_of_a_user_glossary_and_their_checks():
     ("引进、培育龙头骨干企业，为产业发展提供坚实支撑",
      "attract and cultivate leading backbone enterprises, for industry development provide solid support"),
     ("加强、改进和完善人才工作", "strengthen, improve and improve talent work"),  # 改进, 完善: both "improve"
+    ("加强、改进", "strengthen and improve"),  # two verbs and nothing after them
     # a verb before 、 and a noun keeps its comma
     ("持续优化、投资或成本管理提供支撑", "continuously optimize, investment or costs management provide support"),
     # a suffix does not wrap a phrase that ends in 与/和 (central_001)

@@ -1102,7 +1102,7 @@ class Glossary:
                     or words[0].zh in self._norm and words[1].zh in self._verb_en):  # 搭建[创新应用平台]
                 break  # a verb that is also a noun, before a suffix or a verb: it modifies
             groups.append([("", *self._pop_verb(words))])
-            while (len(words) > 2 and (words[0].en == "," or words[0].zh in _LINKING_WORDS)
+            while (len(words) > 1 and (words[0].en == "," or words[0].zh in _LINKING_WORDS)
                    and (words[1].zh in self._verb_en or self._adverb_before_verb(words[1:]))):
                 separator = "," if words.pop(0).en == "," else "and"  # 加强、改进和完善X
                 groups[-1].append((separator, *self._pop_verb(words)))
