@@ -94,25 +94,12 @@ def halves(kinds: bool = True, dictionary: bool = False) -> dict[str, dict[str, 
 
     Words may be tuned on TUNE only; TEST shows what a plan the glossary never saw gets.
     ``dictionary``: with CC-CEDICT for the words the glossary lacks (``Settings.dictionary``)."""
-    from plan_parser import load_plan
-    from plan_parser.bilingual import english_coverage
-    from plan_parser.settings import DEFAULTS
-
-    settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
-    source = "glossary + CC-CEDICT" if dictionary else "glossary"
     out = {}
     for half, paths in holdout_halves().items():
         if not paths:
             print(f"held-out {half.upper()}: ../shared/real/policy_corpus/ not present")
             continue
-        table = english_coverage(load_plan(p, settings=settings) for p in paths)
-        out[half] = table
-        done = sum(d for d, _ in table.values())
-        total = sum(t for _, t in table.values())
-        print(f"held-out {half.upper()} ({len(paths)} plans), {source}: {done}/{total} = {done / total:.1%}")
-        if kinds:
-            for kind, (d, t) in sorted(table.items()):
-                print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
+        out[half] = _coverage_report(f"held-out {half.upper()} ({len(paths)} plans)", paths, dictionary, kinds)
     return out
 
 
@@ -122,10 +109,13 @@ def fresh(dictionary: bool = False) -> None:
     from english_documents import FRESH, FRESH2
 
     for name, paths in (("fresh", FRESH), ("fresh2", FRESH2)):
-        _fresh_set(name, paths, dictionary)
+        _coverage_report(f"{name} constructed plans ({len(paths)})", paths, dictionary)
 
 
-def _fresh_set(name: str, paths: list[Path], dictionary: bool) -> None:
+def _coverage_report(label: str, paths: list[Path], dictionary: bool,
+                     kinds: bool = True) -> dict[str, tuple[int, int]]:
+    """Print the English coverage of the plans at ``paths`` (all labels, then per kind) and
+    return it; ``dictionary``: with CC-CEDICT for the words the glossary lacks."""
     from plan_parser import load_plan
     from plan_parser.bilingual import english_coverage
     from plan_parser.settings import DEFAULTS
@@ -135,9 +125,11 @@ def _fresh_set(name: str, paths: list[Path], dictionary: bool) -> None:
     done = sum(d for d, _ in table.values())
     total = sum(t for _, t in table.values())
     source = "glossary + CC-CEDICT" if dictionary else "glossary"
-    print(f"{name} constructed plans ({len(paths)}), {source}: {done}/{total} = {done / total:.1%}")
-    for kind, (d, t) in sorted(table.items()):
-        print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
+    print(f"{label}, {source}: {done}/{total} = {done / total:.1%}")
+    if kinds:
+        for kind, (d, t) in sorted(table.items()):
+            print(f"  {kind:<12} {d:5d}/{t:<5d} {d / t:7.1%}")
+    return table
 
 
 def timing(repeat: int) -> None:
