@@ -194,6 +194,12 @@ def test_affixes_that_would_give_wrong_english_give_none(g, zh):
     assert g.translate(zh).en is None
 
 
+def test_clause_verbs_have_two_characters():
+    from plan_parser.glossary import _CLAUSE_VERBS
+
+    assert {len(verb) for verb in _CLAUSE_VERBS} == {2}  # _opens_clause compares the last two
+
+
 def test_many_clauses_in_one_name_need_no_recursion(g):
     en = g.translate("推动绿色发展" * 1200).en  # 1,200 clauses, cut in a loop
     assert en.startswith("promote green development and promote green development and")

@@ -287,8 +287,8 @@ _WITH_WORDS = frozenset({"具有", "具备", "富有"})
 #: X更加Y: "more Y X".
 _MORE_WORDS = frozenset({"更加", "更为"})
 #: Verbs that open a second verb-object clause of a name written without a comma
-#: (推动绿色发展|促进人与自然和谐共生, 加快数字化发展|建设数字中国); a [verbs] word ending
-#: in one counts too (全面塑造).  Verbs that also stand as nouns (发展, 改革, 创新) are
+#: (推动绿色发展|促进人与自然和谐共生, 加快数字化发展|建设数字中国), two characters each; a
+#: [verbs] word ending in one counts too (全面塑造).  Verbs that also stand as nouns (发展, 改革, 创新) are
 #: not here: they end an object more often than they open a clause; nor is 引领 (引领X的Y).
 #: 建设 opens one only before a name (建设数字中国, 建设平安中国), else it is a noun
 #: (数字政府建设管理机制).
@@ -1145,7 +1145,7 @@ class Glossary:
 
     def _opens_clause(self, zh: str) -> bool:
         """``zh`` is a [verbs] word that is or ends in a clause verb (全面塑造, 构建)."""
-        return zh in self._verb_en and any(zh.endswith(v) for v in _CLAUSE_VERBS)
+        return zh in self._verb_en and zh[-2:] in _CLAUSE_VERBS
 
     def _adverb_before_verb(self, words: list[_Piece]) -> bool:
         """``words`` open with an adverb, a verb and more (全面 塑造 X)."""

@@ -177,7 +177,8 @@ class _Segmenter:
 
     def known(self, word: str) -> bool:
         """``word`` is in jieba's dictionary (a token jieba's HMM joined is not)."""
-        self._read(set(word[:1]) - self._loaded)
+        if word[0] not in self._loaded:  # a word's shard is its first character's, as in lcut
+            self._read({word[0]})
         return bool(self.tokenizer.FREQ.get(word))
 
 
