@@ -303,6 +303,65 @@ def test_an_unlisted_place_that_jieba_made_one_token_opens_a_title(g):
     assert g.translate("城区建设").en == "urban areas development"
 
 
+@pytest.mark.parametrize("zh, en", [
+    # a name the glossary lacks before a generic word of places.toml [feature_en] (GB/T 16159:
+    # the specific part in pinyin, the generic word translated), wherever jieba cuts it
+    ("青溪水库工程", "Qingxi Reservoir Project"),  # 青溪 + 水库 + 工程
+    ("实施松河水库工程", "implement Songhe Reservoir Project"),  # 松 + 河水库 + 工程
+    ("松河大桥", "Songhe Bridge"),  # 松 + 河大桥
+    ("松河湿地公园", "Songhe Wetland Park"),
+    ("滨江公园", "Binjiang Park"),  # 滨江: jieba's dictionary tags it a place name (ns)
+    ("青溪经济开发区基础设施", "Qingxi Economic Development Zone infrastructure"),
+    # two names joined by 至 before a route, names the glossary has among them
+    ("松河至青溪高速公路", "Songhe–Qingxi Expressway"),
+    ("重庆至成都高速公路", "Chongqing–Chengdu Expressway"),
+    ("青溪至重庆铁路", "Qingxi–Chongqing Railway"),
+])
+def test_a_named_reservoir_park_or_road(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh, lacking", [
+    ("口袋公园建设", ["口袋"]),  # a pocket park: 口袋 is a common noun to jieba (n), no name
+    ("郊野公园", ["郊野"]),  # a country park
+    ("青溪至松河公园", ["青溪"]),  # a park is no route: 松河公园 is a park, 青溪 stays unread
+])
+def test_a_common_word_before_a_feature_word_is_no_name(g, zh, lacking):
+    assert g.translate(zh) == Translation(None, None, lacking)
+
+
+def test_a_word_with_english_before_a_feature_word_keeps_it(g):
+    assert g.translate("病险水库除险加固").en == "dangerous reservoirs reinforcement"
+    assert g.translate("生态公园").en != "Shengtai Park"
+
+
+@pytest.mark.parametrize("zh, en", [
+    # places the national list lacks before a title's period, however jieba cuts them
+    ("青石岭县“十四五”交通运输发展规划", "Qingshiling County 14th Five-Year Plan for Transport Development"),  # 青石 + 岭县
+    ("青溪市松河区“十四五”教育发展规划",  # 青溪 + 市松 + 河区; smallest first, as for listed names
+     "Songhe District, Qingxi City 14th Five-Year Plan for Education Development"),
+    ("江澜省青溪市“十四五”卫生健康规划", "Qingxi City, Jianglan Province 14th Five-Year Plan for Health"),
+    ("重庆市铜梁区“十四五”教育发展规划",
+     "Tongliang District, Chongqing Municipality 14th Five-Year Plan for Education Development"),
+    # a period said twice, an outline, a special plan, a document's stage
+    ("青溪市“十四五”时期养老服务发展规划", "Qingxi City 14th Five-Year Plan for Elderly Care Services Development"),
+    ("松河县“十四五”农业农村现代化发展规划纲要",
+     "Songhe County 14th Five-Year Plan for Agricultural and Rural Modernization Development"),
+    ("青溪市“十四五”数字经济发展专项规划", "Qingxi City 14th Five-Year Special Plan for Digital Economy Development"),
+    ("禾川县“十四五”养老服务发展规划（征求意见稿）",
+     "Hechuan County 14th Five-Year Plan for Elderly Care Services Development (Draft for Comments)"),
+    ("青溪市“十四五”水利发展规划（2021—2025年）（试行）",
+     "Qingxi City 14th Five-Year Plan for Water Conservancy Development (2021-2025) (Trial)"),
+])
+def test_plan_titles_of_places_the_list_lacks(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+def test_a_period_alone_is_no_plan_title(g):
+    assert g.translate("十四五时期").en == "14th Five-Year Plan period"
+    assert g.translate("（征求意见稿）").en == "(draft for comments)"
+
+
 def test_single_characters_never_inside_an_unknown_word():
     g = Glossary({"terms": {"高": "high", "新": "new", "区": "district", "建设": "development"}})
     assert g.translate("高新区建设") == Translation(None, None, ["高新区"])

@@ -58,3 +58,12 @@ def test_cache_dir_that_is_a_file_serves_from_memory(whole_jieba, fresh):
     fresh.parent.write_text("a file, not a directory", "utf-8")
     assert segment.tokens("社会保障卡持卡人数") == [t for t in whole_jieba.lcut("社会保障卡持卡人数", HMM=True)
                                                   if t.strip()]
+
+
+def test_proper_nouns_are_jiebas_tagged_names():
+    from plan_parser import segment
+
+    # jieba's dict.txt: 青溪 67 ns, 白石山 2 nr, 口袋 996 n; 松河 is not in it
+    assert segment.proper_noun("青溪") and segment.proper_noun("白石山")
+    assert not segment.proper_noun("口袋") and not segment.proper_noun("松河")
+    assert not segment.proper_noun("")

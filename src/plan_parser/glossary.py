@@ -29,6 +29,7 @@ from __future__ import annotations
 import collections
 import copy
 import csv
+import functools
 import io
 import os
 import re
@@ -269,6 +270,15 @@ _QUOTED_PERIOD_RE = re.compile(r"[\"'](十[一二三四五六七八九]?五)[\"'
 _TRAILING_PERIOD_RE = re.compile(r"\((\d{4})[-~至到](\d{4})年?\)$")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ATTACH_LEFT = {",", ";", ":", "%", "!", "?"}
+#: A trailing word in brackets that says what stage a document is at (（征求意见稿）,
+#: （试行）), after a plan's or a programme's name: "X Plan (Draft for Comments)".
+_TRAILING_STATUS_RE = re.compile(r"\(([^()]{2,6})\)$")
+_STATUS_AFTER = ("规划", "纲要", "方案", "计划", "办法", "意见", "规定", "细则", "年)")
+#: Place names, one to six characters and a level word each, before a plan title's period
+#: (青溪市松河区“十四五”…, 江澜省青溪市第十四个五年规划).
+_PLACE_NAME = "[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|自治旗|省|市|区|县|旗)"
+_PLACE_NAME_RE = re.compile(_PLACE_NAME)
+_TITLE_PLACES_RE = re.compile(f"^((?:{_PLACE_NAME}){{1,3}})(?=[\"'“‘]?十[一二三四五六七八九]?五|第十)")
 #: The last word of a plan title (X十四五规划 / 十四五X规划).
 _PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
 #: A last word that is 发展规划 / 事业发展规划: "… for X Development".
@@ -734,6 +744,10 @@ class Glossary:
 
         pieces: list[_Piece] = []
         run: list[str] = []
+        names = self._title_places(text)
+        if names:  # 青溪市松河区“十四五”…: the places a plan title opens with
+            pieces.extend(_Piece(zh, en, "place") for zh, en in names)
+            text = text[sum(len(zh) for zh, _ in names):]
 
         def flush() -> None:
             if run:
@@ -748,6 +762,22 @@ class Glossary:
                 pieces.append(_Piece(tok, tok if tok in _ATTACH_LEFT or tok in "()" else "", "punct"))
         flush()
         return pieces
+
+    def _title_places(self, text: str) -> list[tuple[str, str]]:
+        """The places before the plan period of a plan title (青溪市松河区“十四五”教育发展规划 →
+        青溪市松河区 "Songhe District, Qingxi City"), when one of them is not in the national
+        list: jieba cuts such names anyhow (市松 + 河区, 青石 + 岭县), but nothing but a place
+        stands between a title's start and its period.  Empty when the text is no such title
+        or every name is listed (those the cover finds)."""
+        m = _TITLE_PLACES_RE.match(text)
+        if not m:
+            return []
+        names = _PLACE_NAME_RE.findall(m.group(1))
+        found = [(zh, self._place(zh, unlisted=True)) for zh in names]
+        if not all(en for _, en in found) or all(_place_en(zh) for zh in names):
+            return []
+        # one piece, smallest unit first, as places.place_en writes a listed chain
+        return [("".join(names), ", ".join(en for _, en in reversed(found)))]  # type: ignore[misc]
 
     def _cover(self, toks: list[str], opening: bool = False) -> list[_Piece]:
         """The cheapest cover of one run of tokens (see :meth:`_pieces`); ``opening``:
@@ -773,6 +803,7 @@ class Glossary:
         back: list[tuple[int, str] | None] = [None] * (n + 1)
         place_names: dict[tuple[int, int], str] = {}
         affixed: dict[tuple[int, int], str] = {}
+        features = self._features_in(text, bounds)
         suffix_at = [j for j in range(1, n) if any(
             text[j:j + size] in self._suffix_affixes or text[j:j + size] in self._adjective_affixes for size in (1, 2))]
         best[0] = 0.0
@@ -822,6 +853,10 @@ class Glossary:
                     if k >= n:
                         break
                     k = nxt[k]
+                for j, en in self._named(text, i, features):  # 青溪 + 水库: a name the list lacks
+                    if best[i] + 1.05 < best[j]:
+                        best[j], back[j] = best[i] + 1.05, (i, "name")
+                        place_names[i, j] = en
         out: list[_Piece] = []
         j = n
         while j > 0:
@@ -831,7 +866,7 @@ class Glossary:
                 en = segs.get(zh)
                 if en is None:  # a [suffixes]-only word, last: _head wraps the rest in it
                     en = self._suffixes[zh].replace("{}", "").strip()
-            elif kind == "place":
+            elif kind in ("place", "name"):
                 en = place_names[i, j]
             elif kind == "affix":
                 en = affixed[i, j]
@@ -882,6 +917,57 @@ class Glossary:
                 if en:
                     yield j + size, en
 
+    def _features_in(self, text: str, bounds: set[int]) -> dict[int, tuple[str, int]]:
+        """Where a ``[feature_en]`` word of :mod:`plan_parser.places` (水库, 湿地公园, 高速公路)
+        starts in ``text`` and ends on a token boundary: start → (word, end)."""
+        by_first = _features_by_first_character()
+        found: dict[int, tuple[str, int]] = {}
+        for k in range(2, len(text)):
+            for word in by_first.get(text[k], ()):
+                if text.startswith(word, k) and k + len(word) in bounds:
+                    found[k] = word, k + len(word)
+                    break
+        return found
+
+    def _named(self, text: str, i: int, features: dict[int, tuple[str, int]]) -> Iterator[tuple[int, str]]:
+        """``(end, English)`` of a named thing that starts at ``i``: a name the glossary has
+        no word for, then a feature word (青溪 + 水库 → "Qingxi Reservoir"), or two such names
+        joined by 至 before a route (松河至青溪高速公路 → "Songhe–Qingxi Expressway")."""
+        from . import places
+
+        for k, (feature, end) in features.items():
+            if not 2 <= k - i <= 9:
+                continue
+            span = text[i:k]
+            if feature in places.route_words() and span.count("至") == 1:
+                # a route's ends may be names the glossary has (重庆至成都: "Chongqing–Chengdu")
+                names = span.split("至")
+                known = {name: en for name in names if (en := self._name_en(name))}
+            else:
+                names, known = [span], {}
+            if all(name in known or self._proper_name(name) for name in names):
+                en = places.named_feature_en(names, feature, known)
+                if en:
+                    yield end, en
+
+    def _name_en(self, zh: str) -> str | None:
+        """The English of a glossary word that is a name (重庆 "Chongqing"), else None."""
+        en = self._segments.get(zh) or _place_en(zh)
+        return en if en and en[:1].isupper() and " " not in en else None
+
+    def _proper_name(self, zh: str) -> bool:
+        """Whether ``zh`` reads as the specific part of a name (青溪, 松河, 白石山): two to four
+        characters with no English in this glossary, not ending in a level word (青溪县 is a
+        place), and a proper noun to jieba or no word of its dictionary at all (口袋 and 郊野
+        are common nouns: 口袋公园 is a pocket park)."""
+        from . import segment
+
+        if not 2 <= len(zh) <= 4 or not all(map(_HAN_RE.match, zh)) or zh[-1] in _LEVEL_CHARS:
+            return False
+        if any(zh[a:b] in self._segments for a in range(len(zh)) for b in range(a + 2, len(zh) + 1)):
+            return False
+        return segment.proper_noun(zh) or not segment.known(zh)
+
     def _place(self, zh: str, unlisted: bool = False) -> str | None:
         """English of a place name by plan_parser.places, else None.
 
@@ -901,11 +987,19 @@ class Glossary:
     def _compose(self, text: str) -> Translation:
         text = _CN_YEAR_RE.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
         text = _QUOTED_PERIOD_RE.sub(r"\1", text)
+        status: str | None = None
+        m = _TRAILING_STATUS_RE.search(text)
+        en = m and self._segments.get(m.group(1))
+        if m and en and text[: m.start()].rstrip().endswith(_STATUS_AFTER):  # X规划（征求意见稿）
+            status = f"({_title_case(en)})"
+            text = text[: m.start()].strip()
         period: str | None = None
         m = _TRAILING_PERIOD_RE.search(text)
         if m and text[: m.start()].strip():
             period = f"({m.group(1)}-{m.group(2)})"
             text = text[: m.start()].strip()
+        if status:
+            period = _join([period or "", status])
         m = _RATIO_RE.match(text)
         if m:  # X与Y(之)比 → "ratio of X to Y"
             left, right = self.translate(m.group(1)), self.translate(m.group(2))
@@ -1157,7 +1251,15 @@ class Glossary:
             return None
         k = periods[0]
         rest = words[k + 1:]
-        if rest and rest[-1].zh in _DEVELOPMENT_PLAN_WORDS:
+        period_en = words[k].en or ""
+        if rest and rest[0].zh == "时期":  # “十四五”时期X规划: the period is said once
+            rest = rest[1:]
+        if len(rest) > 1 and rest[-1].zh == "纲要" and rest[-2].zh.endswith("规划"):  # X发展规划纲要
+            rest = rest[:-1]
+        if rest and rest[-1].zh == "专项规划":  # X专项规划: "14th Five-Year Special Plan for X"
+            rest = rest[:-1]
+            period_en = period_en.replace("Plan", "Special Plan")
+        elif rest and rest[-1].zh in _DEVELOPMENT_PLAN_WORDS:
             rest = [*rest[:-1], _Piece("发展", "development", "word")]
         elif rest and rest[-1].zh in _PLAN_WORDS:
             rest = rest[:-1]
@@ -1168,7 +1270,7 @@ class Glossary:
         while lead and (lead[0].kind == "place" or _PLACE_EN_RE.search(lead[0].en or "")):
             places.append(lead.pop(0).en)
         subject = lead + rest
-        out = _join([*places, words[k].en])
+        out = _join([*places, period_en])
         if subject:
             out += " for " + _title_case(self._phrase(subject))
         return out
@@ -1268,6 +1370,17 @@ def _closes_parenthesis(words: list[_Piece]) -> bool:
             return piece.en == "(" and seen_word
         seen_word = seen_word or piece.kind != "punct"
     return False
+
+
+@functools.cache
+def _features_by_first_character() -> dict[str, tuple[str, ...]]:
+    """The feature words of :mod:`plan_parser.places` by first character, longest first."""
+    from . import places
+
+    table: dict[str, list[str]] = {}
+    for word in places.feature_words():  # longest first
+        table.setdefault(word[0], []).append(word)
+    return {ch: tuple(words) for ch, words in table.items()}
 
 
 def _tokens_before(toks: list[str], end: int) -> Iterator[str]:

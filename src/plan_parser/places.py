@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -28,7 +28,7 @@ import regex
 from .script import HAN, all_han
 
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
-           "level_of_name"]
+           "level_of_name", "named_feature_en", "feature_words", "route_words"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -91,6 +91,20 @@ def _words() -> dict:
 @functools.cache
 def _generic_words() -> tuple[str, ...]:
     return tuple(sorted(_words()["generic_en"], key=len, reverse=True))
+
+
+@functools.cache
+def feature_words() -> dict[str, str]:
+    """``[feature_en]``: the generic words of named things that are not administrative
+    units (水库 "Reservoir", 湿地公园 "Wetland Park"), longest first."""
+    table = _words()["feature_en"]
+    return {zh: table[zh] for zh in sorted(table, key=len, reverse=True)}
+
+
+@functools.cache
+def route_words() -> frozenset[str]:
+    """The feature words that close a route between two named places (高速公路, 铁路)."""
+    return frozenset(_words()["routes"])
 
 
 @functools.cache
@@ -212,6 +226,27 @@ def romanize(name: str) -> str | None:
             en = "Municipality"
         parts.append(en)
     return " ".join(parts)
+
+
+def _specific_en(specific: str) -> str:
+    """The specific part of a name as one word: its established English, else its pinyin."""
+    return _words()["name_en"].get(specific) or _word(_syllables(specific))
+
+
+def named_feature_en(specifics: list[str], feature: str, known: Mapping[str, str] | None = None) -> str | None:
+    """The English of a named thing that is not an administrative unit: the specific part
+    in pinyin, the generic word translated (GB/T 16159): ``(["青溪"], "水库")`` →
+    ``Qingxi Reservoir``; two specifics name a route (``(["松河", "青溪"], "高速公路")`` →
+    ``Songhe–Qingxi Expressway``).  None for a generic word of no ``[feature_en]`` entry or a
+    specific part that is not all Chinese characters.  ``known``: specific parts whose
+    English the caller has (重庆 "Chongqing").  Imports pypinyin."""
+    known = known or {}
+    en = _words()["feature_en"].get(feature)
+    if en is None or not specifics or not all(s and all_han(s) for s in specifics):
+        return None
+    if len(specifics) > 1 and feature not in route_words():
+        return None
+    return "–".join(known.get(s) or _specific_en(s) for s in specifics) + " " + en
 
 
 def place_en(name: str) -> str | None:

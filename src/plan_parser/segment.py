@@ -30,13 +30,18 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["tokens", "tokenizer", "init_seconds"]
+__all__ = ["tokens", "tokenizer", "known", "proper_noun", "init_seconds"]
 
 _LOCK = threading.Lock()
 _SEGMENTER: _Segmenter | None = None
 #: Wall-clock seconds the one-time set-up took (jieba import + the shard index), or None
 #: while it has not happened in this process.
 init_seconds: float | None = None
+
+#: jieba's part-of-speech tags of proper nouns: place (ns), person (nr, nrt, nrfg) and other
+#: proper names (nz).  The tags are noisy (城市 and 新建 are ns), so a caller asks only about
+#: a word it has no English for.
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 
 #: Cache file format: bump when the layout below changes.
 _CACHE_VERSION = 1
@@ -145,6 +150,7 @@ class _Segmenter:
         header, self._body = _load_shards(jieba)
         self._index: dict[str, list[int]] = header["index"]
         self._loaded: set[str] = set()
+        self._proper: set[str] = set()  # words of the shards read so far tagged as proper nouns
         self._lock = threading.Lock()
         tok = jieba.Tokenizer()
         tok.FREQ, tok.total = {}, header["total"]
@@ -161,8 +167,10 @@ class _Segmenter:
                 if span is not None:
                     start, size = span
                     for line in self._body[start:start + size].decode("utf-8").split("\n"):
-                        word, count = line.split(" ")[:2]
+                        word, count, *tag = line.split(" ")
                         freq[word] = int(count)
+                        if tag and tag[0] in _PROPER_TAGS:
+                            self._proper.add(word)
                         for end in range(1, len(word)):
                             freq.setdefault(word[:end], 0)
                 self._loaded.add(ch)
@@ -181,11 +189,22 @@ class _Segmenter:
             self._read({word[0]})
         return bool(self.tokenizer.FREQ.get(word))
 
+    def proper_noun(self, word: str) -> bool:
+        """``word`` is in jieba's dictionary tagged as a proper noun."""
+        self.known(word)  # reads the word's shard
+        return word in self._proper
+
 
 def known(word: str) -> bool:
     """Whether ``word`` is a word of jieba's dictionary: 社区 is, the unknown name 松河县
     that jieba's HMM made one token is not."""
     return bool(word) and _segmenter().known(word)
+
+
+def proper_noun(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` as a proper noun (青溪 ns, 白石山 nr); 口袋
+    and 郊野 are common nouns (n), 松河 is not in the dictionary at all."""
+    return bool(word) and _segmenter().proper_noun(word)
 
 
 def tokenizer() -> _Segmenter:
