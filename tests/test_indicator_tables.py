@@ -190,3 +190,35 @@ def test_notes_numbered_on_lines_of_their_own(tmp_path):
     assert (ind[1].baseline.year, ind[1].baseline.footnote, ind[1].target.year) == (2019, "*", 2025)
     assert (ind[2].target.value, ind[2].target.cumulative) == (13.5, True)
     assert plan.chapters[0].sections[1].paragraphs[0].text == "①这一段不在表后，是正文。"
+
+
+def test_a_dash_unit_cell_is_no_unit_and_a_score_is_in_points(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("""<html><body><p>第一章 总体要求</p><p>第一节 主要目标</p>
+        <table>
+        <tr><td colspan="5">专栏1 主要指标</td></tr>
+        <tr><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>
+        <tr><td>1.营商环境评价得分</td><td>分</td><td>80</td><td>90</td><td>预期性</td></tr>
+        <tr><td>2.数字经济核心产业增加值占比</td><td>—</td><td>5</td><td>10</td><td>预期性</td></tr>
+        <tr><td>3.公共服务满意度（分）</td><td></td><td>85</td><td>&gt;90</td><td>预期性</td></tr>
+        </table></body></html>""", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(i.name, i.unit, i.target.raw, i.target.unit) for i in plan.indicators] == [
+        ("营商环境评价得分", "分", "90", "分"), ("数字经济核心产业增加值占比", None, "10", None),
+        ("公共服务满意度", "分", ">90", "分")]
+    # 占比 names a share: no missing_unit warning for its bare numbers
+    assert codes(plan) == []
+    assert [i.name_en for i in plan.indicators][0] == "business environment evaluation score"
+
+
+@pytest.mark.parametrize("number", ["1.", "1、", "1．"])
+def test_a_project_whose_title_opens_with_a_number_and_a_letter(number, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("青溪市“十四五”数字经济发展规划\n\n第一章  重点任务\n\n第一节  建设数字基础设施\n\n"
+                    "——加快网络建设。推进千兆光网建设。\n\n专栏1  数字基础设施重点工程\n\n"
+                    f"{number}5G网络覆盖工程。新建5G基站3000个。\n\n2.千兆光网升级工程。实现城区千兆光网全覆盖。\n\n"
+                    "3.数据中心建设工程。装机容量\n\n4.5G应用示范工程。建设10个应用场景。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(p.seq, p.title) for p in plan.projects] == [
+        (1, "5G网络覆盖工程"), (2, "千兆光网升级工程"), (3, "数据中心建设工程"), (4, "5G应用示范工程")]
+    assert plan.projects[0].quantities[0].base_value == 3000

@@ -76,6 +76,7 @@ TABLES = (
     "headers",
     "attributes",
     "units",
+    "label_only",
     "vocabulary",
     "verbs",
     "adjectives",
@@ -520,8 +521,10 @@ class Glossary:
         self._suffixes = {_unify(k): v for k, v in clean.get("suffixes", {}).items()}
         # word-level lookup for the composer: normalized keys, function words first
         seg: dict[str, str] = {}
+        label_only = {normalize(zh) for zh in clean.get("label_only", {})}
         for zh, en in norm.items():
-            seg[zh] = en
+            if zh not in label_only:  # [label_only]: a whole label's English, never a word's
+                seg[zh] = en
         seg.update(self._function_words)
         self._verb_en = {_unify(k): v for k, v in clean.get("verbs", {}).items()}
         self._adjective_en = {_unify(k): v for k, v in clean.get("adjectives", {}).items()}

@@ -25,9 +25,13 @@ _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*
 #: ``05 亿元`` is not one).  Three groups, one per form: read the number with :func:`item_number`.
 #: ``10 …`` to ``29 …`` without the zero are items only where they continue a run of such
 #: items (:func:`match_item`'s ``after``): alone they are running text (``15 分钟便民生活圈``).
-ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*[.．、](?!\d)|[（(](\d+)[)）]"
+ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*(?:[.．](?!\d)|、)|[（(](\d+)[)）]"
                rf"|(0[1-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日]))")
 _ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
+#: ``1.5G网络覆盖工程``: an item whose title opens with a number, one capital letter and a
+#: Chinese character (5G网络, 3D打印, 4K超高清; not 1.5GW or 1.5kg), read so only where its
+#: number is the one expected next (:func:`match_item`).
+_DIGIT_TITLE_ITEM = re.compile(rf"^(\d+){_SPACE}*[.．]{_SPACE}*(\d+[A-Z][\u4e00-\u9fff].*)$")
 _RUN_ITEM = re.compile(rf"^([12][0-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日])(.+)$")
 #: Any numbering a line of a plan may open with: 一、 （一） or an item number.  Readers and
 #: other modules that must recognise (or strip) numbering use this, not a copy of it.
@@ -145,13 +149,17 @@ def match_item(text: str, after: int | None = None) -> tuple[int, str] | None:
     """A numbered item ``1.`` ``2、`` ``（3）`` ``01 …`` → (number, text after the number).
 
     ``after`` is the number of the item before, where there is one: ``10 …`` after item 9
-    continues a run of ``01 …`` items; ``15 分钟…`` with no item 14 before it is text.
+    continues a run of ``01 …`` items; ``15 分钟…`` with no item 14 before it is text;
+    ``1.5G网络…`` is item 1 ("5G网络…") as the first item, text after item 3.
     """
     m = _ITEM.match(text)
     if m:
         return item_number(m), m.group(4).strip()
     m = _RUN_ITEM.match(text)
     if m and after is not None and int(m.group(1)) == after + 1:
+        return int(m.group(1)), m.group(2).strip()
+    m = _DIGIT_TITLE_ITEM.match(text)
+    if m and int(m.group(1)) == (after or 0) + 1:
         return int(m.group(1)), m.group(2).strip()
     return None
 

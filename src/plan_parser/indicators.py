@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .blocks import Table
 from .headings import ITEM_NUMBER, is_note, item_number, strip_numbering
 from .model import INDICATOR_VALUES, Indicator, Quantity
-from .quantity import is_unit, parse_quantity
+from .quantity import is_placeholder, is_unit, parse_quantity
 from .reflow import join_wrapped
 
 ATTRIBUTE_CODES = {"预期性": "anticipatory", "约束性": "binding"}
@@ -276,7 +276,7 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         category_loc = None  # the category row has an indicator under it
         if by_role.get(SEQ, "").isdigit():
             seq = int(by_role[SEQ])
-        if by_role.get(UNIT):
+        if by_role.get(UNIT) and not is_placeholder(by_role[UNIT]):  # 单位 "—": a ratio, no unit
             unit = by_role[UNIT].replace("％", "%")
         unit = unit or default_unit
         if by_role.get(CATEGORY):

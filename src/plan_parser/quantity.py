@@ -252,8 +252,9 @@ def _split_footnote(s: str) -> tuple[str, str]:
     return (s[: m.start()], m.group()) if m else (s, "")
 
 
-def _is_placeholder(s: str) -> bool:
-    return _PLACEHOLDER.fullmatch(s) is not None
+def is_placeholder(s: str) -> bool:
+    """A cell that says "nothing here": empty, dashes or slashes, 无, 暂无, N/A."""
+    return _PLACEHOLDER.fullmatch(s.strip()) is not None
 
 
 def parse_quantity(
@@ -273,7 +274,7 @@ def parse_quantity(
     keeps the whole cell.
     """
     text = raw.strip()
-    if _is_placeholder(text):
+    if is_placeholder(text):
         return None
     if _SPLIT_DIGITS.search(text):
         return Quantity(raw=text, kind="text")  # kept as written, never read as 56
@@ -284,7 +285,7 @@ def parse_quantity(
         footnote = inner + footnote
     cumulative = (bracketed and brackets_cumulative) or "累计" in body
     body = _CUMULATIVE.sub("", body)
-    if _is_placeholder(body):
+    if is_placeholder(body):
         return None
     g = _grammar()
     row_unit = (unit or "").strip().translate(_NORMALIZE) or None
