@@ -362,6 +362,27 @@ def test_a_period_alone_is_no_plan_title(g):
     assert g.translate("（征求意见稿）").en == "(draft for comments)"
 
 
+@pytest.mark.parametrize("zh, en", [
+    # a number scaled by 万/亿 inside a name is read in base units, as the model reads values
+    ("村级集体经济收入超过10万元的村占比", "village-level collective economy income more than 100,000 yuan share of villages"),
+    ("新增1.5万人", "new 15,000 persons"),
+    ("5亿元以上", "500,000,000 yuan or above"),
+    ("10万人口", "100,000 population"),  # 人口 is a word: the unit 人 is not cut out of it
+    # X中: "in X", which the word order says already (中 was "medium")
+    ("专任教师中具有研究生学历比例", "ratio of full-time teachers with graduate students academic credentials"),
+    ("中小企业", "small and medium-sized enterprises"),
+    # X业 (an industry): {}业 of [affixes]
+    ("现代物流业增加值", "modern logistics industry value added"),
+    # indicator words from NBS and ministry English (vocabulary group indicator_words)
+    ("关键工序数控化率", "key processes numerical control rate"),
+    ("五岁以下儿童死亡率", "under-five mortality rate"),
+    ("可再生能源发电量", "renewable energy power generation"),
+    ("统计数据质量", "statistical data quality"),
+])
+def test_numbers_positions_and_indicator_words(g, zh, en):
+    assert g.translate(zh).en == en
+
+
 def test_single_characters_never_inside_an_unknown_word():
     g = Glossary({"terms": {"高": "high", "新": "new", "区": "district", "建设": "development"}})
     assert g.translate("高新区建设") == Translation(None, None, ["高新区"])

@@ -262,6 +262,8 @@ def __getattr__(name: str):
 
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _KEEP_RE = re.compile(r"[0-9A-Za-z+%#&]")
+#: A number scaled by 万 or 亿 inside a name (超过10万元的村): read in base units.
+_SCALED_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)")
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
 _CN_YEAR_RE = re.compile(rf"([{_CN_DIGIT}]{{4}})(?=年|[-~至到][{_CN_DIGIT}]{{4}}年)")
@@ -757,14 +759,43 @@ class Glossary:
                 pieces.extend(self._cover(run, opening=not pieces))
                 run.clear()
 
-        for tok in segment.tokens(text):
-            if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
-                run.append(tok)
-            else:
+        start = 0
+        for zh, en, at in [*self._scaled_numbers(text), ("", "", len(text))]:
+            for tok in segment.tokens(text[start:at]):
+                if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
+                    run.append(tok)
+                else:
+                    flush()
+                    pieces.append(_Piece(tok, tok if tok in _ATTACH_LEFT or tok in "()" else "", "punct"))
+            if zh:
                 flush()
-                pieces.append(_Piece(tok, tok if tok in _ATTACH_LEFT or tok in "()" else "", "punct"))
+                pieces.append(_Piece(zh, en, "literal"))
+            start = at + len(zh)
         flush()
         return pieces
+
+    def _scaled_numbers(self, text: str) -> list[tuple[str, str, int]]:
+        """``(Chinese, English, start)`` of each number written with 万 or 亿 in ``text``, in
+        base units (超过10万元 → "100,000 yuan", not "10 10,000 yuan"), where this glossary
+        has the English of the unit; the unit is the longest of data/units.toml after 万/亿."""
+        from .quantity import parse_quantity
+
+        out = []
+        for m in _SCALED_NUMBER_RE.finditer(text):
+            end = m.end()
+            unit = next((text[end:end + k] for k in (4, 3, 2, 1) if is_unit(text[end:end + k])), "")
+            if any(text[end:end + k] in self._segments
+                   for k in range(len(unit) + 1, min(self._max_key, len(text) - end) + 1)):
+                unit = ""  # 10万人口: the word 人口 ("population"), not the unit 人
+            q = parse_quantity(m.group() + unit)
+            if q is None or q.base_value is None:
+                continue
+            unit_en = self._segments.get(q.base_unit) if q.base_unit else ""
+            if unit_en is None:
+                continue
+            value = int(q.base_value) if q.base_value == int(q.base_value) else q.base_value
+            out.append((m.group() + unit, _join([f"{value:,}", unit_en]), m.start()))
+        return out
 
     def _title_places(self, text: str) -> list[tuple[str, str]]:
         """The places before the plan period of a plan title (青溪市松河区“十四五”教育发展规划 →
