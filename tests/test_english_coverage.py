@@ -378,6 +378,8 @@ def test_a_period_alone_is_no_plan_title(g):
     ("五岁以下儿童死亡率", "under-five mortality rate"),
     ("可再生能源发电量", "renewable energy power generation"),
     ("统计数据质量", "statistical data quality"),
+    # a function word at the edge of a token jieba's HMM made up (及水美 | 乡村) is cut off it
+    ("水系连通及水美乡村建设试点", "water system connectivity and beautiful waterside villages development pilots"),
 ])
 def test_numbers_positions_and_indicator_words(g, zh, en):
     assert g.translate(zh).en == en

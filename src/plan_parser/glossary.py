@@ -823,7 +823,10 @@ class Glossary:
         n = len(text)
         bounds = {0}
         pos = 0
+        loose: set[int] = set()  # the first and last characters of tokens jieba's HMM made up
         for tok in toks:
+            if len(tok) > 2 and _HAN_RE.match(tok[0]) and not segment.known(tok):
+                loose.update((pos, pos + len(tok) - 1))
             pos += len(tok)
             bounds.add(pos)
         nxt = {}
@@ -848,8 +851,11 @@ class Glossary:
                 cand = text[i:j]
                 if cand not in segs and not (j == n and cand in self._suffixes):
                     continue
-                if j - i == 1 and not (i in bounds and j in bounds) and _HAN_RE.match(cand):
-                    continue  # a single character only as a word of its own
+                if j - i == 1 and not (i in bounds and j in bounds) and _HAN_RE.match(cand) and not (
+                        i in loose and cand in self._function_words):
+                    # a single character only as a word of its own, or a function word at the
+                    # edge of a token jieba's HMM made up (及 + 水美乡村 of 及水美|乡村)
+                    continue
                 # ties go to the longer piece on the left (-1e-4 * j): 研发经费|投入, not 研发|经费投入
                 cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
