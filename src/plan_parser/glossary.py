@@ -262,6 +262,7 @@ def __getattr__(name: str):
 
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _KEEP_RE = re.compile(r"[0-9A-Za-z+%#&]")
+_LATIN_RE = re.compile(r"[A-Za-z0-9&]+")
 #: A number scaled by 万 or 亿 inside a name (超过10万元的村): read in base units.
 _SCALED_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)")
 _CN_DIGIT = "〇零一二三四五六七八九"
@@ -761,7 +762,7 @@ class Glossary:
 
         start = 0
         for zh, en, at in [*self._scaled_numbers(text), ("", "", len(text))]:
-            for tok in segment.tokens(text[start:at]):
+            for tok in _latin_joined(segment.tokens(text[start:at])):
                 if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
                     run.append(tok)
                 else:
@@ -1410,6 +1411,18 @@ def _closes_parenthesis(words: list[_Piece]) -> bool:
             return piece.en == "(" and seen_word
         seen_word = seen_word or piece.kind != "punct"
     return False
+
+
+def _latin_joined(tokens: list[str]) -> list[str]:
+    """jieba's tokens with runs of Latin letters, digits and & written together joined again
+    (R + & + D → R&D), so that they read as one word, not "R & D"."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and _LATIN_RE.fullmatch(tok) and _LATIN_RE.fullmatch(out[-1]) and "&" in out[-1] + tok:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
 
 
 @functools.cache
