@@ -341,6 +341,11 @@ def test_a_word_with_english_before_a_feature_word_keeps_it(g):
     ("青溪市松河区“十四五”教育发展规划",  # 青溪 + 市松 + 河区; smallest first, as for listed names
      "Songhe District, Qingxi City 14th Five-Year Plan for Education Development"),
     ("江澜省青溪市“十四五”卫生健康规划", "Qingxi City, Jianglan Province 14th Five-Year Plan for Health"),
+    # … also where the subject comes before the period, as in the reference plan's title
+    ("青溪市松河区水利发展“十四五”规划", "Songhe District, Qingxi City 14th Five-Year Plan for Water Conservancy Development"),
+    ("云澜市白沙县文化和旅游发展“十四五”规划（2021-2025年）",
+     "Baisha County, Yunlan City 14th Five-Year Plan for Culture and Tourism Development (2021-2025)"),
+    ("青溪市城区建设“十四五”规划", "Qingxi City 14th Five-Year Plan for Urban Areas Development"),  # 城区: a word
     ("重庆市铜梁区“十四五”教育发展规划",
      "Tongliang District, Chongqing Municipality 14th Five-Year Plan for Education Development"),
     # a period said twice, an outline, a special plan, a document's stage
@@ -355,6 +360,11 @@ def test_a_word_with_english_before_a_feature_word_keeps_it(g):
 ])
 def test_plan_titles_of_places_the_list_lacks(g, zh, en):
     assert g.translate(zh).en == en
+
+
+def test_a_common_word_ending_in_a_level_character_opens_no_title_place(g):
+    # 夜市 (night market) is a word of jieba's dictionary: no "Ye City"
+    assert g.translate("青溪市夜市经济发展“十四五”规划") == Translation(None, None, ["夜市"])
 
 
 def test_a_period_alone_is_no_plan_title(g):

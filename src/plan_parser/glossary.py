@@ -278,11 +278,11 @@ _ATTACH_LEFT = {",", ";", ":", "%", "!", "?"}
 #: （试行）), after a plan's or a programme's name: "X Plan (Draft for Comments)".
 _TRAILING_STATUS_RE = re.compile(r"\(([^()]{2,6})\)$")
 _STATUS_AFTER = ("规划", "纲要", "方案", "计划", "办法", "意见", "规定", "细则", "年)")
-#: Place names, one to six characters and a level word each, before a plan title's period
-#: (青溪市松河区“十四五”…, 江澜省青溪市第十四个五年规划).
+#: Place names, one to six characters and a level word each, that open a plan title
+#: (青溪市松河区“十四五”…, 江澜省青溪市第十四个五年规划), and the period that must follow them.
 _PLACE_NAME = "[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|自治旗|省|市|区|县|旗)"
 _PLACE_NAME_RE = re.compile(_PLACE_NAME)
-_TITLE_PLACES_RE = re.compile(f"^((?:{_PLACE_NAME}){{1,3}})(?=[\"'“‘]?十[一二三四五六七八九]?五|第十)")
+_TITLE_PERIOD_RE = re.compile(r"十[一二三四五六七八九]?五|第十[一二三四五六七八九]?个五年")
 #: The last word of a plan title (X十四五规划 / 十四五X规划).
 _PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
 #: A last word that is 发展规划 / 事业发展规划: "… for X Development".
@@ -799,20 +799,29 @@ class Glossary:
         return out
 
     def _title_places(self, text: str) -> list[tuple[str, str]]:
-        """The places before the plan period of a plan title (青溪市松河区“十四五”教育发展规划 →
-        青溪市松河区 "Songhe District, Qingxi City"), when one of them is not in the national
-        list: jieba cuts such names anyhow (市松 + 河区, 青石 + 岭县), but nothing but a place
-        stands between a title's start and its period.  Empty when the text is no such title
-        or every name is listed (those the cover finds)."""
-        m = _TITLE_PLACES_RE.match(text)
-        if not m:
-            return []
-        names = _PLACE_NAME_RE.findall(m.group(1))
-        found = [(zh, self._place(zh, unlisted=True)) for zh in names]
-        if not all(en for _, en in found) or all(_place_en(zh) for zh in names):
+        """The places a plan title opens with (青溪市松河区“十四五”教育发展规划, 青溪市松河区水利发展
+        “十四五”规划 → 青溪市松河区 "Songhe District, Qingxi City"), when one of them is not in
+        the national list: jieba cuts such names anyhow (市松 + 河区, 青石 + 岭县), but a title
+        names its place first.  Each name ends in a level word and is no word of jieba's
+        dictionary (夜市) nor of this glossary (高新区, 城区); a plan period must follow.  Empty
+        when the text is no such title or every name is listed (those the cover finds)."""
+        from . import segment
+
+        found: list[tuple[str, str]] = []
+        pos = 0
+        while len(found) < 4:
+            m = _PLACE_NAME_RE.match(text, pos)
+            if not m or segment.known(m.group()) and not segment.proper_noun(m.group()):
+                break
+            en = self._place(m.group(), unlisted=True)
+            if not en:
+                break
+            found.append((m.group(), en))
+            pos = m.end()
+        if not found or not _TITLE_PERIOD_RE.search(text, pos) or all(_place_en(zh) for zh, _ in found):
             return []
         # one piece, smallest unit first, as places.place_en writes a listed chain
-        return [("".join(names), ", ".join(en for _, en in reversed(found)))]  # type: ignore[misc]
+        return [("".join(zh for zh, _ in found), ", ".join(en for _, en in reversed(found)))]
 
     def _cover(self, toks: list[str], opening: bool = False) -> list[_Piece]:
         """The cheapest cover of one run of tokens (see :meth:`_pieces`); ``opening``:
