@@ -388,6 +388,13 @@ def test_a_period_alone_is_no_plan_title(g):
     ("五岁以下儿童死亡率", "under-five mortality rate"),
     ("可再生能源发电量", "renewable energy power generation"),
     ("统计数据质量", "statistical data quality"),
+    # goal statements of the OUTLINE's Part 2 (its English: "new strides in reform and opening up")
+    ("改革开放迈出新步伐", "new strides in reform and opening up"),
+    ("国家治理效能得到新提升", "new improvement in national governance effectiveness"),
+    # 每千/每万 + any noun: [postposed] templates, moved behind as 每千人口 is
+    ("每千常住人口医疗卫生机构床位数", "medical and health institutions number of beds per 1,000 permanent residents"),
+    ("每百户拥有汽车数", "automobiles (number) per 100 households"),
+    ("每万城乡居民社区服务设施面积", "community services facilities area per 10,000 urban and rural residents"),
     # a function word at the edge of a token jieba's HMM made up (及水美 | 乡村) is cut off it
     ("水系连通及水美乡村建设试点", "water system connectivity and beautiful waterside villages development pilots"),
 ])

@@ -494,12 +494,14 @@ class Glossary:
         #: word English for words no entry covers (:meth:`with_dictionary`); None: none
         self._dictionary: Callable[[str], str | None] | None = None
         order = [t for t in TABLES if t in clean] + sorted(t for t in clean if t not in TABLES)
+        # [postposed] templates (每千{} "per 1,000 {}") are the composer's, not words
+        words_of = {t: {zh: en for zh, en in e.items() if "{}" not in zh} for t, e in clean.items()}
         # whole-name lookup: the first table in priority order wins
         flat: dict[str, str] = {}
         for table in reversed(order):
             if table in _COMPOSER_ONLY:
                 continue
-            for zh, en in clean[table].items():
+            for zh, en in words_of[table].items():
                 if en:
                     flat[zh] = en
         self._flat = flat
@@ -510,7 +512,7 @@ class Glossary:
             (zh, normalize(zh), en)
             for table in order
             if table not in _COMPOSER_ONLY
-            for zh, en in clean[table].items()
+            for zh, en in words_of[table].items()
             if en
         ]
         for zh, n, en in pairs:
@@ -539,7 +541,9 @@ class Glossary:
         self._single_ok = {k for k in self._function_words if len(k) == 1} | {
             k for k in (_unify(z) for z in clean.get("terms", {})) if len(k) == 1
         }
-        self._postposed = {_unify(k) for k in clean.get("postposed", {})}
+        self._postposed = {_unify(k) for k in words_of.get("postposed", {})}
+        self._postposed_templates = {_unify(k)[:-2]: en for k, en in clean.get("postposed", {}).items()
+                                     if k.endswith("{}") and k.count("{}") == 1}
         self._prefix_affixes, self._suffix_affixes = _affix_tables(clean.get("affixes", {}))
         self._adjective_affixes = _affix_tables(clean.get("adjective_affixes", {}), "adjective_affixes")[1]
         # 以{}为重点 → ^以(.+)为重点$; longer frames first (坚持以{}为{} before 以{}为{})
@@ -870,6 +874,16 @@ class Glossary:
                 cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
                     best[j], back[j] = cost, (i, "word")
+            for prefix, template in self._postposed_templates.items():  # 每千 + 常住人口
+                if not text.startswith(prefix, i):
+                    continue
+                for j in range(min(n, i + len(prefix) + self._max_key), i + len(prefix), -1):
+                    word = text[i + len(prefix):j]
+                    if word in segs and (len(word) > 1 or j in bounds):
+                        cost = best[i] + 1.05 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
+                        if cost < best[j]:
+                            best[j], back[j] = cost, (i, "postposed")
+                            affixed[i, j] = template.replace("{}", segs[word])
             for j, en in self._affixed(text, i, suffix_at):  # 非+审判, 管理+者: costs more than two words
                 cost = best[i] + 2.2 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
                 if cost < best[j]:
@@ -918,7 +932,7 @@ class Glossary:
                     en = self._suffixes[zh].replace("{}", "").strip()
             elif kind in ("place", "name"):
                 en = place_names[i, j]
-            elif kind == "affix":
+            elif kind in ("affix", "postposed"):
                 en = affixed[i, j]
             elif kind == "literal":
                 en = zh
@@ -1329,10 +1343,10 @@ class Glossary:
         """A noun phrase: 每千人口/单位GDP move behind, X占Y比重 is "share of X in Y",
         X更加Y is "more Y X", and a last word of ``[suffixes]`` wraps the rest ("{} rate",
         "growth in {}", "X Project")."""
-        post = [p.en for p in words if p.zh in self._postposed]
+        moved = [p.zh in self._postposed or p.kind == "postposed" for p in words]
+        post = [p.en for k, p in enumerate(words) if moved[k]]
         # 每千人口拥有X: the 拥有 ("having") goes with the moved modifier
-        words = [p for k, p in enumerate(words) if p.zh not in self._postposed
-                 and not (p.zh == "拥有" and k and words[k - 1].zh in self._postposed)]
+        words = [p for k, p in enumerate(words) if not moved[k] and not (p.zh == "拥有" and k and moved[k - 1])]
         en = self._head(words)
         return _join([en, *post])
 
