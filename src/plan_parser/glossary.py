@@ -1378,6 +1378,8 @@ class Glossary:
             inner = self._head(words[:-1])
             if _PROPER_SUFFIX_RE.search(template.replace("{}", "")):
                 inner = _title_case(inner)
+            elif template.endswith(" of {}") and " " not in inner and _ADJECTIVE_END_RE.search(inner):
+                return f"{inner} {template[:-len(' of {}')]}"  # 农村改革: "rural reform", not "reform of rural"
             return template.replace("{}", inner) if "{}" in template else _join([inner, template])
         for k in range(1, len(words)):  # X人均Y: "per capita Y of X"
             if zh[k].startswith("人均") and (words[k].en or "").startswith("per capita"):
