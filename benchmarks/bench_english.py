@@ -8,8 +8,8 @@ comes from documents held out: the plans of ../shared/real/policy_corpus/ whose
 names do not start with ``central_0`` (those were the development set), other than
 the three copies of the real plans above; and the same 28 plans split into a TUNE and a
 TEST half (tests/data/english/holdout.toml: words may be tuned on TUNE only), per kind of
-label; and four fresh constructed plans no word was chosen from (tests/data/english/fresh/;
-``--holdout`` prints only these held-out figures).  Then how long labelling takes:
+label; and three fresh sets of constructed plans no word was chosen from
+(tests/data/english/fresh*/; ``--holdout`` prints only these held-out figures).  Then how long labelling takes:
 the first plan of a process (jieba's dictionary and the glossary loaded) and a warm
 plan (median of several runs of apply_glossary on an already parsed plan).  Speed and
 coverage are reported here; tests/test_english_coverage.py holds the coverage target.
@@ -104,11 +104,11 @@ def halves(kinds: bool = True, dictionary: bool = False) -> dict[str, dict[str, 
 
 
 def fresh(dictionary: bool = False) -> None:
-    """English coverage of the two fresh sets of constructed plans (tests/english_documents
-    FRESH and FRESH2), per kind of label: sets no word was ever chosen from."""
-    from english_documents import FRESH, FRESH2
+    """English coverage of the three fresh sets of constructed plans (tests/english_documents
+    FRESH, FRESH2 and FRESH3), per kind of label: sets no word was ever chosen from."""
+    from english_documents import FRESH, FRESH2, FRESH3
 
-    for name, paths in (("fresh", FRESH), ("fresh2", FRESH2)):
+    for name, paths in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3)):
         _coverage_report(f"{name} constructed plans ({len(paths)})", paths, dictionary)
 
 

@@ -54,3 +54,9 @@ FRESH = sorted((ROOT / "tests" / "data" / "english" / "fresh").glob("*_construct
 #: at random from twelve, written while sector vocabularies for all twelve were being
 #: written from official usage; the names of its files do not say which sectors.
 FRESH2 = sorted((ROOT / "tests" / "data" / "english" / "fresh2").glob("*_constructed.txt"))
+#: A THIRD fresh set (tests/data/english/fresh3/), five plans of sectors and levels a helper
+#: picked at random from forty (not only those with a sector vocabulary), written blind on
+#: 2026-11-30 before the round of work that followed and measured per kind only; its plan
+#: titles were probed once for where their period stands (not read), which showed the
+#: subject-before-period titles of unlisted place chains.
+FRESH3 = sorted((ROOT / "tests" / "data" / "english" / "fresh3").glob("*_constructed.txt"))
