@@ -42,7 +42,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-from .quantity import is_unit  # the unit table of data/units.toml; imports only regex
+from .quantity import is_unit, parse_quantity  # the unit table of data/units.toml; imports only regex
 
 __all__ = [
     "Glossary",
@@ -544,6 +544,7 @@ class Glossary:
         self._postposed = {_unify(k) for k in words_of.get("postposed", {})}
         self._postposed_templates = {_unify(k)[:-2]: en for k, en in clean.get("postposed", {}).items()
                                      if k.endswith("{}") and k.count("{}") == 1}
+        self._postposed_first = frozenset(k[0] for k in self._postposed_templates)
         self._prefix_affixes, self._suffix_affixes = _affix_tables(clean.get("affixes", {}))
         self._adjective_affixes = _affix_tables(clean.get("adjective_affixes", {}), "adjective_affixes")[1]
         # 以{}为重点 → ^以(.+)为重点$; longer frames first (坚持以{}为{} before 以{}为{})
@@ -783,8 +784,6 @@ class Glossary:
         """``(Chinese, English, start)`` of each number written with 万 or 亿 in ``text``, in
         base units (超过10万元 → "100,000 yuan", not "10 10,000 yuan"), where this glossary
         has the English of the unit; the unit is the longest of data/units.toml after 万/亿."""
-        from .quantity import parse_quantity
-
         out = []
         for m in _SCALED_NUMBER_RE.finditer(text):
             end = m.end()
@@ -809,6 +808,8 @@ class Glossary:
         names its place first.  Each name ends in a level word and is no word of jieba's
         dictionary (夜市) nor of this glossary (高新区, 城区); a plan period must follow.  Empty
         when the text is no such title or every name is listed (those the cover finds)."""
+        if not _PLACE_NAME_RE.match(text):
+            return []
         from . import segment
 
         found: list[tuple[str, str]] = []
@@ -839,7 +840,8 @@ class Glossary:
         pos = 0
         loose: set[int] = set()  # the first and last characters of tokens jieba's HMM made up
         for tok in toks:
-            if len(tok) > 2 and _HAN_RE.match(tok[0]) and not segment.known(tok):
+            if len(tok) > 2 and (tok[0] in self._function_words or tok[-1] in self._function_words) \
+                    and not segment.known(tok):
                 loose.update((pos, pos + len(tok) - 1))
             pos += len(tok)
             bounds.add(pos)
@@ -855,6 +857,8 @@ class Glossary:
         place_names: dict[tuple[int, int], str] = {}
         affixed: dict[tuple[int, int], str] = {}
         features = self._features_in(text, bounds)
+        templates_at = {i: [(p, t) for p, t in self._postposed_templates.items() if text.startswith(p, i)]
+                        for i in range(n) if text[i] in self._postposed_first}
         suffix_at = [j for j in range(1, n) if any(
             text[j:j + size] in self._suffix_affixes or text[j:j + size] in self._adjective_affixes for size in (1, 2))]
         best[0] = 0.0
@@ -874,9 +878,7 @@ class Glossary:
                 cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
                     best[j], back[j] = cost, (i, "word")
-            for prefix, template in self._postposed_templates.items():  # 每千 + 常住人口
-                if not text.startswith(prefix, i):
-                    continue
+            for prefix, template in templates_at.get(i, ()):  # 每千 + 常住人口
                 for j in range(min(n, i + len(prefix) + self._max_key), i + len(prefix), -1):
                     word = text[i + len(prefix):j]
                     if word in segs and (len(word) > 1 or j in bounds):
@@ -917,7 +919,7 @@ class Glossary:
                     if k >= n:
                         break
                     k = nxt[k]
-                for j, en in self._named(text, i, features):  # 青溪 + 水库: a name the list lacks
+                for j, en in self._named(text, i, features) if features else ():  # 青溪 + 水库
                     if best[i] + 1.05 < best[j]:
                         best[j], back[j] = best[i] + 1.05, (i, "name")
                         place_names[i, j] = en
