@@ -217,8 +217,18 @@ def test_a_project_whose_title_opens_with_a_number_and_a_letter(number, tmp_path
     path.write_text("青溪市“十四五”数字经济发展规划\n\n第一章  重点任务\n\n第一节  建设数字基础设施\n\n"
                     "——加快网络建设。推进千兆光网建设。\n\n专栏1  数字基础设施重点工程\n\n"
                     f"{number}5G网络覆盖工程。新建5G基站3000个。\n\n2.千兆光网升级工程。实现城区千兆光网全覆盖。\n\n"
-                    "3.数据中心建设工程。装机容量\n\n4.5G应用示范工程。建设10个应用场景。\n", encoding="utf-8")
+                    "3.数据中心建设工程。装机容量\n\n2020、2025年分别达到1万和2万机架。\n\n"
+                    "4.5G应用示范工程。建设10个应用场景。\n", encoding="utf-8")
     plan = load_plan(path)
     assert [(p.seq, p.title) for p in plan.projects] == [
         (1, "5G网络覆盖工程"), (2, "千兆光网升级工程"), (3, "数据中心建设工程"), (4, "5G应用示范工程")]
     assert plan.projects[0].quantities[0].base_value == 3000
+    # 2020、 is a year, not item 2020: the line stays in item 3's text
+    assert plan.projects[2].text.endswith("2020、2025年分别达到1万和2万机架。")
+
+
+def test_fen_is_a_unit_in_a_cell_but_no_quantity_in_running_text():
+    from plan_parser.quantity import extract_quantities, parse_quantity
+
+    assert parse_quantity("90分").base_unit == "分"
+    assert extract_quantities("该工程十分重要，库容占全市三分之一，设立3分局") == []

@@ -42,7 +42,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-from .quantity import is_unit, parse_quantity  # the unit table of data/units.toml; imports only regex
+from .quantity import is_listed_unit, is_unit, parse_quantity  # the unit table of data/units.toml; imports only regex
 
 __all__ = [
     "Glossary",
@@ -264,7 +264,11 @@ _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _KEEP_RE = re.compile(r"[0-9A-Za-z+%#&]")
 _LATIN_RE = re.compile(r"[A-Za-z0-9&]+")
 #: A number scaled by 万 or 亿 inside a name (超过10万元的村): read in base units.
-_SCALED_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)")
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALED_NUMBER_RE = re.compile(
+    rf"(?<![\d.,])(?:{_NUMBER}(?:万亿|千万|百万|万|亿)?[-－—–~～至到])?{_NUMBER}(?:万亿|千万|百万|万|亿)(?:余|多)?")
+#: What may follow a number's unit inside a name without being the noun it counts.
+_AFTER_A_NUMBER = ("以上", "以下", "以内", "左右", "及以上", "及以下")
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
 _CN_YEAR_RE = re.compile(rf"([{_CN_DIGIT}]{{4}})(?=年|[-~至到][{_CN_DIGIT}]{{4}}年)")
@@ -278,10 +282,7 @@ _ATTACH_LEFT = {",", ";", ":", "%", "!", "?"}
 #: （试行）), after a plan's or a programme's name: "X Plan (Draft for Comments)".
 _TRAILING_STATUS_RE = re.compile(r"\(([^()]{2,6})\)$")
 _STATUS_AFTER = ("规划", "纲要", "方案", "计划", "办法", "意见", "规定", "细则", "年)")
-#: Place names, one to six characters and a level word each, that open a plan title
-#: (青溪市松河区“十四五”…, 江澜省青溪市第十四个五年规划), and the period that must follow them.
-_PLACE_NAME = "[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|自治旗|省|市|区|县|旗)"
-_PLACE_NAME_RE = re.compile(_PLACE_NAME)
+#: The plan period that must follow the places a plan title opens with.
 _TITLE_PERIOD_RE = re.compile(r"十[一二三四五六七八九]?五|第十[一二三四五六七八九]?个五年")
 #: The last word of a plan title (X十四五规划 / 十四五X规划).
 _PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
@@ -295,7 +296,7 @@ _CLAUSE_RE = re.compile(r"([，；;])")
 #: X与Y之比 / X与Y比: "ratio of X to Y".
 _RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
 #: A parenthesis that repeats the word before it.
-_REPEATED_PAREN_RE = re.compile(r"\b([\w&-]+) \(\1\)")
+_REPEATED_PAREN_RE = re.compile(r"\b([\w&-]{1,40}) \(\1\)")  # bounded: a long Latin run costs no time
 #: 具有X的Y: "Y with X".
 _WITH_WORDS = frozenset({"具有", "具备", "富有"})
 #: X更加Y: "more Y X".
@@ -329,8 +330,6 @@ _PLACE_EN_RE = re.compile(
     r"Subdistrict|Banner|League|China)$")
 #: A suffix template with a capitalized word is a name ("{} Project"): the rest is title-cased.
 _PROPER_SUFFIX_RE = re.compile(r"\b[A-Z][a-z]")
-#: Level words of a place name not in the national list (a constructed plan's 青溪市).
-_LEVEL_CHARS = frozenset("省市区县镇乡")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with via per".split())
 
 
@@ -767,7 +766,7 @@ class Glossary:
 
         start = 0
         for zh, en, at in [*self._scaled_numbers(text), ("", "", len(text))]:
-            for tok in _latin_joined(segment.tokens(text[start:at])):
+            for tok in self._function_edges(_latin_joined(segment.tokens(text[start:at]))):
                 if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
                     run.append(tok)
                 else:
@@ -780,10 +779,35 @@ class Glossary:
         flush()
         return pieces
 
+    def _function_edges(self, tokens: list[str]) -> list[str]:
+        """jieba's tokens with a function character cut off the edges of a token its HMM made
+        up (及水美 → 及 + 水美, 沿松河 → 沿 + 松河): a function word of this glossary or a
+        character jieba tags as one (:func:`plan_parser.segment.function_char`)."""
+        from . import segment
+
+        def function(ch: str) -> bool:
+            return ch in self._function_words or segment.function_char(ch)
+
+        out: list[str] = []
+        for tok in tokens:
+            if len(tok) > 2 and _HAN_RE.match(tok[0]) and (function(tok[0]) or function(tok[-1])) \
+                    and not segment.known(tok):
+                head = tok[0] if function(tok[0]) else ""
+                tail = tok[-1] if function(tok[-1]) else ""
+                out.extend(t for t in (head, tok[len(head):len(tok) - len(tail)], tail) if t)
+            else:
+                out.append(tok)
+        return out
+
     def _scaled_numbers(self, text: str) -> list[tuple[str, str, int]]:
         """``(Chinese, English, start)`` of each number written with 万 or 亿 in ``text``, in
-        base units (超过10万元 → "100,000 yuan", not "10 10,000 yuan"), where this glossary
-        has the English of the unit; the unit is the longest of data/units.toml after 万/亿."""
+        base units as :func:`plan_parser.render.value_text` writes every value (超过10万元 →
+        "100,000 yuan", not "10 10,000 yuan"; 10—20万元 → "100,000–200,000 yuan"; 1万余人 →
+        "> 10,000 persons").  The unit is the longest of data/units.toml after the number, not
+        cut out of a word (10万人口: 人口 "population").  A unit that counts the noun after it
+        (1万名教师, 2万辆汽车) is left to the words: no number is read there."""
+        from .render import value_text
+
         out = []
         for m in _SCALED_NUMBER_RE.finditer(text):
             end = m.end()
@@ -791,37 +815,45 @@ class Glossary:
             if any(text[end:end + k] in self._segments
                    for k in range(len(unit) + 1, min(self._max_key, len(text) - end) + 1)):
                 unit = ""  # 10万人口: the word 人口 ("population"), not the unit 人
-            q = parse_quantity(m.group() + unit)
-            if q is None or q.base_value is None:
+            after = text[end + len(unit):end + len(unit) + 1]
+            if unit and _HAN_RE.match(after) and after not in self._function_words and not any(
+                    text.startswith(w, end + len(unit)) for w in _AFTER_A_NUMBER):
+                continue  # 1万名教师: 名 counts teachers
+            q = parse_quantity(m.group().replace(",", "") + unit)
+            if q is None or q.kind not in ("number", "range"):
                 continue
-            unit_en = self._segments.get(q.base_unit) if q.base_unit else ""
-            if unit_en is None:
+            en = value_text(q, years=None)
+            if not en or contains_cjk(en) or "[" in en:
                 continue
-            value = int(q.base_value) if q.base_value == int(q.base_value) else q.base_value
-            out.append((m.group() + unit, _join([f"{value:,}", unit_en]), m.start()))
+            out.append((m.group() + unit, en, m.start()))
         return out
 
     def _title_places(self, text: str) -> list[tuple[str, str]]:
         """The places a plan title opens with (青溪市松河区“十四五”教育发展规划, 青溪市松河区水利发展
         “十四五”规划 → 青溪市松河区 "Songhe District, Qingxi City"), when one of them is not in
         the national list: jieba cuts such names anyhow (市松 + 河区, 青石 + 岭县), but a title
-        names its place first.  Each name ends in a level word and is no word of jieba's
-        dictionary (夜市) nor of this glossary (高新区, 城区); a plan period must follow.  Empty
+        names its place first.  Each name ends in a level word, has a specific part of two
+        characters or more where the list lacks it, and is no word of jieba's dictionary (夜市)
+        nor ends in a word of this glossary (高新区, 老城区), nor runs into the next word (青溪
+        市区, 松河县城); a plan period must follow.  Empty
         when the text is no such title or every name is listed (those the cover finds)."""
-        if not _PLACE_NAME_RE.match(text):
+        if not _place_name_re().match(text):
             return []
         from . import segment
 
         found: list[tuple[str, str]] = []
         pos = 0
         while len(found) < 4:
-            m = _PLACE_NAME_RE.match(text, pos)
+            m = _place_name_re().match(text, pos)
             if not m or segment.known(m.group()) and not segment.proper_noun(m.group()):
                 break
-            en = self._place(m.group(), unlisted=True)
-            if not en:
-                break
-            found.append((m.group(), en))
+            name = m.group()
+            en = _place_en(name) or (len(name) > 2 and self._place(name, unlisted=True))
+            nxt = text[m.end() - 1:m.end() + 1]  # the level word and what follows: 市区, 县城
+            if (not en or nxt in self._segments or len(nxt) == 2 and segment.known(nxt)
+                    or any(name[k:] in self._segments for k in range(1, len(name) - 1))):
+                break  # 湾区 (no two-character name), 青溪市区, 松河县城, 老城区 (the word 城区)
+            found.append((name, en))
             pos = m.end()
         if not found or not _TITLE_PERIOD_RE.search(text, pos) or all(_place_en(zh) for zh, _ in found):
             return []
@@ -838,11 +870,7 @@ class Glossary:
         n = len(text)
         bounds = {0}
         pos = 0
-        loose: set[int] = set()  # the first and last characters of tokens jieba's HMM made up
         for tok in toks:
-            if len(tok) > 2 and (tok[0] in self._function_words or tok[-1] in self._function_words) \
-                    and not segment.known(tok):
-                loose.update((pos, pos + len(tok) - 1))
             pos += len(tok)
             bounds.add(pos)
         nxt = {}
@@ -857,6 +885,7 @@ class Glossary:
         place_names: dict[tuple[int, int], str] = {}
         affixed: dict[tuple[int, int], str] = {}
         features = self._features_in(text, bounds)
+        tokens_at = dict(zip(sorted(bounds), toks))
         templates_at = {i: [(p, t) for p, t in self._postposed_templates.items() if text.startswith(p, i)]
                         for i in range(n) if text[i] in self._postposed_first}
         suffix_at = [j for j in range(1, n) if any(
@@ -869,11 +898,8 @@ class Glossary:
                 cand = text[i:j]
                 if cand not in segs and not (j == n and cand in self._suffixes):
                     continue
-                if j - i == 1 and not (i in bounds and j in bounds) and _HAN_RE.match(cand) and not (
-                        i in loose and cand in self._function_words):
-                    # a single character only as a word of its own, or a function word at the
-                    # edge of a token jieba's HMM made up (及 + 水美乡村 of 及水美|乡村)
-                    continue
+                if j - i == 1 and not (i in bounds and j in bounds) and _HAN_RE.match(cand):
+                    continue  # a single character only as a word of its own
                 # ties go to the longer piece on the left (-1e-4 * j): 研发经费|投入, not 研发|经费投入
                 cost = best[i] + 1 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3) - 1e-4 * j
                 if cost < best[j]:
@@ -881,7 +907,10 @@ class Glossary:
             for prefix, template in templates_at.get(i, ()):  # 每千 + 常住人口
                 for j in range(min(n, i + len(prefix) + self._max_key), i + len(prefix), -1):
                     word = text[i + len(prefix):j]
-                    if word in segs and (len(word) > 1 or j in bounds):
+                    if word in segs and (len(word) > 1 or j in bounds) and not (is_unit(word) and (
+                            is_listed_unit(prefix[-1] + word) or not is_listed_unit(word))):
+                        # 每千克: the unit 千克 (per kilogram); 每千万元: no 1,000 of anything;
+                        # 每千户: 1,000 households
                         cost = best[i] + 1.05 + (0 if i in bounds else 0.3) + (0 if j in bounds else 0.3)
                         if cost < best[j]:
                             best[j], back[j] = cost, (i, "postposed")
@@ -919,7 +948,7 @@ class Glossary:
                     if k >= n:
                         break
                     k = nxt[k]
-                for j, en in self._named(text, i, features) if features else ():  # 青溪 + 水库
+                for j, en in self._named(text, i, features, tokens_at) if features else ():  # 青溪 + 水库
                     if best[i] + 1.05 < best[j]:
                         best[j], back[j] = best[i] + 1.05, (i, "name")
                         place_names[i, j] = en
@@ -995,44 +1024,68 @@ class Glossary:
                     break
         return found
 
-    def _named(self, text: str, i: int, features: dict[int, tuple[str, int]]) -> Iterator[tuple[int, str]]:
-        """``(end, English)`` of a named thing that starts at ``i``: a name the glossary has
-        no word for, then a feature word (青溪 + 水库 → "Qingxi Reservoir"), or two such names
-        joined by 至 before a route (松河至青溪高速公路 → "Songhe–Qingxi Expressway")."""
+    def _named(self, text: str, i: int, features: dict[int, tuple[str, int]],
+               tokens_at: dict[int, str]) -> Iterator[tuple[int, str]]:
+        """``(end, English)`` of a named thing that starts at ``i``: a name, then a feature word
+        (青溪 + 水库 → "Qingxi Reservoir"), or two names joined by 至 before a route (松河至青溪
+        高速公路 → "Songhe–Qingxi Expressway").  A name is one the glossary calls a name
+        (重庆 "Chongqing", 黄河 "Yellow River") or one :meth:`_proper_name` reads; ``tokens_at``:
+        jieba's tokens by where they start."""
         from . import places
 
-        for k, (feature, end) in features.items():
-            if not 2 <= k - i <= 9:
+        for k in range(i + 2, min(len(text), i + 10)):  # where the feature word starts
+            if k not in features:
                 continue
-            span = text[i:k]
-            if feature in places.route_words() and span.count("至") == 1:
-                # a route's ends may be names the glossary has (重庆至成都: "Chongqing–Chengdu")
-                names = span.split("至")
-                known = {name: en for name in names if (en := self._name_en(name))}
-            else:
-                names, known = [span], {}
-            if all(name in known or self._proper_name(name) for name in names):
+            feature, end = features[k]
+            spans = [(i, k)]
+            if feature in places.route_words() and text.count("至", i, k) == 1:
+                m = text.index("至", i, k)
+                spans = [(i, m), (m + 1, k)]
+            names = [text[a:b] for a, b in spans]
+            known = {name: en for name in names if (en := self._name_en(name))}
+            if all(name in known or self._proper_name(text, a, b, tokens_at, end, route=len(spans) > 1)
+                   for name, (a, b) in zip(names, spans)):
                 en = places.named_feature_en(names, feature, known)
                 if en:
                     yield end, en
 
     def _name_en(self, zh: str) -> str | None:
-        """The English of a glossary word that is a name (重庆 "Chongqing"), else None."""
+        """The English of a glossary word that is a name (重庆 "Chongqing", 黄河 "Yellow
+        River": every word capitalized), else None."""
         en = self._segments.get(zh) or _place_en(zh)
-        return en if en and en[:1].isupper() and " " not in en else None
+        return en if en and all(w[:1].isupper() for w in en.split()) else None
 
-    def _proper_name(self, zh: str) -> bool:
-        """Whether ``zh`` reads as the specific part of a name (青溪, 松河, 白石山): two to four
-        characters with no English in this glossary, not ending in a level word (青溪县 is a
-        place), and a proper noun to jieba or no word of its dictionary at all (口袋 and 郊野
-        are common nouns: 口袋公园 is a pocket park)."""
+    def _proper_name(self, text: str, a: int, b: int, tokens_at: dict[int, str], end: int,
+                     route: bool = False) -> bool:
+        """Whether ``text[a:b]`` reads as the specific part of a name (青溪, 松河, 白石山).
+
+        It is two to four characters with no level word (市中医院 is no 市中 hospital) and no
+        English in this glossary, and jieba cut it as one token (青溪|水库), or as one token
+        and the first character of a token that is that character and the feature word
+        (松|河大桥, ``end`` closing it); the first token is no glossary word, and the name is a
+        rare proper noun to jieba or no word of its dictionary at all (口袋公园 is a pocket
+        park, 平原水库 a plain reservoir).  So a word before the name is never read into it
+        (在|青溪|水库, 迁建|松河|公园).  A ``route``'s ends may also be the specific part of a
+        listed place (成都 of 成都市)."""
         from . import segment
 
-        if not 2 <= len(zh) <= 4 or not all(map(_HAN_RE.match, zh)) or zh[-1] in _LEVEL_CHARS:
+        zh = text[a:b]
+        if not 2 <= len(zh) <= 4 or not all(map(_HAN_RE.match, zh)) or set(zh) & _level_chars():
             return False
-        if any(zh[a:b] in self._segments for a in range(len(zh)) for b in range(a + 2, len(zh) + 1)):
+        first = tokens_at.get(a)
+        if first is None or first in self._segments:
             return False
-        return segment.proper_noun(zh) or not segment.known(zh)
+        if len(first) < len(zh):  # 松 + 河大桥: the name's last character opens the feature's token
+            if (len(zh) - len(first) != 1 or b - 1 + len(tokens_at.get(b - 1, "")) != end
+                    or len(first) > 1 and not segment.proper_noun(first)):
+                return False
+        elif len(first) > len(zh):
+            return False
+        if any(zh[x:y] in self._segments for x in range(len(zh)) for y in range(x + 2, len(zh) + 1)):
+            return False
+        # a route's ends are towns: 成都 (of 成都市) is a name there, too common a word to jieba
+        return segment.proper_noun(zh) or not segment.known(zh) or route and any(
+            _place_en(zh + level) for level in ("市", "县", "区", "省"))
 
     def _place(self, zh: str, unlisted: bool = False) -> str | None:
         """English of a place name by plan_parser.places, else None.
@@ -1045,7 +1098,7 @@ class Glossary:
         en = _place_en(zh)
         if en or not unlisted:
             return en
-        if (len(zh) <= 4 and zh[-1] in _LEVEL_CHARS
+        if (len(zh) <= 4 and zh[-1] in _level_chars()
                 and not any(zh[k:] in self._segments for k in range(len(zh) - 1))):
             return place_en(zh)
         return None
@@ -1053,19 +1106,19 @@ class Glossary:
     def _compose(self, text: str) -> Translation:
         text = _CN_YEAR_RE.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
         text = _QUOTED_PERIOD_RE.sub(r"\1", text)
-        status: str | None = None
-        m = _TRAILING_STATUS_RE.search(text)
-        en = m and self._segments.get(m.group(1))
-        if m and en and text[: m.start()].rstrip().endswith(_STATUS_AFTER):  # X规划（征求意见稿）
-            status = f"({_title_case(en)})"
-            text = text[: m.start()].strip()
-        period: str | None = None
-        m = _TRAILING_PERIOD_RE.search(text)
-        if m and text[: m.start()].strip():
-            period = f"({m.group(1)}-{m.group(2)})"
-            text = text[: m.start()].strip()
-        if status:
-            period = _join([period or "", status])
+        tail: list[str] = []  # a trailing period and stage, in the order written
+        for _ in range(2):
+            m = _TRAILING_PERIOD_RE.search(text)
+            if m and text[: m.start()].strip():
+                tail.insert(0, f"({m.group(1)}-{m.group(2)})")
+                text = text[: m.start()].strip()
+                continue
+            m = _TRAILING_STATUS_RE.search(text)
+            en = m and self._segments.get(m.group(1))
+            if m and en and text[: m.start()].rstrip().endswith(_STATUS_AFTER):  # X规划（征求意见稿）
+                tail.insert(0, f"({_title_case(en)})")
+                text = text[: m.start()].strip()
+        period = _join(tail) or None
         m = _RATIO_RE.match(text)
         if m:  # X与Y(之)比 → "ratio of X to Y"
             left, right = self.translate(m.group(1)), self.translate(m.group(2))
@@ -1380,8 +1433,11 @@ class Glossary:
             inner = self._head(words[:-1])
             if _PROPER_SUFFIX_RE.search(template.replace("{}", "")):
                 inner = _title_case(inner)
-            elif template.endswith(" of {}") and " " not in inner and _ADJECTIVE_END_RE.search(inner):
-                return f"{inner} {template[:-len(' of {}')]}"  # 农村改革: "rural reform", not "reform of rural"
+            elif (template.endswith(" of {}") and len(words) == 2
+                  and words[0].en and words[0].en == self._adjective_en.get(words[0].zh)):
+                # 农村改革: "rural reform", not "reform of rural" (a word whose English is its
+                # [adjectives] English; 信息化 "IT application" keeps "level of IT application")
+                return f"{self._adjective_en[words[0].zh]} {template[:-len(' of {}')]}"
             return template.replace("{}", inner) if "{}" in template else _join([inner, template])
         for k in range(1, len(words)):  # X人均Y: "per capita Y of X"
             if zh[k].startswith("人均") and (words[k].en or "").startswith("per capita"):
@@ -1443,13 +1499,32 @@ def _closes_parenthesis(words: list[_Piece]) -> bool:
 def _latin_joined(tokens: list[str]) -> list[str]:
     """jieba's tokens with runs of Latin letters, digits and & written together joined again
     (R + & + D → R&D), so that they read as one word, not "R & D"."""
-    out: list[str] = []
+    out: list[list[str]] = []
     for tok in tokens:
-        if out and _LATIN_RE.fullmatch(tok) and _LATIN_RE.fullmatch(out[-1]) and "&" in out[-1] + tok:
-            out[-1] += tok
+        if out and _LATIN_RE.fullmatch(tok) and _LATIN_RE.fullmatch(out[-1][-1]) and "&" in out[-1][-1] + tok:
+            out[-1].append(tok)
         else:
-            out.append(tok)
-    return out
+            out.append([tok])
+    return ["".join(parts) for parts in out]
+
+
+@functools.cache
+def _level_chars() -> frozenset[str]:
+    """The one-character generic words of place names (省 市 区 县 旗 盟 镇 乡), from
+    plan_parser.places: the end of a place name the national list lacks (青溪市)."""
+    from . import places
+
+    return frozenset(w for w in places.generic_words() if len(w) == 1)
+
+
+@functools.cache
+def _place_name_re() -> re.Pattern[str]:
+    """One place name, one to six characters and a generic word of plan_parser.places
+    (青溪市, 青石岭县, 白沙河自治县): the names a plan title opens with, one by one."""
+    from . import places
+
+    generics = "|".join(map(re.escape, places.generic_words()))
+    return re.compile(f"[\u4e00-\u9fff]{{1,6}}?(?:{generics})")
 
 
 @functools.cache

@@ -20,12 +20,13 @@ _HEADING = re.compile(rf"^第({_NUM}){_SPACE}*(篇|部分|章|节){_SPACE}*(.*)$
 #: The number of a 篇/部分/章/节 heading (``第三章``), for code that must see where one starts.
 HEADING_NUMBER = rf"第{_NUM}{_SPACE}*(?:篇|部分|章|节)"
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
-#: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``), or a box item written
+#: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``, nor the ``2020、`` of
+#: ``2020、2025年``: four digits are a year), or a box item written
 #: ``01 关键核心技术`` (a zero-led number and a space, as PDF-printed 专栏 number their items;
 #: ``05 亿元`` is not one).  Three groups, one per form: read the number with :func:`item_number`.
 #: ``10 …`` to ``29 …`` without the zero are items only where they continue a run of such
 #: items (:func:`match_item`'s ``after``): alone they are running text (``15 分钟便民生活圈``).
-ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*(?:[.．](?!\d)|、)|[（(](\d+)[)）]"
+ITEM_NUMBER = (rf"(?:(\d+){_SPACE}*(?:[.．](?!\d)|、(?<!\d{{4}}、))|[（(](\d+)[)）]"
                rf"|(0[1-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日]))")
 _ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
 #: ``1.5G网络覆盖工程``: an item whose title opens with a number, one capital letter and a

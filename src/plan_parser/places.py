@@ -28,7 +28,7 @@ import regex
 from .script import HAN, all_han
 
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
-           "level_of_name", "named_feature_en", "feature_words", "route_words"]
+           "level_of_name", "named_feature_en", "feature_words", "route_words", "generic_words"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -89,8 +89,12 @@ def _words() -> dict:
 
 
 @functools.cache
-def _generic_words() -> tuple[str, ...]:
+def generic_words() -> tuple[str, ...]:
+    """The generic words of place names (自治县, 省, 市, 区, 镇 …), longest first."""
     return tuple(sorted(_words()["generic_en"], key=len, reverse=True))
+
+
+_generic_words = generic_words
 
 
 @functools.cache
@@ -228,6 +232,7 @@ def romanize(name: str) -> str | None:
     return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _specific_en(specific: str) -> str:
     """The specific part of a name as one word: its established English, else its pinyin."""
     return _words()["name_en"].get(specific) or _word(_syllables(specific))

@@ -35,7 +35,7 @@ import regex
 from .model import Quantity
 from .numerals import ARABIC_PATTERN, FULLWIDTH_DIGITS, NUMERAL_CHARS, parse_decimal
 
-__all__ = ["parse_quantity", "extract_quantities", "format_quantity", "is_unit"]
+__all__ = ["parse_quantity", "extract_quantities", "format_quantity", "is_unit", "is_listed_unit", "is_placeholder"]
 
 # Same-length replacements only: prose offsets must stay valid after it.
 _NORMALIZE = FULLWIDTH_DIGITS | str.maketrans(
@@ -235,6 +235,14 @@ def _build(g: _Grammar, m: regex.Match, raw: str, outer: str | None) -> Quantity
 
 
 # -- public API ----------------------------------------------------------------
+
+
+def is_listed_unit(text: str) -> bool:
+    """Whether ``text`` is a unit units.toml lists as it is (千克, 千米, 户), not one built
+    with a prefix (万元 = 万 + 元, 千户 = 千 + 户)."""
+    unit = _WHITESPACE.sub("", text.translate(_NORMALIZE))
+    grammar = _grammar()
+    return unit in grammar.units or unit in grammar.aliases
 
 
 def is_unit(text: str) -> bool:
