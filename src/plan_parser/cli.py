@@ -104,10 +104,15 @@ def input_settings(args: argparse.Namespace):
 
 
 def add_label_options(p: argparse.ArgumentParser) -> None:
-    """``--lang`` and ``--glossary``, shared by every command that prints labels."""
+    """``--lang``, ``--glossary`` and ``--dictionary``, shared by every command that prints labels."""
     p.add_argument("--lang", choices=["zh", "en"], default="zh",
                    help="label language of table/markdown/csv/html views: zh (default) or en; "
                         "JSON always carries both (name and name_en …)")
+    add_glossary_options(p)
+
+
+def add_glossary_options(p: argparse.ArgumentParser) -> None:
+    """``--glossary`` and ``--dictionary``: where the English labels come from."""
     p.add_argument("--glossary", metavar="FILE",
                    help="a user glossary (TOML or CSV, zh → en) that adds to or overrides the built-in one")
     p.add_argument("--dictionary", action="store_true",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import EXIT_OK, EXIT_TROUBLE, write_output
+from .cli import EXIT_OK, EXIT_TROUBLE, add_glossary_options, add_input_options, input_settings, write_output
 from .readers import EXTENSIONS
 
 EPILOG = """\
@@ -48,6 +48,8 @@ def register(subparsers) -> None:
     p.add_argument("--force", action="store_true",
                    help="write into an SQLite database that also holds other applications' tables "
                         "(its user_version and journal mode are left alone)")
+    add_input_options(p)
+    add_glossary_options(p)
     p.set_defaults(run=cmd_export)
 
 
@@ -86,16 +88,19 @@ class _Progress:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .api import resolve_glossary
     from .errors import PlanParseError
-    from .export import export, expand_paths
+    from .export import Reading, export, expand_paths
 
+    resolve_glossary(args.glossary)  # a glossary that cannot be read stops the batch before any file
+    reading = Reading(args.input_format, args.glossary, input_settings(args))
     paths = expand_paths(args.paths)
     if not paths:
         raise PlanParseError(" ".join(args.paths), f"no plan files found ({' '.join(EXTENSIONS)})", "unreadable")
     progress = _Progress()
     try:
         summary = export(paths, args.to, jobs=args.jobs, progress=progress, on_error=progress.error,
-                         allow_foreign_tables=args.force)
+                         allow_foreign_tables=args.force, reading=reading)
     finally:
         progress.finish()
     note = f", {summary.duplicates} duplicate files skipped" if summary.duplicates else ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import functools
 import glob
 import json
 import os
@@ -92,8 +93,28 @@ class Result:
         return (display_path(self.path), self.code, self.reason)
 
 
-def parse_one(path: str, payload: str = "rows", bugs: str = "row") -> Result:
-    """Parse one file into ``payload`` ("rows" for tables, "json" for a JSON line).
+@dataclass(frozen=True)
+class Reading:
+    """How each file of a batch is read: a forced reader (``format``), a user glossary (a
+    path, loaded once per process) and :class:`~plan_parser.settings.Settings` (size limit,
+    OCR, dictionary English): what ``plan-parser export`` takes from ``--input-format``,
+    ``--glossary``, ``--max-size``, ``--no-ocr`` and ``--dictionary``."""
+
+    format: str | None = None
+    glossary: str | None = None
+    settings: Any = None
+
+
+@functools.lru_cache(maxsize=4)
+def _glossary(path: str | None):
+    from .api import resolve_glossary
+
+    return resolve_glossary(path)
+
+
+def parse_one(path: str, payload: str = "rows", bugs: str = "row", reading: Reading | None = None) -> Result:
+    """Parse one file into ``payload`` ("rows" for tables, "json" for a JSON line), read as
+    ``reading`` says (default: the defaults).
 
     A plan that parses but that no table can hold (a number beyond 64 bits, a file
     name that is not UTF-8) is a failure with code ``unexportable``.  An exception
@@ -108,7 +129,8 @@ def parse_one(path: str, payload: str = "rows", bugs: str = "row") -> Result:
                       reason="the file name is not UTF-8, and exports store names as UTF-8 text; "
                              "rename it (e.g. convmv -f gbk -t utf-8)")
     try:
-        plan = load_plan(path)
+        reading = reading or Reading()
+        plan = load_plan(path, format=reading.format, glossary=_glossary(reading.glossary), settings=reading.settings)
         data = plan_rows(plan) if payload == "rows" else plan.to_json(indent=None)
     except PlanParseError as exc:
         return Result(path, code=exc.code, reason=exc.reason)
@@ -159,7 +181,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "rows",
-                 bugs: str = "row") -> Iterator[Result]:
+                 bugs: str = "row", reading: Reading | None = None) -> Iterator[Result]:
     """Parse ``paths`` in ``jobs`` processes, yielding results in input order.
 
     At most ``4 * jobs`` files are in flight, so parsed plans never pile up while the
@@ -167,17 +189,19 @@ def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "r
     here before the pool starts, so that forked workers inherit the loaded readers and
     glossary (and jieba, if a plan needed it) instead of each loading them.  A worker that dies
     takes the blame for the file at the head of the queue; the pool is restarted for the rest.
-    Workers die with this process (see :func:`_worker_start`).  ``bugs`` as for :func:`parse_one`.
+    Workers die with this process (see :func:`_worker_start`).  ``bugs`` and ``reading`` as for
+    :func:`parse_one`.
     """
     jobs = jobs or os.cpu_count() or 1
     todo = iter(paths)
     if jobs == 1 or len(paths) < 3:
-        yield from (parse_one(path, payload, bugs) for path in todo)
+        yield from (parse_one(path, payload, bugs, reading) for path in todo)
         return
-    yield parse_one(next(todo), payload, bugs)
+    yield parse_one(next(todo), payload, bugs, reading)
     pool = _pool(min(jobs, len(paths) - 1))
     try:
-        pending = deque((path, pool.submit(parse_one, path, payload, bugs)) for path in islice(todo, 4 * jobs))
+        pending = deque((path, pool.submit(parse_one, path, payload, bugs, reading))
+                        for path in islice(todo, 4 * jobs))
         while pending:
             path, future = pending.popleft()
             try:
@@ -186,9 +210,9 @@ def iter_results(paths: list[str], *, jobs: int | None = None, payload: str = "r
                 result = Result(path, code="internal", reason="the worker process died while parsing this file")
                 pool.shutdown(cancel_futures=True)
                 pool = _pool(jobs)
-                pending = deque((p, pool.submit(parse_one, p, payload, bugs)) for p, _ in pending)
+                pending = deque((p, pool.submit(parse_one, p, payload, bugs, reading)) for p, _ in pending)
             for following in islice(todo, 1):
-                pending.append((following, pool.submit(parse_one, following, payload, bugs)))
+                pending.append((following, pool.submit(parse_one, following, payload, bugs, reading)))
             yield result
     finally:
         pool.shutdown(cancel_futures=True)
@@ -763,7 +787,7 @@ class ExportSummary:
 def export(paths_or_globs, to: str | os.PathLike, *, format: str | None = None, jobs: int | None = None,
            progress: Callable[[int, int, int], None] | None = None,
            on_error: Callable[[str, str, str], None] | None = None,
-           allow_foreign_tables: bool = False) -> ExportSummary:
+           allow_foreign_tables: bool = False, reading: Reading | None = None) -> ExportSummary:
     """Parse every plan file in ``paths_or_globs`` and write them all to ``to``.
 
     ``format`` is ``sqlite``, ``parquet``, ``csv`` or ``jsonl`` (default: from ``to``,
@@ -772,7 +796,7 @@ def export(paths_or_globs, to: str | os.PathLike, *, format: str | None = None, 
     code, reason)`` for each file that fails.  A file whose bytes repeat an earlier
     one of the batch (same ``plan_id``) is skipped and counted in ``duplicates``.
     An SQLite database that holds tables plan-parser did not write is refused unless
-    ``allow_foreign_tables``.  Raises :class:`PlanParseError` only when the output
+    ``allow_foreign_tables``.  ``reading`` (a :class:`Reading`): how each file is read.  Raises :class:`PlanParseError` only when the output
     itself cannot be written (code ``unwritable``, ``unreadable`` or
     ``unsupported_format``); the previous output is then left as it was.
     """
@@ -787,7 +811,7 @@ def export(paths_or_globs, to: str | os.PathLike, *, format: str | None = None, 
     summary = ExportSummary(to, fmt, files=len(paths))
     seen: set[str] = set()
     try:
-        for done, result in enumerate(iter_results(paths, jobs=jobs, payload=writer.payload), 1):
+        for done, result in enumerate(iter_results(paths, jobs=jobs, payload=writer.payload, reading=reading), 1):
             if result.code is not None:
                 with _output_errors(target):
                     writer.add_error(result.error_row)
