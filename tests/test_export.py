@@ -817,15 +817,25 @@ def test_read_plans_raises_a_bug_with_its_traceback_and_export_makes_it_an_inter
 
 
 
+def _distinct_copies(tmp_path, n: int) -> list[Path]:
+    """``n`` copies of the reference plan that differ in one last line (so none is a duplicate)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    paths = [tmp_path / f"plan{k}.txt" for k in range(n)]
+    for k, path in enumerate(paths):
+        path.write_text(text + f"\n补充说明{k}。\n", encoding="utf-8")
+    return paths
+
+
 def test_cli_reads_every_file_with_the_glossary_and_limits_given(tmp_path):
     glossary = tmp_path / "mine.toml"
     glossary.write_text('[indicators]\n"城镇调查失业率" = "surveyed urban jobless rate"\n', encoding="utf-8")
-    out = run_cli("export", str(SAMPLE), str(SMALL), "--to", str(tmp_path / "x.jsonl"), "--jobs", "2",
+    paths = _distinct_copies(tmp_path, 4)  # the first parsed in this process, the others by workers
+    out = run_cli("export", *map(str, paths), "--to", str(tmp_path / "x.jsonl"), "--jobs", "2",
                   "--glossary", str(glossary))
     assert (out.returncode, out.stderr) == (0, "")
     plans = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()]
-    names = {i["name"]: i["name_en"] for p in plans for i in p["indicators"]}
-    assert names["城镇调查失业率"] == "surveyed urban jobless rate"  # the user's, in a worker process too
+    assert [next(i["name_en"] for i in p["indicators"] if i["name"] == "城镇调查失业率") for p in plans] == [
+        "surveyed urban jobless rate"] * 4
     # a size limit refuses each file that is larger, and the batch goes on
     out = run_cli("export", str(SAMPLE), "--to", str(tmp_path / "y.jsonl"), "--max-size", "0.001")
     assert out.returncode == 2 and out.stderr.startswith(f"plan-parser: {SAMPLE}: ")
@@ -833,6 +843,32 @@ def test_cli_reads_every_file_with_the_glossary_and_limits_given(tmp_path):
     out = run_cli("export", str(SAMPLE), "--to", str(tmp_path / "z.jsonl"), "--glossary", str(tmp_path / "none.toml"))
     assert out.returncode == 2 and "cannot read glossary" in out.stderr
     assert not (tmp_path / "z.jsonl").exists()
+
+
+def test_a_reading_no_file_could_be_read_with_raises_and_keeps_the_previous_output(tmp_path):
+    from plan_parser.export import Reading
+
+    out = tmp_path / "keep.jsonl"
+    export([SAMPLE], out, jobs=1)
+    before = out.read_bytes()
+    with pytest.raises(PlanParseError) as caught:
+        export([SAMPLE], out, jobs=1, reading=Reading(glossary=str(tmp_path / "typo.toml")))
+    assert caught.value.code == "glossary"
+    with pytest.raises(PlanParseError) as caught:
+        export([SAMPLE], out, jobs=1, reading=Reading(format="nonsense"))
+    assert caught.value.code == "unsupported_format"
+    assert out.read_bytes() == before
+
+
+def test_an_edited_glossary_is_read_again_by_the_next_export(tmp_path):
+    from plan_parser.export import Reading
+
+    glossary = tmp_path / "mine.toml"
+    for english in ("first try", "second try"):
+        glossary.write_text(f'[indicators]\n"城镇调查失业率" = "{english}"\n', encoding="utf-8")
+        export([SAMPLE], tmp_path / "x.jsonl", jobs=1, reading=Reading(glossary=str(glossary)))
+        plan = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8"))
+        assert {i["name_en"] for i in plan["indicators"] if i["name"] == "城镇调查失业率"} == {english}
 
 
 def test_cli_export_takes_dictionary_english(tmp_path):

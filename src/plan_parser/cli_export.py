@@ -30,7 +30,8 @@ plans done so far, each whole.
 exit status:
   0  every file was parsed and exported
   2  some file could not be parsed (the rest were exported), or the output could
-     not be written, or a usage error
+     not be written, or --glossary cannot be read or --dictionary lacks its extra
+     (before any file), or a usage error
 """
 
 
@@ -88,11 +89,9 @@ class _Progress:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .api import resolve_glossary
     from .errors import PlanParseError
     from .export import Reading, export, expand_paths
 
-    resolve_glossary(args.glossary)  # a glossary that cannot be read stops the batch before any file
     reading = Reading(args.input_format, args.glossary, input_settings(args))
     paths = expand_paths(args.paths)
     if not paths:

@@ -112,6 +112,25 @@ def _glossary(path: str | None):
     return resolve_glossary(path)
 
 
+def _check_reading(reading: Reading | None) -> None:
+    """Raise :class:`PlanParseError` for a ``reading`` no file could be read with (an unknown
+    reader, a glossary that cannot be loaded, dictionary English without CC-CEDICT), and load
+    the glossary afresh for this batch (an edited file between two exports is read again)."""
+    if reading is None:
+        return
+    from .readers import READERS
+
+    if reading.format is not None and reading.format not in READERS:
+        raise PlanParseError(str(reading.format), f"no such reader (one of {', '.join(READERS)})",
+                             "unsupported_format")
+    _glossary.cache_clear()
+    _glossary(reading.glossary)
+    if reading.settings is not None and reading.settings.dictionary:
+        from .dictionary import require
+
+        require()
+
+
 def parse_one(path: str, payload: str = "rows", bugs: str = "row", reading: Reading | None = None) -> Result:
     """Parse one file into ``payload`` ("rows" for tables, "json" for a JSON line), read as
     ``reading`` says (default: the defaults).
@@ -152,7 +171,7 @@ def _worker_start(parent: int) -> None:
     """Pool initializer: a worker ends with the export that started it, even after ``kill -9``.
 
     On Linux the kernel does it (``prctl(PR_SET_PDEATHSIG, SIGKILL)``); elsewhere a
-    daemon thread polls ``os.getppid()``.
+    daemon thread polls whether the parent is alive (:func:`_alive`).
     """
     watched = True
     if sys.platform.startswith("linux"):
@@ -163,16 +182,30 @@ def _worker_start(parent: int) -> None:
             watched = libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) != 0  # 1 = PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
-    if os.getppid() != parent:  # the parent died before (or while) this worker started
+    if not _alive(parent):  # the parent died before (or while) this worker started
         os._exit(1)
     if watched:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="plan-parser-parent").start()
 
 
+def _alive(parent: int) -> bool:
+    """The export's process is still there: it is this worker's parent (fork, spawn) or, under
+    the forkserver start method (Python 3.14's default on Linux), alive beside the fork server."""
+    if os.getppid() == parent:
+        return True
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(PARENT_CHECK_SECONDS)
-        if os.getppid() != parent:
+        if not _alive(parent):
             os._exit(1)
 
 
@@ -796,12 +829,14 @@ def export(paths_or_globs, to: str | os.PathLike, *, format: str | None = None, 
     code, reason)`` for each file that fails.  A file whose bytes repeat an earlier
     one of the batch (same ``plan_id``) is skipped and counted in ``duplicates``.
     An SQLite database that holds tables plan-parser did not write is refused unless
-    ``allow_foreign_tables``.  ``reading`` (a :class:`Reading`): how each file is read.  Raises :class:`PlanParseError` only when the output
+    ``allow_foreign_tables``.  ``reading`` (a :class:`Reading`): how each file is read; one
+    that no file could be read with raises before the output is touched.  Raises :class:`PlanParseError` only when the output
     itself cannot be written (code ``unwritable``, ``unreadable`` or
     ``unsupported_format``); the previous output is then left as it was.
     """
     to = os.fspath(to)
     fmt = format or format_for(to)
+    _check_reading(reading)  # before any output is touched: a bad glossary is no batch of errors
     paths = expand_paths(paths_or_globs)
     target = Path(to)
     if fmt == "sqlite":
