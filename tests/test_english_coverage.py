@@ -406,6 +406,7 @@ def test_a_period_alone_is_no_plan_title(g):
     ("总投资1,200亿元", "120,000,000,000 yuan"),
     ("10-20万元", "100,000–200,000 yuan"),
     ("1万余人", "> 10,000 persons"),
+    ("3万亩左右", "about 30,000 mu"),
     ("5亿元以上", "500,000,000 yuan or above"),
     ("10万人口", "100,000 population"),  # 人口 is a word: the unit 人 is not cut out of it
     # 每千/每万 + any noun: [postposed] templates, moved behind as 每千人口 is

@@ -267,8 +267,7 @@ _LATIN_RE = re.compile(r"[A-Za-z0-9&]+")
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALED_NUMBER_RE = re.compile(
     rf"(?<![\d.,])(?:{_NUMBER}(?:万亿|千万|百万|万|亿)?[-－—–~～至到])?{_NUMBER}(?:万亿|千万|百万|万|亿)(?:余|多)?")
-#: What may follow a number's unit inside a name without being the noun it counts.
-_AFTER_A_NUMBER = ("以上", "以下", "以内", "左右", "及以上", "及以下")
+
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
 _CN_YEAR_RE = re.compile(rf"([{_CN_DIGIT}]{{4}})(?=年|[-~至到][{_CN_DIGIT}]{{4}}年)")
@@ -815,10 +814,12 @@ class Glossary:
             if any(text[end:end + k] in self._segments
                    for k in range(len(unit) + 1, min(self._max_key, len(text) - end) + 1)):
                 unit = ""  # 10万人口: the word 人口 ("population"), not the unit 人
-            after = text[end + len(unit):end + len(unit) + 1]
-            if unit and _HAN_RE.match(after) and after not in self._function_words and not any(
-                    text.startswith(w, end + len(unit)) for w in _AFTER_A_NUMBER):
-                continue  # 1万名教师: 名 counts teachers
+            rest = text[end + len(unit):]
+            if unit and _HAN_RE.match(rest[:1]) and not rest.startswith("左右") and not any(
+                    w and rest.startswith(w) for w in self._function_words):
+                continue  # 1万名教师: 名 counts teachers (5亿元以上, 10万元的村: a function word follows)
+            if rest.startswith("左右"):  # 3万亩左右: "about 30,000 mu"
+                unit += "左右"
             q = parse_quantity(m.group().replace(",", "") + unit)
             if q is None or q.kind not in ("number", "range"):
                 continue
@@ -1085,7 +1086,7 @@ class Glossary:
             return False
         # a route's ends are towns: 成都 (of 成都市) is a name there, too common a word to jieba
         return segment.proper_noun(zh) or not segment.known(zh) or route and any(
-            _place_en(zh + level) for level in ("市", "县", "区", "省"))
+            _place_en(zh + level) for level in _level_chars())
 
     def _place(self, zh: str, unlisted: bool = False) -> str | None:
         """English of a place name by plan_parser.places, else None.
