@@ -764,8 +764,10 @@ class Glossary:
                 run.clear()
 
         start = 0
-        for zh, en, at in [*self._scaled_numbers(text), ("", "", len(text))]:
-            for tok in self._function_edges(_latin_joined(segment.tokens(text[start:at]))):
+        scaled = self._scaled_numbers(text) if "万" in text or "亿" in text else []
+        for zh, en, at in [*scaled, ("", "", len(text))]:
+            toks = segment.tokens(text[start:at])
+            for tok in self._function_edges(_latin_joined(toks) if "&" in text else toks):
                 if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
                     run.append(tok)
                 else:
@@ -787,6 +789,8 @@ class Glossary:
         def function(ch: str) -> bool:
             return ch in self._function_words or segment.function_char(ch)
 
+        if all(len(tok) < 3 for tok in tokens):
+            return tokens
         out: list[str] = []
         for tok in tokens:
             if len(tok) > 2 and _HAN_RE.match(tok[0]) and (function(tok[0]) or function(tok[-1])) \
@@ -1018,6 +1022,8 @@ class Glossary:
         starts in ``text`` and ends on a token boundary: start → (word, end)."""
         by_first = _features_by_first_character()
         found: dict[int, tuple[str, int]] = {}
+        if by_first.keys().isdisjoint(text[2:]):
+            return found
         for k in range(2, len(text)):
             for word in by_first.get(text[k], ()):
                 if text.startswith(word, k) and k + len(word) in bounds:
