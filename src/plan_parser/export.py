@@ -118,11 +118,10 @@ def _check_reading(reading: Reading | None) -> None:
     the glossary afresh for this batch (an edited file between two exports is read again)."""
     if reading is None:
         return
-    from .readers import READERS
+    from .readers import check_format
 
-    if reading.format is not None and reading.format not in READERS:
-        raise PlanParseError(str(reading.format), f"no such reader (one of {', '.join(READERS)})",
-                             "unsupported_format")
+    if reading.format is not None:
+        check_format(reading.format)
     _glossary.cache_clear()
     _glossary(reading.glossary)
     if reading.settings is not None and reading.settings.dictionary:

@@ -89,14 +89,19 @@ def _looks_like_markdown(head: bytes) -> bool:
     return bool(_MD_TABLE_RULE.search(head)) or len(_MD_HEADING.findall(head)) >= 2
 
 
+def check_format(fmt: str) -> None:
+    """Raise ``unsupported_format`` for a reader name that is not one of :data:`READERS`."""
+    if fmt not in READERS:
+        raise PlanParseError(None, f"unknown format {fmt!r} (choose from {', '.join(READERS)})",
+                             "unsupported_format")
+
+
 def read_bytes(data: bytes, *, format: str | None = None, hint: str | None = None,
                settings: Settings | None = None) -> ReadResult:
     """Read ``data`` with the reader for ``format`` (or the sniffed format); ``settings``
     reaches the readers that use any (:data:`TAKES_SETTINGS`)."""
     fmt = format or sniff_format(data, hint)
-    if fmt not in READERS:
-        raise PlanParseError(None, f"unknown format {fmt!r} (choose from {', '.join(READERS)})",
-                             "unsupported_format")
+    check_format(fmt)
     module_name, func_name = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
     if settings is not None and fmt in TAKES_SETTINGS:
