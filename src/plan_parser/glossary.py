@@ -842,8 +842,6 @@ class Glossary:
         nor ends in a word of this glossary (高新区, 老城区), nor runs into the next word (青溪
         市区, 松河县城); a plan period must follow.  Empty
         when the text is no such title or every name is listed (those the cover finds)."""
-        if not _place_name_re().match(text):
-            return []
         from . import segment
 
         found: list[tuple[str, str]] = []
@@ -891,8 +889,9 @@ class Glossary:
         affixed: dict[tuple[int, int], str] = {}
         features = self._features_in(text, bounds)
         tokens_at = dict(zip(sorted(bounds), toks))
-        templates_at = {i: [(p, t) for p, t in self._postposed_templates.items() if text.startswith(p, i)]
-                        for i in range(n) if text[i] in self._postposed_first}
+        templates_at = {} if self._postposed_first.isdisjoint(text) else {
+            i: [(p, t) for p, t in self._postposed_templates.items() if text.startswith(p, i)]
+            for i in range(n) if text[i] in self._postposed_first}
         suffix_at = [j for j in range(1, n) if any(
             text[j:j + size] in self._suffix_affixes or text[j:j + size] in self._adjective_affixes for size in (1, 2))]
         best[0] = 0.0
