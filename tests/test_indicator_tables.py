@@ -232,3 +232,54 @@ def test_fen_is_a_unit_in_a_cell_but_no_quantity_in_running_text():
 
     assert parse_quantity("90分").base_unit == "分"
     assert extract_quantities("该工程十分重要，库容占全市三分之一，设立3分局") == []
+
+
+def test_a_project_named_before_a_colon(tmp_path):
+    """``（1）消防站建设工程：新建…`` names the project before the colon (the layout of a
+    provincial fire-services plan and of central_065's 互联网+护理服务：…); a colon inside a
+    sentence (…，包括：…) names nothing."""
+    path = tmp_path / "plan.txt"
+    path.write_text("岚江省“十四五”消防事业发展规划\n\n第一章  重点任务\n\n第一节  基础设施\n\n"
+                    "专栏1  重点工程\n\n（1）消防站建设工程：新建、改扩建城市消防站64个，其中特勤消防站6个。\n\n"
+                    "（2）应急救援物资储备库建设工程：建设1个省级储备库。\n\n"
+                    "（3）建设训练设施，包括：高层建筑、地下空间训练设施。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(p.seq, p.title) for p in plan.projects] == [
+        (1, "消防站建设工程"), (2, "应急救援物资储备库建设工程"), (3, "建设训练设施，包括：高层建筑、地下空间训练设施")]
+    assert plan.projects[0].text.startswith("消防站建设工程：新建、改扩建城市消防站64个")
+    assert [q.base_value for q in plan.projects[0].quantities] == [64, 6]
+
+
+def test_incidents_sets_and_lamps_are_units(tmp_path):
+    """起 (事故起数), 组 and 盏 count things: in a name's brackets and in running text; 一起 and
+    一组 stay words."""
+    from plan_parser.quantity import extract_quantities
+
+    path = tmp_path / "plan.txt"
+    path.write_text("临桉市“十四五”邮政快递业发展规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
+                    "指标 | 2020年 | 2025年 | 属性\n"
+                    "1.较大以上火灾事故起数（起） | 12 | <10 | 约束性\n"
+                    "2.智能收投服务终端（组） | 860 | 2100 | 预期性\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(i.name, i.unit, i.target.base_value, i.target.comparator) for i in plan.indicators] == [
+        ("较大以上火灾事故起数", "起", 10, "<"), ("智能收投服务终端", "组", 2100, "=")]
+    assert [i.unit_en for i in plan.indicators] == ["incidents", "sets"]
+    qs = extract_quantities("新增智能收投服务终端1240组，完成道路照明节能改造2.6万盏，查处案件217起")
+    assert [(q.raw, q.base_value, q.base_unit) for q in qs] == [
+        ("1240组", 1240, "组"), ("2.6万盏", 26000, "盏"), ("217起", 217, "起")]
+    assert extract_quantities("我们一起努力，一组数据") == []
+
+
+def test_a_figure_in_a_text_cell_is_a_warning(tmp_path):
+    """较“十三五”时期下降10% is kept as text (a change, not a level): the 10% is not read, so
+    the user is told; a text cell with no figure (保持稳定) is no warning."""
+    path = tmp_path / "plan.txt"
+    path.write_text("岚江省“十四五”消防事业发展规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
+                    "指标 | 2020年 | 2025年 | 属性\n"
+                    "1.较大以上火灾事故起数（起） | 12 | 较“十三五”时期下降10% | 约束性\n"
+                    "2.火灾形势（—） | 平稳 | 保持稳定 | 预期性\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.indicators[0].target.kind == "text" and plan.indicators[0].target.value is None
+    assert [(w.code, w.message) for w in plan.warnings if w.code == "text_value"] == [
+        ("text_value", "专栏1 row 1 较大以上火灾事故起数: a figure written in words is kept as text, "
+                       "its number not read: target=较“十三五”时期下降10%")]

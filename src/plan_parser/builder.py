@@ -274,7 +274,7 @@ class PlanBuilder:
             col.column.kind = "projects"
             self._close_project()
             seq, body = item
-            col.project = Project(column=col.column.number, seq=seq, title=H.first_sentence(body),
+            col.project = Project(column=col.column.number, seq=seq, title=H.project_title(body),
                                   text=body, loc=dict(p.loc), group=col.group, table=col.index)
             col.project_last = p.loc
             self.plan.projects.append(col.project)

@@ -45,6 +45,7 @@ _NOTE = re.compile(rf"^(?:(?:注|备注|说明|资料来源|数据来源){_SPACE
 _NUMBERED_NOTE = re.compile(r"^[①-⑳]")
 _TASK = re.compile(r"^(?:——|─{2}|—{2}|--)\s*")
 _TITLE_END = "。"
+_CLAUSE_MARK = re.compile(r"[，,；;]")  # a name holds none
 
 LEVELS = {"篇": "part", "部分": "part", "章": "chapter", "节": "section"}
 
@@ -193,6 +194,17 @@ def match_task(text: str) -> str | None:
 
 
 def first_sentence(text: str) -> str:
-    """The text up to (not including) the first 。, the title of a task or project."""
+    """The text up to (not including) the first 。, the title of a task (contract)."""
     head, sep, _ = text.partition(_TITLE_END)
     return head.strip() if sep else text.strip()
+
+
+def project_title(text: str) -> str:
+    """The name of a project item: the text before a ``：`` that ends a name
+    (``消防站建设工程：新建…`` → 消防站建设工程), else up to the first 。.  A name holds no
+    ， or ；, so a colon inside a sentence (…，包括：…) does not end one."""
+    head = first_sentence(text)
+    name, colon, rest = head.partition("：") if "：" in head else head.partition(":")
+    if colon and rest.strip() and name.strip() and not _CLAUSE_MARK.search(name):
+        return name.strip()
+    return head
