@@ -276,6 +276,11 @@ NOT_QUANTITIES = [
     "每万人口拥有",
     "三五个人",
     "高、中、初级专业技术人才比例为1:5:4",
+    # words that open with a numeral and a unit (the smart-manufacturing plan's projects had
+    # 零件 as 0 件, 二次回收 as 2 次, 三元协同 as 3 元)
+    "逐步实现零件国产化，动力电池二次回收利用，人机物三元协同",
+    "优化三次产业结构，开展二次开发",
+    "我们一起努力，一组数据",
 ]
 
 
