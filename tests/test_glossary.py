@@ -527,3 +527,29 @@ def test_a_modified_head_takes_the_rest_after_of(g, zh, en):
 def test_a_modified_head_keeps_its_order_where_of_would_misread(g, zh, kept):
     en = g.translate(zh).en
     assert kept in en and " of " not in en
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a goal statement, subject + adverb + verb, reads as a headline: "subject adverb participle"
+    ("水资源保障能力显著增强", "water resources safeguards capacity significantly enhanced"),
+    ("住房保障体系逐步完善", "housing support system gradually improved"),
+    ("营商环境持续优化", "business environment continuously optimized"),
+    ("安全风险进一步降低", "security risks further reduced"),
+])
+def test_a_goal_statement_reads_as_a_headline(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+def test_a_title_that_opens_with_an_adverb_and_verb_is_no_statement(g):
+    # 全面推进X: the adverb and verb open it, so it stays an instruction
+    assert g.translate("全面推进乡村振兴").en.startswith("comprehensively advance")
+
+
+@pytest.mark.parametrize("verb, participle", [
+    ("improve", "improved"), ("optimize", "optimized"), ("build", "built"), ("stop", "stopped"),
+    ("deepen", "deepened"), ("apply", "applied"), ("enhance", "enhanced"), ("expand", "expanded"),
+])
+def test_participle(verb, participle):
+    from plan_parser.glossary import _participle
+
+    assert _participle(verb) == participle

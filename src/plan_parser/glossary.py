@@ -419,6 +419,27 @@ def _after_preposition(template: str, k: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+#: Past participles that do not add -ed (a goal statement: "X basically built").
+_IRREGULAR_PARTICIPLES = {"build": "built", "make": "made", "take": "taken", "lead": "led", "hold": "held",
+                          "set": "set", "put": "put", "keep": "kept", "win": "won", "break": "broken",
+                          "run": "run", "become": "become", "grow": "grown", "give": "given",
+                          "bring": "brought", "seek": "sought", "spread": "spread", "cut": "cut"}
+
+
+def _participle(verb: str) -> str:
+    """"improve" → "improved", "optimize" → "optimized", "build" → "built": the verb of a goal
+    statement (水资源保障能力显著增强 → "... significantly enhanced")."""
+    if verb in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):  # stop → stopped
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
 #: Verbs that end in -ly like an adverb.
 _LY_VERBS = frozenset({"apply", "supply", "rely", "comply", "reply", "multiply", "ally"})
 
@@ -1316,6 +1337,9 @@ class Glossary:
         """One clause: its leading verbs (each with its adverb) in front, a second verb as a
         gerund ("accelerate building X"), verbs joined by 、 or 和 side by side ("strengthen,
         improve and perfect X"), then the noun phrase (:meth:`_phrase`)."""
+        statement = self._statement(words)
+        if statement:
+            return statement
         words = list(words)
         groups: list[list[tuple[str, str, str]]] = []  # verbs side by side: (separator, adverb, verb)
         while len(words) > 1 and (self._adverb_before_verb(words) or words[0].zh in self._verb_en):
@@ -1337,6 +1361,25 @@ class Glossary:
         if groups and words and words[0].en == ",":  # 持续优化、投资…: the comma stays
             verbs.append(words.pop(0).en)
         return _join([*verbs, self._phrase(words, of_flip=len(groups) == 1)])  # not after a gerund
+
+    def _statement(self, words: list[_Piece]) -> str | None:
+        """A goal statement, subject + adverb + verb (水资源保障能力显著增强, 住房保障体系逐步完善):
+        "subject adverb participle", as a headline writes it ("water resources safeguards
+        capacity significantly enhanced"); None for anything else, a name that opens with a
+        verb among them."""
+        if len(words) < 3 or words[0].zh in self._verb_en or self._adverb_before_verb(words):
+            return None
+        last = words[-1].zh
+        adverb, verb, subject = self._adverb_en.get(words[-2].zh), self._verb_en.get(last), words[:-2]
+        for k in range(1, len(last)):  # one word of both, read so (持续改善 "continuously improve")
+            if last[:k] in self._adverb_en and last[k:] in self._verb_en and (
+                    last in self._verb_en or (words[-1].en or "").startswith(self._adverb_en[last[:k]] + " ")):
+                adverb, verb, subject = self._adverb_en[last[:k]], self._verb_en[last[k:]], words[:-1]
+                break
+        if not adverb or not verb or " " in verb or not subject or any(
+                p.kind == "punct" or p.zh in self._function_words for p in subject):
+            return None
+        return _join([self._phrase(subject), adverb, _participle(verb)])
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
