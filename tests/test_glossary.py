@@ -553,3 +553,23 @@ def test_participle(verb, participle):
     from plan_parser.glossary import _participle
 
     assert _participle(verb) == participle
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a scope word or adjective before the head modifies it, so nothing moves behind "of"
+    ("促进全省经济社会发展", "promote province-wide economic and social development"),
+    ("推动城乡高质量发展", "promote urban and rural high-quality development"),
+    ("推动线上线下融合发展", "promote online and offline integrated development"),
+    ("推动可持续高质量发展", "promote sustainable high-quality development"),
+])
+def test_no_of_after_a_scope_word(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    # words of the fifth round in the longer words the review tried them in
+    ("污染场地", "contaminated sites"), ("债券发行", "bonds issuance"), ("民间文艺", "folk literature and art"),
+    ("抗震救灾", "earthquake relief"), ("改扩建医院", "renovated or expanded hospitals"),
+])
+def test_new_words_inside_longer_names(g, zh, en):
+    assert g.translate(zh).en == en

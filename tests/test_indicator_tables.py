@@ -242,10 +242,15 @@ def test_a_project_named_before_a_colon(tmp_path):
     path.write_text("岚江省“十四五”消防事业发展规划\n\n第一章  重点任务\n\n第一节  基础设施\n\n"
                     "专栏1  重点工程\n\n（1）消防站建设工程：新建、改扩建城市消防站64个，其中特勤消防站6个。\n\n"
                     "（2）应急救援物资储备库建设工程：建设1个省级储备库。\n\n"
-                    "（3）建设训练设施，包括：高层建筑、地下空间训练设施。\n", encoding="utf-8")
+                    "（3）建设训练设施，包括：高层建筑、地下空间训练设施。\n\n"
+                    "（4）延长公共图书馆开放时间至21:00，按1:1比例配套资金。\n\n"
+                    "（5）其中：新建小型消防站30个。\n\n（6）重点支持以下方向：智慧消防、应急通信。\n",
+                    encoding="utf-8")
     plan = load_plan(path)
     assert [(p.seq, p.title) for p in plan.projects] == [
-        (1, "消防站建设工程"), (2, "应急救援物资储备库建设工程"), (3, "建设训练设施，包括：高层建筑、地下空间训练设施")]
+        (1, "消防站建设工程"), (2, "应急救援物资储备库建设工程"), (3, "建设训练设施，包括：高层建筑、地下空间训练设施"),
+        (4, "延长公共图书馆开放时间至21:00，按1:1比例配套资金"), (5, "其中：新建小型消防站30个"),
+        (6, "重点支持以下方向：智慧消防、应急通信")]
     assert plan.projects[0].text.startswith("消防站建设工程：新建、改扩建城市消防站64个")
     assert [q.base_value for q in plan.projects[0].quantities] == [64, 6]
 
@@ -264,22 +269,36 @@ def test_incidents_sets_and_lamps_are_units(tmp_path):
     assert [(i.name, i.unit, i.target.base_value, i.target.comparator) for i in plan.indicators] == [
         ("较大以上火灾事故起数", "起", 10, "<"), ("智能收投服务终端", "组", 2100, "=")]
     assert [i.unit_en for i in plan.indicators] == ["incidents", "sets"]
-    qs = extract_quantities("新增智能收投服务终端1240组，完成道路照明节能改造2.6万盏，查处案件217起")
+    qs = extract_quantities("新增智能收投服务终端1240组，完成道路照明节能改造2.6万盏，新建一栋教学楼")
     assert [(q.raw, q.base_value, q.base_unit) for q in qs] == [
-        ("1240组", 1240, "组"), ("2.6万盏", 26000, "盏"), ("217起", 217, "起")]
-    assert extract_quantities("我们一起努力，一组数据") == []
+        ("1240组", 1240, "组"), ("2.6万盏", 26000, "盏"), ("一栋", 1, "栋")]
+    # 起 counts in a cell; in running text it ends words far more often (units.toml [prose])
+    assert extract_quantities("查处案件217起，谣言四起，实现零起付线，自2024起") == []
+
+
+@pytest.mark.parametrize("text", [
+    "一主两副三组团", "统一组织", "曲阜三孔，十七孔桥，九眼桥，三眼井胡同", "一个机构挂两块牌子",
+    "统一宗教事务", "三宗罪", "100亿块状经济", "1块钱",
+])
+def test_words_that_end_in_a_new_unit_are_no_quantities(text):
+    from plan_parser.quantity import extract_quantities
+
+    assert [q.raw for q in extract_quantities(text) if q.unit in ("组", "孔", "眼", "块", "宗", "起")] == []
 
 
 def test_a_figure_in_a_text_cell_is_a_warning(tmp_path):
     """较“十三五”时期下降10% is kept as text (a change, not a level): the 10% is not read, so
-    the user is told; a text cell with no figure (保持稳定) is no warning."""
+    the user is told; a text cell with no figure (保持稳定), a grade (5A级) or a rank (第10位)
+    is no warning."""
     path = tmp_path / "plan.txt"
     path.write_text("岚江省“十四五”消防事业发展规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
                     "指标 | 2020年 | 2025年 | 属性\n"
                     "1.较大以上火灾事故起数（起） | 12 | 较“十三五”时期下降10% | 约束性\n"
-                    "2.火灾形势（—） | 平稳 | 保持稳定 | 预期性\n", encoding="utf-8")
+                    "2.火灾形势（—） | 平稳 | 保持稳定 | 预期性\n"
+                    "3.景区等级（—） | 4A级 | 5A级 | 预期性\n4.综合排名（—） | 第15位 | 第10位 | 预期性\n",
+                    encoding="utf-8")
     plan = load_plan(path)
     assert plan.indicators[0].target.kind == "text" and plan.indicators[0].target.value is None
     assert [(w.code, w.message) for w in plan.warnings if w.code == "text_value"] == [
-        ("text_value", "专栏1 row 1 较大以上火灾事故起数: a figure written in words is kept as text, "
-                       "its number not read: target=较“十三五”时期下降10%")]
+        ("text_value", "专栏1 row 1 较大以上火灾事故起数: kept as text, its figures not read as a value: "
+                       "target=较“十三五”时期下降10%")]

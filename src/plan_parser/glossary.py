@@ -1505,6 +1505,7 @@ class Glossary:
         of_head = next((h for h in _OF_HEADS if last.zh.endswith(h) and len(last.zh) > len(h)), None)
         if (of_flip and of_head and len(words) > 1 and last.kind == "word" and last.en
                 and last.en.endswith(" " + self._segments.get(of_head, "-"))
+                and words[-2].zh not in self._adjective_en  # 全省经济社会发展: "province-wide" modifies
                 and words[-2].en not in self._adjective_values  # 数字化协同发展: "digital" modifies
                 and not any(p.kind == "punct" or p.zh in self._function_words or p.zh in self._verb_en
                             for p in words[:-1])):

@@ -46,6 +46,9 @@ _NUMBERED_NOTE = re.compile(r"^[①-⑳]")
 _TASK = re.compile(r"^(?:——|─{2}|—{2}|--)\s*")
 _TITLE_END = "。"
 _CLAUSE_MARK = re.compile(r"[，,；;]")  # a name holds none
+_NAME_COLON = re.compile(r"：|(?<!\d):(?!\d)")  # 21:00 and 1:1 are no name's end
+#: Words before a colon that introduce what follows rather than name a project.
+_LEAD_IN = re.compile(r"^(?:其中|原则上|具体|(?:主要|具体)?包括|到?\d{4}年.*)$|(?:内容|以下.{0,4}|如下)$")
 
 LEVELS = {"篇": "part", "部分": "part", "章": "chapter", "节": "section"}
 
@@ -200,11 +203,15 @@ def first_sentence(text: str) -> str:
 
 
 def project_title(text: str) -> str:
-    """The name of a project item: the text before a ``：`` that ends a name
+    """The name of a project item: the text before a colon that ends a name
     (``消防站建设工程：新建…`` → 消防站建设工程), else up to the first 。.  A name holds no
-    ， or ；, so a colon inside a sentence (…，包括：…) does not end one."""
+    ， or ；, so a colon inside a sentence (…，包括：…) does not end one; a colon between
+    digits is a time or a ratio (21:00, 1:1); a lead-in (其中：, 主要内容：, 重点支持以下方向：)
+    names nothing."""
     head = first_sentence(text)
-    name, colon, rest = head.partition("：") if "：" in head else head.partition(":")
-    if colon and rest.strip() and name.strip() and not _CLAUSE_MARK.search(name):
-        return name.strip()
+    m = _NAME_COLON.search(head)
+    if m:
+        name = head[:m.start()].strip()
+        if name and head[m.end():].strip() and not _CLAUSE_MARK.search(name) and not _LEAD_IN.search(name):
+            return name
     return head

@@ -187,6 +187,8 @@ class RawRow:
 
 _UNITLESS_NAME = re.compile(r"(率|比例|比重|指数|系数|倍数|比|占比|水平|排名|等级)$")
 _DIGIT = re.compile(r"[0-9０-９]")  # a figure in a cell read as text
+#: Figures that are part of a name or a rank, not a value (5G全覆盖, 4A级, 第12位).
+_NAMED_FIGURES = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?[A-Za-zＡ-Ｚａ-ｚ]+|第[0-9０-９]+")
 
 
 def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles,
@@ -217,10 +219,10 @@ def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles
             warn("missing_unit", f"专栏{column_number} row {row.seq} {row.name}: numbers with no unit "
                  "(none in the name's parenthesis, a 单位 column or the cell)", row.loc)
         unread = [f"{role}={q.raw}" for role, q in values.items()
-                  if q is not None and q.kind == "text" and _DIGIT.search(q.raw)]
+                  if q is not None and q.kind == "text" and _DIGIT.search(_NAMED_FIGURES.sub("", q.raw))]
         if unread:  # 较“十三五”时期下降10%: a figure kept as text, so a user knows it was not read
-            warn("text_value", f"专栏{column_number} row {row.seq} {row.name}: a figure written in words "
-                 f"is kept as text, its number not read: {'; '.join(unread)}", row.loc)
+            warn("text_value", f"专栏{column_number} row {row.seq} {row.name}: kept as text, its figures "
+                 f"not read as a value: {'; '.join(unread)}", row.loc)
         attribute = row.cells.get(ATTRIBUTE) or None
         out.append(Indicator(
             column=column_number, seq=row.seq, name=row.name, loc=row.loc,

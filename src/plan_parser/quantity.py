@@ -95,6 +95,7 @@ class _Grammar:
     units: frozenset[str]
     aliases: dict[str, str]
     prose_skip_units: frozenset[str]
+    prose_not_before: dict[str, str]
     idioms: regex.Pattern
     phrase: regex.Pattern
     ratio: regex.Pattern
@@ -153,6 +154,7 @@ def _grammar() -> _Grammar:
         units=frozenset([*counted, *plain]),
         aliases=dict(data.get("aliases", {})),
         prose_skip_units=frozenset(data["prose"]["skip_units"]),
+        prose_not_before=dict(data["prose"].get("not_before", {})),
         idioms=regex.compile(_alternation(data["prose"]["idioms"])),
         phrase=regex.compile(phrase),
         ratio=regex.compile(f"{_SIGNED_NUMBER}(?::{_SIGNED_NUMBER})+"),
@@ -340,6 +342,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             or _inside(quoted, m.start())
             or g.idioms.match(norm, m.start())
             or g.decompose(unit)[0] in g.prose_skip_units
+            or _starts_word(g, unit, norm[m.end():m.end() + 1])
         ):
             continue
         quantity = _build(g, m, text[m.start() : m.end()], None)
@@ -351,6 +354,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         quantity.context = text[left:right]
         found.append(quantity)
     return found
+
+
+def _starts_word(g: _Grammar, unit: str, after: str) -> bool:
+    """The unit and the character after it open a word (三组团, 组织), per units.toml."""
+    return bool(after) and after in g.prose_not_before.get(g.decompose(unit)[0] or "", "")
 
 
 _QUOTE_SPAN = regex.compile("|".join(f"{regex.escape(o)}[^{regex.escape(c)}。\n]*" for o, c in _QUOTES.items()))
