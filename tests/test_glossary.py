@@ -573,3 +573,16 @@ def test_no_of_after_a_scope_word(g, zh, en):
 ])
 def test_new_words_inside_longer_names(g, zh, en):
     assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a noun that qualifies the next one takes its [modifiers] form, as English compounds do
+    ("城市绿化覆盖率", "urban greening coverage"),
+    ("企业环境信用评价", "enterprise environmental credit evaluation"),
+    ("家庭服务机器人", "household service robots"),
+    # not the head of a compound before it, nor before a function word or a bare verb
+    ("氢能产业发展行动", "Hydrogen Energy Industry Development Initiative"),
+    ("管理机构及职责", "manage institutions and duties"),
+])
+def test_a_noun_before_a_noun_takes_its_modifier_form(g, zh, en):
+    assert g.translate(zh).en == en

@@ -81,6 +81,7 @@ TABLES = (
     "verbs",
     "adjectives",
     "adverbs",
+    "modifiers",
     "suffixes",
     "affixes",
     "adjective_affixes",
@@ -89,12 +90,14 @@ TABLES = (
 #: ``verbs`` gives a word's English where it opens a verb-object name ("加快X" →
 #: "accelerate X"); elsewhere the word's English comes from the other tables.
 #: ``adjectives`` gives it where it qualifies ("X更加Y" → "more Y X"), ``adverbs``
-#: where it stands before a verb ("全面推进X" → "comprehensively advance X").
+#: where it stands before a verb ("全面推进X" → "comprehensively advance X"), ``modifiers``
+#: where a noun qualifies the noun after it ("城市绿化覆盖率" → "urban greening coverage",
+#: not "cities greening coverage").
 #: ``frames`` holds whole-clause frames with slots ("以{}为重点" → "with a focus on {}"):
 #: a clause that is one of them is translated slot by slot.  ``affixes`` holds bound
 #: characters stuck to a word ("非{}" → "non-{}", "{}类" → "{} category"),
 #: ``adjective_affixes`` their English after an adjective.
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "frames", "affixes",
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modifiers", "frames", "affixes",
                             "adjective_affixes"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
@@ -558,6 +561,7 @@ class Glossary:
         self._adjective_en = {_unify(k): v for k, v in clean.get("adjectives", {}).items()}
         self._adjective_values = frozenset(self._adjective_en.values())  # "digital": 数字, and 数字化
         self._adverb_en = {_unify(k): v for k, v in clean.get("adverbs", {}).items()}
+        self._modifier_en = {_unify(k): v for k, v in clean.get("modifiers", {}).items()}
         for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items()]:
             seg.setdefault(zh, en)
         self._segments = seg
@@ -1514,7 +1518,21 @@ class Glossary:
             if zh[k] in _MORE_WORDS:
                 quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
                 return _join(["more", self._head(quality), self._head(words[:k])])
-        return _join([p.en for p in words])
+        return _join([self._modifier_en.get(p.zh, p.en) if self._modifies(words, k) else p.en
+                      for k, p in enumerate(words)])
+
+    def _modifies(self, words: list[_Piece], k: int) -> bool:
+        """Word ``k`` qualifies the noun after it and takes its ``[modifiers]`` form ("urban",
+        "enterprise", not "cities"): it opens the phrase or follows another qualifier
+        (企业|环境|信用评价 "enterprise environmental credit evaluation"), never the head of a
+        compound before it (氢能|产业|发展 "hydrogen energy industry development")."""
+        if (k >= len(words) - 1 or words[k].kind != "word" or words[k + 1].kind not in ("word", "dictionary")
+                or words[k + 1].zh in self._function_words  # 机构及职责: two nouns side by side
+                or self._segments.get(words[k + 1].zh) == self._verb_en.get(words[k + 1].zh)):  # 文化提供: a verb
+            return False
+        before = words[k - 1] if k else None
+        return (before is None or before.kind not in ("word", "dictionary")
+                or before.zh in self._modifier_en or before.zh in self._adjective_en)
 
 
 def _method_of(parts: list[Translation]) -> Method:
@@ -1536,15 +1554,16 @@ def _failure(parts: list[Translation]) -> Translation | None:
 
 def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:
     """The vocabulary file as glossary tables: every group's ``terms`` in ``vocabulary``,
-    its ``verbs``, ``adjectives`` and ``adverbs`` in the tables of those names (the first
+    its ``verbs``, ``adjectives``, ``adverbs`` and ``modifiers`` in the tables of those names (the first
     group that has a word wins)."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}, "adverbs": {}}
+    tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}, "adverbs": {},
+                                         "modifiers": {}}
     for group in data.values():
         for name, entries in group.items():
             if isinstance(entries, Mapping):
-                target = tables[name if name in ("verbs", "adjectives", "adverbs") else "vocabulary"]
+                target = tables[name if name in ("verbs", "adjectives", "adverbs", "modifiers") else "vocabulary"]
                 for zh, en in entries.items():
                     target.setdefault(zh, en)
     return tables
