@@ -302,3 +302,25 @@ def test_a_figure_in_a_text_cell_is_a_warning(tmp_path):
     assert [(w.code, w.message) for w in plan.warnings if w.code == "text_value"] == [
         ("text_value", "专栏1 row 1 较大以上火灾事故起数: kept as text, its figures not read as a value: "
                        "target=较“十三五”时期下降10%")]
+
+
+def test_a_merged_category_cell_after_a_number_column(tmp_path):
+    """序号 | 类别 | 指标 | …: a 类别 cell merged over its group is written on the group's first
+    row only, so the other rows have one cell fewer; the blank goes back under 类别, not at
+    the row's start (a provincial market-regulation plan's layout; rows 2 and 4 were read one
+    column to the left: the unit as the name, the 2020 value as the unit)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("桐渊省“十四五”市场监管现代化规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
+                    "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性\n"
+                    "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性\n"
+                    "2 | 每千人拥有企业数 | 户 | 28.6 | 40 | 预期性\n"
+                    "3 | 质量安全 | 食品抽检合格率 | % | 98 | >98.5 | 约束性\n"
+                    "4 | 特种设备万台死亡率 | 人 | 0.3 | <0.3 | 约束性\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(i.seq, i.category, i.name, i.unit, i.baseline.value, i.target.value, i.target.comparator, i.attribute)
+            for i in plan.indicators] == [
+        (1, "市场主体发展", "市场主体总量", "万户", 486, 650, "=", "预期性"),
+        (2, "市场主体发展", "每千人拥有企业数", "户", 28.6, 40, "=", "预期性"),
+        (3, "质量安全", "食品抽检合格率", "%", 98, 98.5, ">", "约束性"),
+        (4, "质量安全", "特种设备万台死亡率", "人", 0.3, 0.3, "<", "约束性")]
+    assert codes(plan) == []

@@ -266,8 +266,8 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
                          category_loc)
                 category, category_raw, category_loc = category_of(filled[0]), filled[0], loc
             continue
-        if len(cells) == width - 1 and header.roles.get(0) == CATEGORY and _shifted_row_fits(cells, header):
-            cells = [""] + cells  # a row that leaves out the 类别 cell its category row gave
+        if len(cells) == width - 1:  # a row that leaves out the 类别 cell (merged over its group)
+            cells = _with_category_cell(cells, header)
         if len(cells) != width:
             extra = [c for c in cells[width:] if c]
             warn("row_shape", f"row has {len(cells)} cells where the header has {width}; read by position"
@@ -296,10 +296,17 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
     return rows, notes
 
 
-def _shifted_row_fits(cells: list[str], header: HeaderRoles) -> bool:
-    """Whether ``cells``, shifted one place right, put a name under the name column."""
-    name_at = next(i for i, role in header.roles.items() if role == NAME)
-    return 0 < name_at <= len(cells) and bool(cells[name_at - 1]) and not _looks_like_value(cells[name_at - 1])
+def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:
+    """``cells`` with an empty cell put back under the 类别 column, wherever that column is
+    (类别 | 指标 | …, 序号 | 类别 | 指标 | …), when the name then stands under the name column:
+    a merged 类别 cell is written on the first row of its group only.  Else ``cells``."""
+    category_at = next((i for i, role in header.roles.items() if role == CATEGORY), None)
+    name_at = next((i for i, role in header.roles.items() if role == NAME), None)
+    if category_at is None or name_at is None or name_at < category_at:
+        return cells
+    shifted = cells[:category_at] + [""] + cells[category_at:]
+    name = shifted[name_at] if name_at < len(shifted) else ""
+    return shifted if name and not _looks_like_value(name) else cells
 
 
 def _looks_like_value(text: str) -> bool:
