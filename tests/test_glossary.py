@@ -586,3 +586,27 @@ def test_new_words_inside_longer_names(g, zh, en):
 ])
 def test_a_noun_before_a_noun_takes_its_modifier_form(g, zh, en):
     assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a lone Chinese numeral and a classifier of [counted] inside a name
+    ("三年行动计划", "Three-Year Action Plan"),
+    ("十大工程", "Ten Major Projects"),
+    ("两大任务", "two major tasks"),
+    ("五年规划", "five-year plan"),
+])
+def test_a_chinese_numeral_and_classifier(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh", ["第三类", "三年级", "二类水体"])
+def test_no_count_after_an_ordinal_or_before_a_word(g, zh):
+    # 第三类 "the third category", 三年级 "grade three", 二类 "Class II": never "three categories of"
+    en = g.translate(zh).en or ""
+    assert "three" not in en and "two" not in en and "categories of" not in en
+
+
+def test_numerals_of_a_number_or_the_plan_period_are_no_count(g):
+    assert g.translate("二十大").en == "20th CPC National Congress"
+    assert g.translate("国民经济和社会发展第十四个五年规划").en == (
+        "14th Five-Year Plan for National Economic and Social Development")

@@ -43,6 +43,7 @@ from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from .quantity import is_listed_unit, is_unit, parse_quantity  # the unit table of data/units.toml; imports only regex
+from .numerals import chinese_to_decimal
 
 __all__ = [
     "Glossary",
@@ -77,6 +78,7 @@ TABLES = (
     "attributes",
     "units",
     "label_only",
+    "counted",
     "vocabulary",
     "verbs",
     "adjectives",
@@ -97,7 +99,7 @@ TABLES = (
 #: a clause that is one of them is translated slot by slot.  ``affixes`` holds bound
 #: characters stuck to a word ("非{}" → "non-{}", "{}类" → "{} category"),
 #: ``adjective_affixes`` their English after an adjective.
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modifiers", "frames", "affixes",
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modifiers", "counted", "frames", "affixes",
                             "adjective_affixes"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
@@ -271,6 +273,9 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALED_NUMBER_RE = re.compile(
     rf"(?<![\d.,])(?:{_NUMBER}(?:万亿|千万|百万|万|亿)?[-－—–~～至到])?{_NUMBER}(?:万亿|千万|百万|万|亿)(?:余|多)?")
 
+#: A lone Chinese numeral (两, 二 … 十) and a classifier: the counted numbers of ``[counted]``.
+_CN_COUNT_RE = re.compile(r"(?<![第个〇零一二两三四五六七八九十百千万亿\d])([两二三四五六七八九十])([年类大批])")
+_EN_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
 _CN_YEAR_RE = re.compile(rf"([{_CN_DIGIT}]{{4}})(?=年|[-~至到][{_CN_DIGIT}]{{4}}年)")
@@ -562,6 +567,7 @@ class Glossary:
         self._adjective_values = frozenset(self._adjective_en.values())  # "digital": 数字, and 数字化
         self._adverb_en = {_unify(k): v for k, v in clean.get("adverbs", {}).items()}
         self._modifier_en = {_unify(k): v for k, v in clean.get("modifiers", {}).items()}
+        self._counted = {_unify(k).replace("{}", ""): v for k, v in clean.get("counted", {}).items()}
         for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items()]:
             seg.setdefault(zh, en)
         self._segments = seg
@@ -795,6 +801,8 @@ class Glossary:
 
         start = 0
         scaled = self._scaled_numbers(text) if "万" in text or "亿" in text else []
+        if self._counted and _CN_COUNT_RE.search(text):
+            scaled = _without_overlaps(scaled + self._counted_numbers(text))
         for zh, en, at in [*scaled, ("", "", len(text))]:
             toks = segment.tokens(text[start:at])
             for tok in self._function_edges(_latin_joined(toks) if "&" in text else toks):
@@ -861,6 +869,20 @@ class Glossary:
             if not en or contains_cjk(en) or "[" in en:
                 continue
             out.append((m.group() + unit, en, m.start()))
+        return out
+
+    def _counted_numbers(self, text: str) -> list[tuple[str, str, int]]:
+        """``(Chinese, English, start)`` of each Chinese numeral + classifier of ``[counted]``
+        in ``text`` (三年 → "three-year", 四类 → "four categories of")."""
+        out = []
+        for m in _CN_COUNT_RE.finditer(text):
+            numeral, classifier = m.group(1), m.group(2)
+            template = self._counted.get(classifier)
+            after = text[m.end():m.end() + 1]
+            if template is None or (numeral == "二" and classifier == "类") or (
+                    classifier == "年" and after and after in "级度底末初内"):
+                continue
+            out.append((m.group(), template.replace("{}", _EN_NUMBERS[int(chinese_to_decimal(numeral))]), m.start()))
         return out
 
     def _title_places(self, text: str) -> list[tuple[str, str]]:
@@ -1492,6 +1514,9 @@ class Glossary:
         if len(words) > 1 and last.zh in self._suffixes and words[-2].zh not in self._function_words:
             template = self._suffixes[last.zh]
             proper = bool(_PROPER_SUFFIX_RE.search(template.replace("{}", "")))
+            if proper and words[0].kind == "literal" and _CN_COUNT_RE.fullmatch(words[0].zh) and template.endswith(
+                    ("Project", "Initiative", "Program")):
+                template += "s"  # 十大工程: "Ten Major Projects"
             inner = self._head(words[:-1], of_flip=of_flip and not proper)  # 装备创新发展行动: "Equipment Innovative Development Initiative"
             if proper:
                 inner = _title_case(inner)
@@ -1703,3 +1728,12 @@ def _join(words: list[str]) -> str:
         else:
             out += " " + word
     return " ".join(out.split()).strip(" ,;:")
+
+
+def _without_overlaps(found: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Literal pieces in text order, a later one that overlaps an earlier one dropped."""
+    out: list[tuple[str, str, int]] = []
+    for zh, en, at in sorted(found, key=lambda f: f[2]):
+        if not out or at >= out[-1][2] + len(out[-1][0]):
+            out.append((zh, en, at))
+    return out
