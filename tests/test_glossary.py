@@ -610,3 +610,21 @@ def test_numerals_of_a_number_or_the_plan_period_are_no_count(g):
     assert g.translate("二十大").en == "20th CPC National Congress"
     assert g.translate("国民经济和社会发展第十四个五年规划").en == (
         "14th Five-Year Plan for National Economic and Social Development")
+
+
+@pytest.mark.parametrize("zh, en", [
+    # 超 before a number is "more than", not the affix "ultra-"; a money threshold before a noun
+    # is read as the number it is (not "5 100 million yuan")
+    ("超5亿元企业数", "more than 500,000,000 yuan enterprises (number)"),
+    ("超10万人", "more than 100,000 persons"),
+    ("规划总面积", "plan total area"),  # 总{}: "total {}"
+])
+def test_chao_and_zong_before_a_number_or_word(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+def test_a_money_threshold_before_a_noun_is_read():
+    from plan_parser.glossary import Glossary
+
+    en = Glossary.builtin().translate("营业收入超过5亿元企业数量").en
+    assert "500,000,000 yuan" in en and "5 100 million" not in en

@@ -857,9 +857,9 @@ class Glossary:
                    for k in range(len(unit) + 1, min(self._max_key, len(text) - end) + 1)):
                 unit = ""  # 10万人口: the word 人口 ("population"), not the unit 人
             rest = text[end + len(unit):]
-            if unit and _HAN_RE.match(rest[:1]) and not rest.startswith("左右") and not any(
-                    w and rest.startswith(w) for w in self._function_words):
-                continue  # 1万名教师: 名 counts teachers (5亿元以上, 10万元的村: a function word follows)
+            if unit and not unit.endswith("元") and _HAN_RE.match(rest[:1]) and not rest.startswith("左右") \
+                    and not any(w and rest.startswith(w) for w in self._function_words):
+                continue  # 1万名教师: 名 counts teachers (5亿元企业: a threshold; 10万元的村: a function word)
             if rest.startswith("左右"):  # 3万亩左右: "about 30,000 mu"
                 unit += "左右"
             q = parse_quantity(m.group().replace(",", "") + unit)
@@ -868,6 +868,8 @@ class Glossary:
             en = value_text(q, years=None)
             if not en or contains_cjk(en) or "[" in en:
                 continue
+            if text[max(0, m.start() - 1):m.start()] == "超" and text[max(0, m.start() - 2):m.start()] != "赶超":
+                out.append(("超", "more than", m.start() - 1))  # 超5亿元企业: not the affix "ultra-"
             out.append((m.group() + unit, en, m.start()))
         return out
 
