@@ -66,3 +66,8 @@ FRESH3 = sorted((ROOT / "tests" / "data" / "english" / "fresh3").glob("*_constru
 #: faults (a project named before 「：」, 起/组 units, a figure in a text cell), which were fixed
 #: with constructed tests (so one project line of it was read); no word was chosen from it.
 FRESH4 = sorted((ROOT / "tests" / "data" / "english" / "fresh4").glob("*_constructed.txt"))
+#: A FIFTH fresh set (tests/data/english/fresh5/), five plans a helper wrote blind on
+#: 2026-11-30 while the fifth round was under way (seed 20240605, sectors and levels drawn at
+#: random from 44 with none of the earlier sets'), measured per kind only; its report named one
+#: parser fault (a merged 类别 cell after a 序号 column), fixed with a constructed test.
+FRESH5 = sorted((ROOT / "tests" / "data" / "english" / "fresh5").glob("*_constructed.txt"))
