@@ -342,7 +342,7 @@ def test_a_word_is_never_read_as_a_name(g, zh, name):
 
 
 @pytest.mark.parametrize("zh, lacking", [
-    ("口袋公园建设", ["口袋"]),  # a pocket park: 口袋 is a common noun to jieba (n), no name
+    ("樱花公园建设", ["樱花"]),  # a cherry-blossom park: 樱花 is a common noun to jieba (n), no name
     ("郊野公园", ["郊野"]),  # a country park
     ("青溪至松河公园", ["青溪至"]),  # a park is no route: 松河公园 is a park, 青溪至 stays unread
 ])

@@ -628,3 +628,8 @@ def test_a_money_threshold_before_a_noun_is_read():
 
     en = Glossary.builtin().translate("营业收入超过5亿元企业数量").en
     assert "500,000,000 yuan" in en and "5 100 million" not in en
+
+
+def test_a_pocket_park_has_english_of_its_own(g):
+    # 口袋公园 has an entry since the fifth round: a common noun, still never romanized
+    assert g.translate("口袋公园建设").en == "pocket parks development"
