@@ -324,3 +324,16 @@ def test_a_merged_category_cell_after_a_number_column(tmp_path):
         (3, "质量安全", "食品抽检合格率", "%", 98, 98.5, ">", "约束性"),
         (4, "质量安全", "特种设备万台死亡率", "人", 0.3, 0.3, "<", "约束性")]
     assert codes(plan) == []
+
+
+def test_a_row_short_of_a_value_is_not_taken_for_a_merged_category(tmp_path):
+    """A row that writes its 类别 but lacks a value cell is one cell short too: it is read by
+    position with a row_shape warning, never shifted so that its name becomes the unit."""
+    path = tmp_path / "plan.txt"
+    path.write_text("桐渊省“十四五”市场监管现代化规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
+                    "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性\n"
+                    "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性\n"
+                    "2 | 市场主体发展 | 每千人拥有企业数 | 户 | 40 | 预期性\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(i.name, i.unit) for i in plan.indicators] == [("市场主体总量", "万户"), ("每千人拥有企业数", "户")]
+    assert codes(plan) == ["row_shape"]

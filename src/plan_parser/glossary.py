@@ -31,6 +31,7 @@ import copy
 import csv
 import functools
 import io
+import itertools
 import os
 import re
 import threading
@@ -274,7 +275,9 @@ _SCALED_NUMBER_RE = re.compile(
     rf"(?<![\d.,])(?:{_NUMBER}(?:万亿|千万|百万|万|亿)?[-－—–~～至到])?{_NUMBER}(?:万亿|千万|百万|万|亿)(?:余|多)?")
 
 #: A lone Chinese numeral (两, 二 … 十) and a classifier: the counted numbers of ``[counted]``.
-_CN_COUNT_RE = re.compile(r"(?<![第个〇零一二两三四五六七八九十百千万亿\d])([两二三四五六七八九十])([年类大批])")
+_CN_COUNT_RE = re.compile(r"(?<![第个前〇零一二两三四五六七八九十百千万亿\d])([两二三四五六七八九十])([年大])")
+#: What a counted number may stand before: a plan's kind of undertaking (三年行动计划, 十大工程).
+_COUNTED_HEADS = {"年": ("行动", "计划", "规划", "工程", "专项", "方案", "项目"), "大": ("工程", "项目", "行动", "计划")}
 _EN_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
@@ -427,23 +430,28 @@ def _after_preposition(template: str, k: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
-#: Past participles that do not add -ed (a goal statement: "X basically built").
+#: Past participles that do not add -ed (a goal statement: "X basically built"); None: the
+#: [verbs] English is no plain verb ("strictly", "through"), so no statement is made of it.
 _IRREGULAR_PARTICIPLES = {"build": "built", "make": "made", "take": "taken", "lead": "led", "hold": "held",
-                          "set": "set", "put": "put", "keep": "kept", "win": "won", "break": "broken",
-                          "run": "run", "become": "become", "grow": "grown", "give": "given",
-                          "bring": "brought", "seek": "sought", "spread": "spread", "cut": "cut"}
+                          "uphold": "upheld", "set": "set", "put": "put", "keep": "kept", "win": "won",
+                          "break": "broken", "run": "run", "become": "become", "overcome": "overcome",
+                          "grow": "grown", "give": "given", "drive": "driven", "meet": "met",
+                          "bring": "brought", "seek": "sought", "spread": "spread", "cut": "cut",
+                          "strictly": None, "through": None, "solid": None}
+#: Verbs of two syllables stressed on the last, which double it: "controlled", "submitted".
+_DOUBLING = frozenset({"control", "submit", "unclog", "commit", "permit", "equip", "transfer", "compel"})
 
 
-def _participle(verb: str) -> str:
+def _participle(verb: str) -> str | None:
     """"improve" → "improved", "optimize" → "optimized", "build" → "built": the verb of a goal
-    statement (水资源保障能力显著增强 → "... significantly enhanced")."""
+    statement (水资源保障能力显著增强 → "... significantly enhanced"); None for no plain verb."""
     if verb in _IRREGULAR_PARTICIPLES:
         return _IRREGULAR_PARTICIPLES[verb]
     if verb.endswith("e"):
         return verb + "d"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ied"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):  # stop → stopped
+    if verb in _DOUBLING or re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):  # plan → planned
         return verb + verb[-1] + "ed"
     return verb + "ed"
 
@@ -868,23 +876,29 @@ class Glossary:
             en = value_text(q, years=None)
             if not en or contains_cjk(en) or "[" in en:
                 continue
-            if text[max(0, m.start() - 1):m.start()] == "超" and text[max(0, m.start() - 2):m.start()] != "赶超":
+            before = text[max(0, m.start() - 2):m.start()]
+            if before == "不超":  # 不超5%: an upper bound
+                out.append(("不超", "no more than", m.start() - 2))
+            elif before[-1:] == "超" and before != "赶超":
                 out.append(("超", "more than", m.start() - 1))  # 超5亿元企业: not the affix "ultra-"
             out.append((m.group() + unit, en, m.start()))
         return out
 
     def _counted_numbers(self, text: str) -> list[tuple[str, str, int]]:
         """``(Chinese, English, start)`` of each Chinese numeral + classifier of ``[counted]``
-        in ``text`` (三年 → "three-year", 四类 → "four categories of")."""
+        in ``text`` before a kind of undertaking (三年行动 → "three-year", 十大工程 → "ten
+        major"), where jieba's tokens start and end with it."""
+        from . import segment
+
+        bounds = set(itertools.accumulate(len(t) for t in segment.tokens(text)))
         out = []
         for m in _CN_COUNT_RE.finditer(text):
-            numeral, classifier = m.group(1), m.group(2)
-            template = self._counted.get(classifier)
-            after = text[m.end():m.end() + 1]
-            if template is None or (numeral == "二" and classifier == "类") or (
-                    classifier == "年" and after and after in "级度底末初内"):
-                continue
-            out.append((m.group(), template.replace("{}", _EN_NUMBERS[int(chinese_to_decimal(numeral))]), m.start()))
+            template = self._counted.get(m.group(2))
+            if (template is None or not text.startswith(_COUNTED_HEADS[m.group(2)], m.end())
+                    or m.end() not in bounds or m.start() and m.start() not in bounds):
+                continue  # 连续三年保持, 三大攻坚战, 五大连池市
+            number = _EN_NUMBERS[int(chinese_to_decimal(m.group(1)))]
+            out.append((m.group(), template.replace("{}", number), m.start()))
         return out
 
     def _title_places(self, text: str) -> list[tuple[str, str]]:
@@ -1391,11 +1405,12 @@ class Glossary:
         return _join([*verbs, self._phrase(words, of_flip=len(groups) == 1)])  # not after a gerund
 
     def _statement(self, words: list[_Piece]) -> str | None:
-        """A goal statement, subject + adverb + verb (水资源保障能力显著增强, 住房保障体系逐步完善):
-        "subject adverb participle", as a headline writes it ("water resources safeguards
-        capacity significantly enhanced"); None for anything else, a name that opens with a
-        verb among them."""
-        if len(words) < 3 or words[0].zh in self._verb_en or self._adverb_before_verb(words):
+        """A goal statement, subject + adverb + verb (水资源保障能力显著增强, 住房保障体系逐步完善,
+        人民生活持续改善): "subject adverb participle", as a headline writes it ("water resources
+        safeguards capacity significantly enhanced"; an adverb of several words after it:
+        "religious affairs managed in accordance with the law"); None for anything else, a
+        name that opens with a verb among them."""
+        if len(words) < 2 or words[0].zh in self._verb_en or self._adverb_before_verb(words):
             return None
         last = words[-1].zh
         adverb, verb, subject = self._adverb_en.get(words[-2].zh), self._verb_en.get(last), words[:-2]
@@ -1404,10 +1419,13 @@ class Glossary:
                     last in self._verb_en or (words[-1].en or "").startswith(self._adverb_en[last[:k]] + " ")):
                 adverb, verb, subject = self._adverb_en[last[:k]], self._verb_en[last[k:]], words[:-1]
                 break
-        if not adverb or not verb or " " in verb or not subject or any(
+        participle = _participle(verb) if verb and " " not in verb else None
+        if not adverb or not participle or not subject or any(
                 p.kind == "punct" or p.zh in self._function_words for p in subject):
             return None
-        return _join([self._phrase(subject), adverb, _participle(verb)])
+        if " " in adverb:  # 依法管理: "managed in accordance with the law"
+            return _join([self._phrase(subject), participle, adverb])
+        return _join([self._phrase(subject), adverb, participle])
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
@@ -1516,9 +1534,9 @@ class Glossary:
         if len(words) > 1 and last.zh in self._suffixes and words[-2].zh not in self._function_words:
             template = self._suffixes[last.zh]
             proper = bool(_PROPER_SUFFIX_RE.search(template.replace("{}", "")))
-            if proper and words[0].kind == "literal" and _CN_COUNT_RE.fullmatch(words[0].zh) and template.endswith(
-                    ("Project", "Initiative", "Program")):
-                template += "s"  # 十大工程: "Ten Major Projects"
+            if proper and words[0].kind == "literal" and words[0].zh.endswith("大") and _CN_COUNT_RE.fullmatch(
+                    words[0].zh) and template.endswith(("Project", "Initiative", "Program")):
+                template += "s"  # 十大工程: "Ten Major Projects" (三年行动: one "Three-Year Initiative")
             inner = self._head(words[:-1], of_flip=of_flip and not proper)  # 装备创新发展行动: "Equipment Innovative Development Initiative"
             if proper:
                 inner = _title_case(inner)
@@ -1555,6 +1573,7 @@ class Glossary:
         compound before it (氢能|产业|发展 "hydrogen energy industry development")."""
         if (k >= len(words) - 1 or words[k].kind != "word" or words[k + 1].kind not in ("word", "dictionary")
                 or words[k + 1].zh in self._function_words  # 机构及职责: two nouns side by side
+                or words[k + 1].zh in self._adverb_en  # 社会共同参与: the subject of a verb
                 or self._segments.get(words[k + 1].zh) == self._verb_en.get(words[k + 1].zh)):  # 文化提供: a verb
             return False
         before = words[k - 1] if k else None

@@ -188,7 +188,7 @@ class RawRow:
 _UNITLESS_NAME = re.compile(r"(率|比例|比重|指数|系数|倍数|比|占比|水平|排名|等级)$")
 _DIGIT = re.compile(r"[0-9０-９]")  # a figure in a cell read as text
 #: Figures that are part of a name or a rank, not a value (5G全覆盖, 4A级, 第12位).
-_NAMED_FIGURES = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?[A-Za-zＡ-Ｚａ-ｚ]+|第[0-9０-９]+")
+_NAMED_FIGURES = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?[A-Za-zＡ-Ｚａ-ｚ](?![A-Za-zＡ-Ｚａ-ｚ])|第[0-9０-９]+")  # not 1000Mbps
 
 
 def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles,
@@ -300,13 +300,30 @@ def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:
     """``cells`` with an empty cell put back under the 类别 column, wherever that column is
     (类别 | 指标 | …, 序号 | 类别 | 指标 | …), when the name then stands under the name column:
     a merged 类别 cell is written on the first row of its group only.  Else ``cells``."""
-    category_at = next((i for i, role in header.roles.items() if role == CATEGORY), None)
-    name_at = next((i for i, role in header.roles.items() if role == NAME), None)
+    at = {role: i for i, role in header.roles.items()}
+    category_at, name_at = at.get(CATEGORY), at.get(NAME)
     if category_at is None or name_at is None or name_at < category_at:
         return cells
     shifted = cells[:category_at] + [""] + cells[category_at:]
     name = shifted[name_at] if name_at < len(shifted) else ""
-    return shifted if name and not _looks_like_value(name) else cells
+    if not name or _looks_like_value(name):
+        return cells
+    # the next column must read as what it is: a unit under 单位, else a value (a row that
+    # lacks a value cell, not its 类别, stays as it is, with its row_shape warning)
+    check_at, check = (at[UNIT], _reads_as_unit) if UNIT in at else (at.get(BASELINE), _reads_as_value)
+    if check_at is not None and check_at < len(shifted) and not check(shifted[check_at]):
+        return cells
+    return shifted
+
+
+def _reads_as_unit(cell: str) -> bool:
+    text = cell.strip().strip("（）()")
+    return not text or is_placeholder(text) or is_unit(text.replace("％", "%"))
+
+
+def _reads_as_value(cell: str) -> bool:
+    q = parse_quantity(cell) if cell.strip() else None
+    return q is None or q.kind != "text"
 
 
 def _looks_like_value(text: str) -> bool:
