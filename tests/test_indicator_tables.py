@@ -21,6 +21,14 @@ def codes(plan):
     return [code for code, _ in oddity_warnings(plan)]
 
 
+def _indicator_box(tmp_path, title: str, *rows: str):
+    """A plan of one chapter whose 专栏1 holds the table ``rows`` (cells joined by `` | ``)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(f"{title}\n\n第一章  发展目标\n\n专栏1  主要指标\n\n" + "".join(r + "\n" for r in rows),
+                    encoding="utf-8")
+    return load_plan(path)
+
+
 @pytest.mark.parametrize("cells, roles, years", [
     (["指标", "2020年基数", "2025年目标", "指标属性"],
      {0: "name", 1: "baseline", 2: "target", 3: "attribute"}, {"baseline": 2020, "target": 2025}),
@@ -260,12 +268,8 @@ def test_incidents_sets_and_lamps_are_units(tmp_path):
     一组 stay words."""
     from plan_parser.quantity import extract_quantities
 
-    path = tmp_path / "plan.txt"
-    path.write_text("临桉市“十四五”邮政快递业发展规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
-                    "指标 | 2020年 | 2025年 | 属性\n"
-                    "1.较大以上火灾事故起数（起） | 12 | <10 | 约束性\n"
-                    "2.智能收投服务终端（组） | 860 | 2100 | 预期性\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = _indicator_box(tmp_path, "临桉市“十四五”邮政快递业发展规划", "指标 | 2020年 | 2025年 | 属性",
+                          "1.较大以上火灾事故起数（起） | 12 | <10 | 约束性", "2.智能收投服务终端（组） | 860 | 2100 | 预期性")
     assert [(i.name, i.unit, i.target.base_value, i.target.comparator) for i in plan.indicators] == [
         ("较大以上火灾事故起数", "起", 10, "<"), ("智能收投服务终端", "组", 2100, "=")]
     assert [i.unit_en for i in plan.indicators] == ["incidents", "sets"]
@@ -290,14 +294,10 @@ def test_a_figure_in_a_text_cell_is_a_warning(tmp_path):
     """较“十三五”时期下降10% is kept as text (a change, not a level): the 10% is not read, so
     the user is told; a text cell with no figure (保持稳定), a grade (5A级) or a rank (第10位)
     is no warning."""
-    path = tmp_path / "plan.txt"
-    path.write_text("岚江省“十四五”消防事业发展规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
-                    "指标 | 2020年 | 2025年 | 属性\n"
-                    "1.较大以上火灾事故起数（起） | 12 | 较“十三五”时期下降10% | 约束性\n"
-                    "2.火灾形势（—） | 平稳 | 保持稳定 | 预期性\n"
-                    "3.景区等级（—） | 4A级 | 5A级 | 预期性\n4.综合排名（—） | 第15位 | 第10位 | 预期性\n",
-                    encoding="utf-8")
-    plan = load_plan(path)
+    plan = _indicator_box(tmp_path, "岚江省“十四五”消防事业发展规划", "指标 | 2020年 | 2025年 | 属性",
+                          "1.较大以上火灾事故起数（起） | 12 | 较“十三五”时期下降10% | 约束性",
+                          "2.火灾形势（—） | 平稳 | 保持稳定 | 预期性", "3.景区等级（—） | 4A级 | 5A级 | 预期性",
+                          "4.综合排名（—） | 第15位 | 第10位 | 预期性")
     assert plan.indicators[0].target.kind == "text" and plan.indicators[0].target.value is None
     assert [(w.code, w.message) for w in plan.warnings if w.code == "text_value"] == [
         ("text_value", "专栏1 row 1 较大以上火灾事故起数: kept as text, its figures not read as a value: "
@@ -309,14 +309,11 @@ def test_a_merged_category_cell_after_a_number_column(tmp_path):
     row only, so the other rows have one cell fewer; the blank goes back under 类别, not at
     the row's start (a provincial market-regulation plan's layout; rows 2 and 4 were read one
     column to the left: the unit as the name, the 2020 value as the unit)."""
-    path = tmp_path / "plan.txt"
-    path.write_text("桐渊省“十四五”市场监管现代化规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
-                    "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性\n"
-                    "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性\n"
-                    "2 | 每千人拥有企业数 | 户 | 28.6 | 40 | 预期性\n"
-                    "3 | 质量安全 | 食品抽检合格率 | % | 98 | >98.5 | 约束性\n"
-                    "4 | 特种设备万台死亡率 | 人 | 0.3 | <0.3 | 约束性\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = _indicator_box(tmp_path, "桐渊省“十四五”市场监管现代化规划", "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+                          "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性",
+                          "2 | 每千人拥有企业数 | 户 | 28.6 | 40 | 预期性",
+                          "3 | 质量安全 | 食品抽检合格率 | % | 98 | >98.5 | 约束性",
+                          "4 | 特种设备万台死亡率 | 人 | 0.3 | <0.3 | 约束性")
     assert [(i.seq, i.category, i.name, i.unit, i.baseline.value, i.target.value, i.target.comparator, i.attribute)
             for i in plan.indicators] == [
         (1, "市场主体发展", "市场主体总量", "万户", 486, 650, "=", "预期性"),
@@ -329,11 +326,8 @@ def test_a_merged_category_cell_after_a_number_column(tmp_path):
 def test_a_row_short_of_a_value_is_not_taken_for_a_merged_category(tmp_path):
     """A row that writes its 类别 but lacks a value cell is one cell short too: it is read by
     position with a row_shape warning, never shifted so that its name becomes the unit."""
-    path = tmp_path / "plan.txt"
-    path.write_text("桐渊省“十四五”市场监管现代化规划\n\n第一章  发展目标\n\n专栏1  主要指标\n\n"
-                    "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性\n"
-                    "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性\n"
-                    "2 | 市场主体发展 | 每千人拥有企业数 | 户 | 40 | 预期性\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = _indicator_box(tmp_path, "桐渊省“十四五”市场监管现代化规划", "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+                          "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性",
+                          "2 | 市场主体发展 | 每千人拥有企业数 | 户 | 40 | 预期性")
     assert [(i.name, i.unit) for i in plan.indicators] == [("市场主体总量", "万户"), ("每千人拥有企业数", "户")]
     assert codes(plan) == ["row_shape"]
