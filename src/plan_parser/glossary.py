@@ -43,8 +43,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-from .quantity import is_listed_unit, is_unit, parse_quantity  # the unit table of data/units.toml; imports only regex
 from .numerals import chinese_to_decimal
+from .quantity import is_listed_unit, is_unit, parse_quantity  # the unit table of data/units.toml; imports only regex
 
 __all__ = [
     "Glossary",
@@ -99,7 +99,8 @@ TABLES = (
 #: ``frames`` holds whole-clause frames with slots ("以{}为重点" → "with a focus on {}"):
 #: a clause that is one of them is translated slot by slot.  ``affixes`` holds bound
 #: characters stuck to a word ("非{}" → "non-{}", "{}类" → "{} category"),
-#: ``adjective_affixes`` their English after an adjective.
+#: ``adjective_affixes`` their English after an adjective, ``counted`` a Chinese numeral with a
+#: classifier before a kind of undertaking ("三年行动" → "three-year initiative").
 _COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modifiers", "counted", "frames", "affixes",
                             "adjective_affixes"})
 #: Tables whose entries may have an empty English value (= drop the word).
