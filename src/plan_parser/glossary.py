@@ -877,11 +877,11 @@ class Glossary:
             en = value_text(q, years=None)
             if not en or contains_cjk(en) or "[" in en:
                 continue
+            # 超5亿元企业, 不超5%: the words 超过, 不超过 written short, not the affix "ultra-"
             before = text[max(0, m.start() - 2):m.start()]
-            if before == "不超":  # 不超5%: an upper bound
-                out.append(("不超", "no more than", m.start() - 2))
-            elif before[-1:] == "超" and before != "赶超":
-                out.append(("超", "more than", m.start() - 1))  # 超5亿元企业: not the affix "ultra-"
+            lead = "不超" if before == "不超" else "超" if before[-1:] == "超" and before != "赶超" else ""
+            if lead and self._segments.get(lead + "过"):
+                out.append((lead, self._segments[lead + "过"], m.start() - len(lead)))
             out.append((m.group() + unit, en, m.start()))
         return out
 

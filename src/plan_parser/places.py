@@ -94,9 +94,6 @@ def generic_words() -> tuple[str, ...]:
     return tuple(sorted(_words()["generic_en"], key=len, reverse=True))
 
 
-_generic_words = generic_words
-
-
 @functools.cache
 def feature_words() -> dict[str, str]:
     """``[feature_en]``: the generic words of named things that are not administrative
@@ -170,7 +167,7 @@ def _split_generic(name: str) -> tuple[str, str | None]:
     Taiyuan, not a 林区, since the list gives it level 区 where a 林区 is a 县; 清新区
     is 清新 + 区, since a 新区 has a specific part of two characters or more.
     """
-    for g in _generic_words():
+    for g in generic_words():
         if name.endswith(g) and len(name) > len(g) and _generic_fits(name, g):
             return name[: -len(g)], g
     return name, None
