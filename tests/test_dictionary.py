@@ -72,26 +72,24 @@ def test_a_name_with_a_word_the_glossary_lacks_is_composed_with_the_dictionary()
 
 @needs_extra
 def test_inside_an_unknown_token_a_glossary_word_wins_over_the_dictionary():
-    # jieba keeps 突出重点 whole; 突出 comes from the dictionary (/prominent/…), 重点 from the
-    # glossary ("key"), not the dictionary's "important point"; missing names 突出 only
-    assert Glossary.builtin().with_dictionary().translate("突出重点") == Translation(
-        "prominent key", "dictionary", ["突出"])
+    # jieba keeps 分支机构 whole; 分支 comes from the dictionary (/branch/…), 机构 from the
+    # glossary ("institutions"), not the dictionary's "mechanism"; missing names 分支 only
+    assert Glossary.builtin().with_dictionary().translate("分支机构") == Translation(
+        "branch institutions", "dictionary", ["分支"])
 
 
 @needs_extra
 def test_an_affix_is_stuck_to_a_dictionary_word_and_gives_way_to_one():
     g = Glossary.builtin().with_dictionary()
-    # 数控 /numerical control (machining)/ and the [affixes] entry "{}化" = "{}-based"
-    assert g.translate("促进装备数控化") == Translation(
-        "promote equipment numerical control-based", "dictionary", ["数控化"])
+    # 景观 /landscape/ and the [affixes] entry "{}化" = "{}-based"
+    assert g.translate("促进景观化") == Translation("promote landscape-based", "dictionary", ["景观化"])
     # the affix 需 ("need to {}") had taken 需提供, the end of 按需 /on demand/: cut again
     assert g.translate("按需提供服务") == Translation("on demand provide services", "dictionary", ["按需"])
-    # never stuck to a gloss of three words or more: 离散 /separated from one another/ + 型
-    assert g.translate("离散型智能制造").en is None
-    # nor to an adjective (三维 /three-dimensional/ + 化): the word stays missing, never dropped
-    assert g.translate("推进三维化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
-    # the dictionary's word for a whole affixed word wins: 全球化 /globalization/, not 全球 + 化
-    assert g.translate("全球化") == Translation("globalization", "dictionary", ["全球化"])
+    # never stuck to a gloss of three words or more: 渐进 /progress step by step/ + 型
+    assert g.translate("渐进型改革").en is None
+    # nor to an adjective (被动 /passive/ + 化): the word stays missing, never dropped
+    assert g.translate("推进被动化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
+    # the dictionary's word for a whole affixed word wins: 参与者 /participant/, not 参与 + 者
     assert g.translate("参与者") == Translation("participant", "dictionary", ["参与者"])
 
 

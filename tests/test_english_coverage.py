@@ -187,7 +187,7 @@ def test_affixes(g, zh, en):
 @pytest.mark.parametrize("zh", [
     "服务群众100多万人次",  # 多 after a number is "more than", no "multi-" prefix
     "中小型制造业企业",  # no hyphenated affix on an English of three words ("small and medium-sized")
-    "全球化发展",  # nor on an adjective ("global-based")
+    "区域化发展",  # nor on an adjective ("regional-based")
     "（）",  # nothing to say
 ])
 def test_affixes_that_would_give_wrong_english_give_none(g, zh):

@@ -635,3 +635,28 @@ FIFTH_ROUND_ENGLISH = [
 @pytest.mark.parametrize("zh, en", FIFTH_ROUND_ENGLISH)
 def test_fifth_round_english(g, zh, en):
     assert g.translate(zh).en == en
+
+
+#: Sixth round (2026-11-30), English written from official usage for these Chinese names.
+SIXTH_ROUND_ENGLISH = [
+    # a verb with a [modifiers] form before a head it modifies is a noun, as in English
+    # compounds; a verb without one governs the head, and a clause verb (建设) before a
+    # longer object governs it too
+    ("服务质量", "service quality"), ("监管能力", "regulatory capacity"),
+    ("保护力度", "protection intensity"), ("办理流程", "handling procedures"),
+    ("提升服务质量", "enhance service quality"), ("创新管理机制", "innovate management mechanism"),
+    ("优化营商环境提升服务质量", "optimize business environment and enhance service quality"),
+    ("服务群众", "serve the public"), ("保护生态环境", "protect ecological environment"),
+    ("建设重大科技创新平台", "build major scientific and technological innovation platform"),
+    # the commonest words of real policy texts the glossary lacked ([frequent_words])
+    ("符合条件的企业", "eligible enterprises"), ("第三方评估", "third party evaluation"),
+    ("生命周期管理", "life cycle management"), ("实时监测", "real-time monitoring"),
+    ("上下游企业", "upstream and downstream enterprises"), ("移动支付", "mobile payment"),
+    ("定期开展评估", "regularly carry out evaluation"), ("定期发布", "regularly release"),
+    ("政策依据", "policy basis"), ("解决突出问题", "solve prominent problems"),
+]
+
+
+@pytest.mark.parametrize("zh, en", SIXTH_ROUND_ENGLISH)
+def test_sixth_round_english(g, zh, en):
+    assert g.translate(zh).en == en

@@ -331,6 +331,13 @@ _HEAD_NOUNS = frozenset({
     "机制", "体系", "步伐", "制度", "模式", "格局", "进程", "工作", "平台", "政策", "措施", "办法",
     "方案", "体制", "工程", "力度",
 })
+#: Heads a verb with a ``[modifiers]`` form modifies when it opens the name (管理|水平
+#: "management level", 服务|质量 "service quality", 建设|标准 "construction standards"),
+#: where a verb without one governs them (提升|质量 "improve quality").
+_ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
+    "水平", "能力", "质量", "标准", "中心", "效率", "效能", "流程", "程序", "队伍", "人员", "设施",
+    "规范", "要求", "范围", "规模", "项目", "站点", "网点", "系统", "费用", "成本", "时限", "时间",
+})
 #: Heads of a last word that carries its own modifier (高质量|发展, 深度|融合, 合法|权益): the
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
 #: sports", 妇女儿童合法权益 "legitimate rights and interests of women and children").
@@ -1383,9 +1390,13 @@ class Glossary:
         statement = self._statement(words)
         if statement:
             return statement
+        if self._verb_modifies(words):
+            return self._phrase(words)
         words = list(words)
         groups: list[list[tuple[str, str, str]]] = []  # verbs side by side: (separator, adverb, verb)
         while len(words) > 1 and (self._adverb_before_verb(words) or words[0].zh in self._verb_en):
+            if groups and self._verb_modifies(words):
+                break  # 提升[服务质量]: "enhance service quality"
             if groups and any(p.zh == "的" for p in words):
                 break  # 发展[引领X的Y]: the second verb belongs to the 的 clause ("Y that leads X")
             if groups and not self._opens_clause(words[0].zh) and not self._adverb_before_verb(words) and (
@@ -1427,6 +1438,16 @@ class Glossary:
         if " " in adverb:  # 依法管理: "managed in accordance with the law"
             return _join([self._phrase(subject), participle, adverb])
         return _join([self._phrase(subject), adverb, participle])
+
+    def _verb_modifies(self, words: list[_Piece]) -> bool:
+        """``words`` open with a verb that has a ``[modifiers]`` form and end in a head it
+        modifies (:data:`_ATTRIBUTE_HEADS`), nouns between unless it is a clause verb: 管理水平
+        is "management level", 服务质量 "service quality", not "manage level", "serve quality"."""
+        return (len(words) > 1 and words[0].zh in self._verb_en and words[0].zh in self._modifier_en
+                and words[-1].zh in _ATTRIBUTE_HEADS
+                and (len(words) == 2 or words[0].zh not in _CLAUSE_VERBS)  # 建设[X平台]: "build X platform"
+                and all(p.kind in ("word", "dictionary") and p.zh not in self._verb_en
+                        and p.zh not in self._function_words and p.zh not in self._adverb_en for p in words[1:]))
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
@@ -1579,7 +1600,8 @@ class Glossary:
             return False
         before = words[k - 1] if k else None
         return (before is None or before.kind not in ("word", "dictionary")
-                or before.zh in self._modifier_en or before.zh in self._adjective_en)
+                or before.zh in self._modifier_en and before.zh not in self._verb_en  # 治理|法律法规: a verb's noun
+                or before.zh in self._adjective_en)
 
 
 def _method_of(parts: list[Translation]) -> Method:
