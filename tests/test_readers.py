@@ -560,6 +560,21 @@ def test_markdown_gb18030_and_dispatch():
     assert stream(result.blocks) == [("P", "第一章 总则", "heading1"), ("P", "正文。", None)]
 
 
+def test_a_txt_with_a_markdown_table_rule_is_read_as_text():
+    """A .txt plan whose indicator table is written |---| style keeps the separate lines of
+    its issuing notice (the Markdown reader would join them into one paragraph, and the
+    issuer, date and document number were lost); without an extension it is sniffed."""
+    data = ("檀宁县物流业发展“十四五”规划\n檀宁县人民政府办公室\n2021年11月26日\n\n"
+            "| 指标 | 2020年 | 2025年 |\n|---|---|---|\n| 社会物流总额 | 180 | 260 |\n").encode()
+    as_text = read_bytes(data, hint="txt")
+    assert as_text.format == "txt"
+    assert [b.text for b in as_text.blocks if isinstance(b, Paragraph)] == [
+        "檀宁县物流业发展“十四五”规划", "檀宁县人民政府办公室", "2021年11月26日"]
+    assert [[c.text for c in row] for row in as_text.blocks[-1].rows] == [
+        ["指标", "2020年", "2025年"], ["社会物流总额", "180", "260"]]
+    assert read_bytes(data).format == "md"
+
+
 def test_markdown_fenced_box_and_setext_heading():
     text = "某区规划\n====\n\n```\n1.项目一\n\n2.项目二\n```\n"
     result = read_markdown(text.encode())

@@ -72,7 +72,7 @@ def sniff_format(data: bytes, hint: str | None = None) -> str:
         return "html"
     if hint == "html":
         return "html"
-    if _looks_like_markdown(data[:65536]):
+    if _looks_like_markdown(data[:65536], headings_only=hint == "txt"):
         return "md"
     return "txt"
 
@@ -81,12 +81,14 @@ _MD_HEADING = re.compile(rb"^#{1,6}[ \t]+\S", re.M)
 _MD_TABLE_RULE = re.compile(rb"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
 
 
-def _looks_like_markdown(head: bytes) -> bool:
+def _looks_like_markdown(head: bytes, headings_only: bool = False) -> bool:
     """Markdown by content: a pipe-table rule row or two ``#`` headings, and no TAB-led
-    lines (those are the cells of a flattened text table)."""
+    lines (those are the cells of a flattened text table).  ``headings_only`` (a ``.txt``
+    file): the headings, since a text plan may write its tables |---| style and its lines
+    must not be joined as Markdown's soft-wrapped ones are."""
     if re.search(rb"^\t", head, re.M):
         return False
-    return bool(_MD_TABLE_RULE.search(head)) or len(_MD_HEADING.findall(head)) >= 2
+    return (not headings_only and bool(_MD_TABLE_RULE.search(head))) or len(_MD_HEADING.findall(head)) >= 2
 
 
 def check_format(fmt: str) -> None:
