@@ -323,6 +323,22 @@ def test_a_merged_category_cell_after_a_number_column(tmp_path):
     assert codes(plan) == []
 
 
+def test_a_merged_category_cell_before_a_unit_the_unit_table_lacks(tmp_path):
+    """A row of a merged 类别 group whose unit is no unit of data/units.toml (学时) is still
+    put back under its columns when a value follows the unit: read by position it had the
+    number as its category and the unit as its name (a provincial surveying plan's layout)."""
+    plan = _indicator_box(tmp_path, "岚江省“十四五”干部教育培训规划", "类别 | 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+                          "培训规模 | 1 | 干部年度培训人次 | 万人次 | 3.2 | 4 | 预期性",
+                          "2 | 人均年度网络学习时长 | 学时 | 50 | >60 | 约束性",
+                          "3 | 培训项目数 | 项次 | [120] | [150] | 预期性")
+    assert [(i.seq, i.category, i.name, i.unit, i.baseline.value, i.target.value, i.target.comparator, i.attribute)
+            for i in plan.indicators] == [
+        (1, "培训规模", "干部年度培训人次", "万人次", 3.2, 4, "=", "预期性"),
+        (2, "培训规模", "人均年度网络学习时长", "学时", 50, 60, ">", "约束性"),
+        (3, "培训规模", "培训项目数", "项次", 120, 150, "=", "预期性")]
+    assert codes(plan) == []
+
+
 def test_a_row_short_of_a_value_is_not_taken_for_a_merged_category(tmp_path):
     """A row that writes its 类别 but lacks a value cell is one cell short too: it is read by
     position with a row_shape warning, never shifted so that its name becomes the unit."""
@@ -331,3 +347,24 @@ def test_a_row_short_of_a_value_is_not_taken_for_a_merged_category(tmp_path):
                           "2 | 市场主体发展 | 每千人拥有企业数 | 户 | 40 | 预期性")
     assert [(i.name, i.unit) for i in plan.indicators] == [("市场主体总量", "万户"), ("每千人拥有企业数", "户")]
     assert codes(plan) == ["row_shape"]
+
+
+def test_a_table_caption_names_the_table_it_stands_above(tmp_path):
+    """表1 … above an indicator table, where a 专栏 title would stand, is the table's name: it
+    no longer runs into the task before it, and the table is no untitled 专栏 (a county port
+    plan's layout).  A 表1 line that is a sentence, or that no table follows, stays text."""
+    path = tmp_path / "plan.txt"
+    path.write_text("岚江省汀澜县港口发展“十四五”规划\n\n第一章  发展目标\n\n"
+                    "——港口能级明显提升。到2025年，港口吞吐能力达到3000万吨。\n"
+                    "表1  “十四五”港口发展主要指标\n"
+                    "| 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性 |\n"
+                    "| 1 | 港口吞吐量 | 万吨 | 1800 | 2600 | 预期性 |\n\n"
+                    "第二章  主要任务\n\n——表2  是本章的附表，另行印发。\n表3  重点项目清单\n",
+                    encoding="utf-8")
+    plan = load_plan(path)
+    assert [(c.number, c.title, c.kind, c.chapter) for c in plan.columns] == [
+        (0, "表1 “十四五”港口发展主要指标", "indicators", 1)]
+    assert [(i.name, i.target.value) for i in plan.indicators] == [("港口吞吐量", 2600)]
+    assert [t.text for t in plan.tasks] == ["港口能级明显提升。到2025年，港口吞吐能力达到3000万吨。",
+                                           "表2  是本章的附表，另行印发。\n表3  重点项目清单"]
+    assert "table_outside_column" not in codes(plan)

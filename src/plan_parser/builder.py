@@ -66,9 +66,13 @@ class PlanBuilder:
     # -- entry points ---------------------------------------------------------
     def feed(self, blocks: list[Block]) -> None:
         self.official = not any(isinstance(b, Paragraph) and H.match_heading(b.text) for b in blocks)
-        for block in blocks:
+        for k, block in enumerate(blocks):
             if isinstance(block, Paragraph):
-                self._paragraph(block, in_box=False)
+                caption = H.match_table_caption(block.text)
+                if caption and self._outside_column() and k + 1 < len(blocks) and isinstance(blocks[k + 1], Table):
+                    self._open_column(0, caption, block.loc)  # 表1 …: the table's own name
+                else:
+                    self._paragraph(block, in_box=False)
             else:
                 self._table(block)
 
@@ -329,7 +333,7 @@ class PlanBuilder:
         if header is None:
             self._other_table(table, start)
             return
-        if self.col is None or self.col.header is not None or self.col.has_box:
+        if self._outside_column():
             self.warn("table_outside_column", "an indicator table with no 专栏 title above it; "
                       "read as an unnumbered 专栏", table.loc)
             self._open_column(0, "", table.loc)
@@ -346,6 +350,11 @@ class PlanBuilder:
         col.rows = rows
         col.column.notes.extend(notes)
         col.last_loc = table.loc
+
+    def _outside_column(self) -> bool:
+        """No 专栏 is open that an indicator table would belong to (none, or one that has its
+        table or a box already)."""
+        return self.col is None or self.col.header is not None or self.col.has_box
 
     HEADER_SEARCH_ROWS = 3  # a caption and a 单位 line may stand above the header
 

@@ -311,9 +311,18 @@ def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:
     # the next column must read as what it is: a unit under 单位, else a value (a row that
     # lacks a value cell, not its 类别, stays as it is, with its row_shape warning)
     check_at, check = (at[UNIT], _reads_as_unit) if UNIT in at else (at.get(BASELINE), _reads_as_value)
-    if check_at is not None and check_at < len(shifted) and not check(shifted[check_at]):
+    if check_at is not None and check_at < len(shifted) and not check(shifted[check_at]) and not (
+            check is _reads_as_unit and _unlisted_unit(shifted, check_at)):
         return cells
     return shifted
+
+
+def _unlisted_unit(cells: list[str], at: int) -> bool:
+    """``cells[at]`` is a short word with no figure before a value: a unit the unit table
+    lacks (项次, 处) rather than a value out of place."""
+    word = cells[at].strip().strip("（）()")
+    return (0 < len(word) <= 4 and not re.search(r"\d", word) and at + 1 < len(cells)
+            and cells[at + 1].strip() != "" and _reads_as_value(cells[at + 1]) and not _reads_as_unit(cells[at + 1]))
 
 
 def _reads_as_unit(cell: str) -> bool:
