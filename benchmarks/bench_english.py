@@ -105,11 +105,10 @@ def halves(kinds: bool = True, dictionary: bool = False) -> dict[str, dict[str, 
 
 def fresh(dictionary: bool = False) -> None:
     """English coverage of the five fresh sets of constructed plans (tests/english_documents
-    FRESH … FRESH5), per kind of label: sets no word was ever chosen from."""
-    from english_documents import FRESH, FRESH2, FRESH3, FRESH4, FRESH5
+    FRESH_SETS), per kind of label: sets no word was ever chosen from."""
+    from english_documents import FRESH_SETS
 
-    for name, paths in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3), ("fresh4", FRESH4),
-                        ("fresh5", FRESH5)):
+    for name, paths in FRESH_SETS.items():
         _coverage_report(f"{name} constructed plans ({len(paths)})", paths, dictionary)
 
 
