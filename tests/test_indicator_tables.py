@@ -304,38 +304,42 @@ def test_a_figure_in_a_text_cell_is_a_warning(tmp_path):
                        "target=较“十三五”时期下降10%")]
 
 
-def test_a_merged_category_cell_after_a_number_column(tmp_path):
-    """序号 | 类别 | 指标 | …: a 类别 cell merged over its group is written on the group's first
-    row only, so the other rows have one cell fewer; the blank goes back under 类别, not at
-    the row's start (a provincial market-regulation plan's layout; rows 2 and 4 were read one
-    column to the left: the unit as the name, the 2020 value as the unit)."""
-    plan = _indicator_box(tmp_path, "桐渊省“十四五”市场监管现代化规划", "序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性",
-                          "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性",
-                          "2 | 每千人拥有企业数 | 户 | 28.6 | 40 | 预期性",
-                          "3 | 质量安全 | 食品抽检合格率 | % | 98 | >98.5 | 约束性",
-                          "4 | 特种设备万台死亡率 | 人 | 0.3 | <0.3 | 约束性")
-    assert [(i.seq, i.category, i.name, i.unit, i.baseline.value, i.target.value, i.target.comparator, i.attribute)
-            for i in plan.indicators] == [
-        (1, "市场主体发展", "市场主体总量", "万户", 486, 650, "=", "预期性"),
-        (2, "市场主体发展", "每千人拥有企业数", "户", 28.6, 40, "=", "预期性"),
-        (3, "质量安全", "食品抽检合格率", "%", 98, 98.5, ">", "约束性"),
-        (4, "质量安全", "特种设备万台死亡率", "人", 0.3, 0.3, "<", "约束性")]
-    assert codes(plan) == []
+def _table_rows(plan):
+    """(seq, category, name, unit, baseline, target, target comparator, attribute) per row."""
+    return [(i.seq, i.category, i.name, i.unit, i.baseline.value, i.target.value, i.target.comparator, i.attribute)
+            for i in plan.indicators]
 
 
-def test_a_merged_category_cell_before_a_unit_the_unit_table_lacks(tmp_path):
-    """A row of a merged 类别 group whose unit is no unit of data/units.toml (学时) is still
-    put back under its columns when a value follows the unit: read by position it had the
-    number as its category and the unit as its name (a provincial surveying plan's layout)."""
-    plan = _indicator_box(tmp_path, "岚江省“十四五”干部教育培训规划", "类别 | 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性",
-                          "培训规模 | 1 | 干部年度培训人次 | 万人次 | 3.2 | 4 | 预期性",
-                          "2 | 人均年度网络学习时长 | 学时 | 50 | >60 | 约束性",
-                          "3 | 培训项目数 | 项次 | [120] | [150] | 预期性")
-    assert [(i.seq, i.category, i.name, i.unit, i.baseline.value, i.target.value, i.target.comparator, i.attribute)
-            for i in plan.indicators] == [
-        (1, "培训规模", "干部年度培训人次", "万人次", 3.2, 4, "=", "预期性"),
-        (2, "培训规模", "人均年度网络学习时长", "学时", 50, 60, ">", "约束性"),
-        (3, "培训规模", "培训项目数", "项次", 120, 150, "=", "预期性")]
+@pytest.mark.parametrize("title, rows, expected", [
+    # 序号 | 类别 | 指标 | …: the blank goes back under 类别, not at the row's start (a provincial
+    # market-regulation plan's layout; rows 2 and 4 were read one column to the left: the unit
+    # as the name, the 2020 value as the unit)
+    ("桐渊省“十四五”市场监管现代化规划",
+     ["序号 | 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+      "1 | 市场主体发展 | 市场主体总量 | 万户 | 486 | 650 | 预期性",
+      "2 | 每千人拥有企业数 | 户 | 28.6 | 40 | 预期性",
+      "3 | 质量安全 | 食品抽检合格率 | % | 98 | >98.5 | 约束性",
+      "4 | 特种设备万台死亡率 | 人 | 0.3 | <0.3 | 约束性"],
+     [(1, "市场主体发展", "市场主体总量", "万户", 486, 650, "=", "预期性"),
+      (2, "市场主体发展", "每千人拥有企业数", "户", 28.6, 40, "=", "预期性"),
+      (3, "质量安全", "食品抽检合格率", "%", 98, 98.5, ">", "约束性"),
+      (4, "质量安全", "特种设备万台死亡率", "人", 0.3, 0.3, "<", "约束性")]),
+    # 类别 | 序号 | …, a unit that data/units.toml lacks (学时) before a value: read by position
+    # the row had its number as its category and its unit as its name (a provincial plan's layout)
+    ("岚江省“十四五”干部教育培训规划",
+     ["类别 | 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+      "培训规模 | 1 | 干部年度培训人次 | 万人次 | 3.2 | 4 | 预期性",
+      "2 | 人均年度网络学习时长 | 学时 | 50 | >60 | 约束性",
+      "3 | 培训项目数 | 项次 | [120] | [150] | 预期性"],
+     [(1, "培训规模", "干部年度培训人次", "万人次", 3.2, 4, "=", "预期性"),
+      (2, "培训规模", "人均年度网络学习时长", "学时", 50, 60, ">", "约束性"),
+      (3, "培训规模", "培训项目数", "项次", 120, 150, "=", "预期性")]),
+])
+def test_a_merged_category_cell_goes_back_under_its_column(tmp_path, title, rows, expected):
+    """A 类别 cell merged over its group is written on the group's first row only, so the
+    other rows have one cell fewer: the blank goes back under the 类别 column."""
+    plan = _indicator_box(tmp_path, title, *rows)
+    assert _table_rows(plan) == expected
     assert codes(plan) == []
 
 
