@@ -325,7 +325,8 @@ def _table_rows(plan):
       (3, "质量安全", "食品抽检合格率", "%", 98, 98.5, ">", "约束性"),
       (4, "质量安全", "特种设备万台死亡率", "人", 0.3, 0.3, "<", "约束性")]),
     # 类别 | 序号 | …, a unit that data/units.toml lacks (学时) before a value: read by position
-    # the row had its number as its category and its unit as its name (a provincial plan's layout)
+    # the row had its number as its category and its unit as its name (a provincial training
+    # plan's layout)
     ("岚江省“十四五”干部教育培训规划",
      ["类别 | 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性",
       "培训规模 | 1 | 干部年度培训人次 | 万人次 | 3.2 | 4 | 预期性",
@@ -372,3 +373,42 @@ def test_a_table_caption_names_the_table_it_stands_above(tmp_path):
     assert [t.text for t in plan.tasks] == ["港口能级明显提升。到2025年，港口吞吐能力达到3000万吨。",
                                            "表2  是本章的附表，另行印发。\n表3  重点项目清单"]
     assert "table_outside_column" not in codes(plan)
+
+
+def test_a_row_that_writes_its_category_but_no_unit_is_not_shifted(tmp_path):
+    """类别 | 指标 | 单位 | …: a row with its 类别 and no unit is one cell short as well; its name
+    (城镇化率) is no unit the table lacks, so the row stays as written, with its row_shape warning."""
+    plan = _indicator_box(tmp_path, "岚江省“十四五”规划", "类别 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+                          "经济发展 | 地区生产总值 | 亿元 | 3200 | 4500 | 预期性",
+                          "民生福祉 | 城镇化率 | 65 | 70 | 预期性")
+    assert [(i.category, i.name) for i in plan.indicators] == [("经济发展", "地区生产总值"), ("民生福祉", "城镇化率")]
+    assert codes(plan) == ["row_shape"]
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("表1  “十四五”港口发展主要指标", "表1 “十四五”港口发展主要指标"),
+    ("附表2：重点项目", "附表2：重点项目"),
+    ("表3 主要指标", "表3 主要指标"),
+    ("表1列出了“十四五”时期主要指标", None),  # a sentence: nothing between the number and the text
+    ("表2  是本章的附表，另行印发。", None),  # ends as a sentence
+    ("表彰先进集体", None),
+])
+def test_table_caption(text, caption):
+    from plan_parser.headings import match_table_caption
+
+    assert match_table_caption(text) == caption
+
+
+def test_a_caption_above_a_table_with_its_own_box_title_opens_no_second_box(tmp_path):
+    """表1 … above a table whose first row is 专栏1 …: the 专栏 row names the box; the caption
+    stays text, and no empty unnumbered 专栏 is made."""
+    path = tmp_path / "plan.html"
+    path.write_text("<html><body><p>岚江省汀澜县港口发展“十四五”规划</p><p>第一章  发展目标</p><p>表1  主要指标</p>"
+                    "<table><tr><td colspan='6'>专栏1  港口发展主要指标</td></tr>"
+                    "<tr><td>序号</td><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>"
+                    "<tr><td>1</td><td>港口吞吐量</td><td>万吨</td><td>1800</td><td>2600</td><td>预期性</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(c.number, c.title, c.kind) for c in plan.columns] == [(1, "港口发展主要指标", "indicators")]
+    assert [(i.name, i.target.value) for i in plan.indicators] == [("港口吞吐量", 2600)]
+    assert "empty_column" not in codes(plan)

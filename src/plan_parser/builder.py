@@ -69,7 +69,7 @@ class PlanBuilder:
         for k, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 caption = H.match_table_caption(block.text)
-                if caption and self._outside_column() and k + 1 < len(blocks) and isinstance(blocks[k + 1], Table):
+                if caption and self._outside_column() and k + 1 < len(blocks) and self._captioned(blocks[k + 1]):
                     self._open_column(0, caption, block.loc)  # 表1 …: the table's own name
                 else:
                     self._paragraph(block, in_box=False)
@@ -350,6 +350,16 @@ class PlanBuilder:
         col.rows = rows
         col.column.notes.extend(notes)
         col.last_loc = table.loc
+
+    def _captioned(self, block: Block) -> bool:
+        """``block`` is an indicator table a caption line above it may name: no 专栏 title row
+        of its own opens it, and a header is found."""
+        if not isinstance(block, Table) or block.is_box or not block.rows:
+            return False
+        rows = block.rows[:self.HEADER_SEARCH_ROWS]
+        if any(H.match_column(" ".join(c.text for c in row if c.text).strip()) for row in rows):
+            return False
+        return any(read_header([c.text for c in row]) for row in rows if sum(1 for c in row if c.text.strip()) > 1)
 
     def _outside_column(self) -> bool:
         """No 专栏 is open that an indicator table would belong to (none, or one that has its

@@ -318,10 +318,11 @@ def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:
 
 
 def _unlisted_unit(cells: list[str], at: int) -> bool:
-    """``cells[at]`` is a short word with no figure before a value: a unit the unit table
-    lacks (项次, 处) rather than a value out of place."""
+    """``cells[at]`` is a word of one or two characters with no figure before a value: a unit
+    the unit table lacks (学时, 批次) rather than a name (城镇化率 in a row that writes its 类别
+    but no unit stays where it is, with its row_shape warning)."""
     word = cells[at].strip().strip("（）()")
-    return (0 < len(word) <= 4 and not re.search(r"\d", word) and at + 1 < len(cells)
+    return (0 < len(word) <= 2 and not re.search(r"\d", word) and at + 1 < len(cells)
             and cells[at + 1].strip() != "" and _reads_as_value(cells[at + 1]) and not _reads_as_unit(cells[at + 1]))
 
 
