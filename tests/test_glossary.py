@@ -647,7 +647,18 @@ SIXTH_ROUND_ENGLISH = [
     ("提升服务质量", "enhance service quality"), ("创新管理机制", "innovate management mechanism"),
     ("优化营商环境提升服务质量", "optimize business environment and enhance service quality"),
     ("服务群众", "serve the public"), ("保护生态环境", "protect ecological environment"),
-    ("建设重大科技创新平台", "build major scientific and technological innovation platform"),
+    ("创新城市管理体系", "innovate urban management system"),  # a longer object: the verb governs it
+    # and as the subject of a goal statement
+    ("服务质量显著提升", "service quality significantly enhanced"),
+    ("监管能力不断增强", "regulatory capacity constantly enhanced"),
+    # [modals] open a predicate; an adverb of several words follows the object, as in English
+    ("必须坚持党的领导", "must uphold Party leadership"), ("继续实施", "continue to implement"),
+    ("应当依法办理", "should handle in accordance with the law"),
+    ("依法打击违法行为", "crack down on illegal conduct in accordance with the law"),
+    ("尽快出台实施细则", "issue implementation rules as soon as possible"),
+    # a name after a feature word jieba cut its own way: 枫|渚|码头, 青枫河 (one token)
+    ("枫渚码头", "Fengzhu Wharf"), ("棠溪实验学校", "Tangxi Experimental School"),
+    ("岚江新区", "Lanjiang New Area"), ("白鹭湖", "Bailu Lake"), ("新建码头", "new wharves"),
     # the commonest words of real policy texts the glossary lacked ([frequent_words])
     ("符合条件的企业", "eligible enterprises"), ("第三方评估", "third party evaluation"),
     ("生命周期管理", "life cycle management"), ("实时监测", "real-time monitoring"),
@@ -660,3 +671,14 @@ SIXTH_ROUND_ENGLISH = [
 @pytest.mark.parametrize("zh, en", SIXTH_ROUND_ENGLISH)
 def test_sixth_round_english(g, zh, en):
     assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh", [
+    "可以申请财政补助",  # a modal before no verb: nothing English can say in this order
+    "继续努力",
+    "改革开放以来",  # a postposition (以来 "since") is no noun to put in Chinese order
+    "主要原因之一",
+    "护城河",  # a word (moat), not the name 护城 + 河 "River"
+])
+def test_sixth_round_names_with_no_english(g, zh):
+    assert g.translate(zh).en is None

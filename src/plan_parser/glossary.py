@@ -84,6 +84,7 @@ TABLES = (
     "verbs",
     "adjectives",
     "adverbs",
+    "modals",
     "modifiers",
     "suffixes",
     "affixes",
@@ -93,7 +94,9 @@ TABLES = (
 #: ``verbs`` gives a word's English where it opens a verb-object name ("加快X" →
 #: "accelerate X"); elsewhere the word's English comes from the other tables.
 #: ``adjectives`` gives it where it qualifies ("X更加Y" → "more Y X"), ``adverbs``
-#: where it stands before a verb ("全面推进X" → "comprehensively advance X"), ``modifiers``
+#: where it stands before a verb ("全面推进X" → "comprehensively advance X"), ``modals``
+#: where it opens a predicate ("必须加快X" → "must accelerate X"; anywhere else the name has
+#: no English), ``modifiers``
 #: where a noun qualifies the noun after it ("城市绿化覆盖率" → "urban greening coverage",
 #: not "cities greening coverage").
 #: ``frames`` holds whole-clause frames with slots ("以{}为重点" → "with a focus on {}"):
@@ -101,8 +104,8 @@ TABLES = (
 #: characters stuck to a word ("非{}" → "non-{}", "{}类" → "{} category"),
 #: ``adjective_affixes`` their English after an adjective, ``counted`` a Chinese numeral with a
 #: classifier before a kind of undertaking ("三年行动" → "three-year initiative").
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modifiers", "counted", "frames", "affixes",
-                            "adjective_affixes"})
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modals", "modifiers", "counted", "frames",
+                            "affixes", "adjective_affixes"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
@@ -331,17 +334,19 @@ _HEAD_NOUNS = frozenset({
     "机制", "体系", "步伐", "制度", "模式", "格局", "进程", "工作", "平台", "政策", "措施", "办法",
     "方案", "体制", "工程", "力度",
 })
-#: Heads a verb with a ``[modifiers]`` form modifies when it opens the name (管理|水平
-#: "management level", 服务|质量 "service quality", 建设|标准 "construction standards"),
-#: where a verb without one governs them (提升|质量 "improve quality").
+#: Heads a verb with a ``[modifiers]`` form modifies when the two are the whole name (管理|水平
+#: "level of management", 服务|质量 "service quality", 监管|能力 "regulatory capacity"), where
+#: a verb without one governs them (提升|质量 "enhance quality").
 _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
     "水平", "能力", "质量", "标准", "中心", "效率", "效能", "流程", "程序", "队伍", "人员", "设施",
-    "规范", "要求", "范围", "规模", "项目", "站点", "网点", "系统", "费用", "成本", "时限", "时间",
+    "要求", "范围", "规模", "项目", "站点", "网点", "系统", "费用", "成本", "时限", "时间",
 })
 #: Heads of a last word that carries its own modifier (高质量|发展, 深度|融合, 合法|权益): the
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
 #: sports", 妇女儿童合法权益 "legitimate rights and interests of women and children").
 _OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
+#: A preposition that ends a verb's English and wants an object ("accelerate the development of").
+_TRAILING_PREPOSITION_RE = re.compile(r" (?:of|to|for|on|in|with|at|into)$")
 #: Words that join verbs side by side (加强、改进和完善X: "strengthen, improve and perfect X").
 _LINKING_WORDS = frozenset({"和", "与", "及", "并"})
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
@@ -583,8 +588,10 @@ class Glossary:
         self._adjective_values = frozenset(self._adjective_en.values())  # "digital": 数字, and 数字化
         self._adverb_en = {_unify(k): v for k, v in clean.get("adverbs", {}).items()}
         self._modifier_en = {_unify(k): v for k, v in clean.get("modifiers", {}).items()}
+        self._modal_en = {_unify(k): v for k, v in clean.get("modals", {}).items()}
         self._counted = {_unify(k).replace("{}", ""): v for k, v in clean.get("counted", {}).items()}
-        for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items()]:
+        for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items(),
+                       *self._modal_en.items()]:
             seg.setdefault(zh, en)
         self._segments = seg
         self._max_key = max((len(k) for k in seg), default=1)
@@ -1155,14 +1162,23 @@ class Glossary:
         if not 2 <= len(zh) <= 4 or not all(map(_HAN_RE.match, zh)) or set(zh) & _level_chars():
             return False
         first = tokens_at.get(a)
-        if first is None or first in self._segments:
-            return False
-        if len(first) < len(zh):  # 松 + 河大桥: the name's last character opens the feature's token
-            if (len(zh) - len(first) != 1 or b - 1 + len(tokens_at.get(b - 1, "")) != end
+        if first is None or first in self._segments or len(first) == 1 and (
+                first in self._function_words or segment.function_char(first)):
+            return False  # 沿 + 松河: a function character opens no name
+        if len(first) < len(zh):
+            singles, at = True, a  # 枫|渚 + 码头: a name jieba cut into characters no glossary has
+            while at < b:
+                tok = tokens_at.get(at, "")
+                singles = singles and len(tok) == 1 and tok not in self._segments
+                at += len(tok) or b
+            # 松 + 河大桥: the name's last character opens the feature's token
+            if not (singles and at == b) and (
+                    len(zh) - len(first) != 1 or b - 1 + len(tokens_at.get(b - 1, "")) != end
                     or len(first) > 1 and not segment.proper_noun(first)):
                 return False
-        elif len(first) > len(zh):
-            return False
+        elif len(first) > len(zh) and (a + len(first) != end or segment.known(first) and not segment.proper_noun(first)
+                                       or zh[0] in self._function_words or segment.function_char(zh[0])):
+            return False  # 青枫河, 翠屏山: one token of the name and its feature, not a word (护城河) nor 至松|河
         if any(zh[x:y] in self._segments for x in range(len(zh)) for y in range(x + 2, len(zh) + 1)):
             return False
         # a route's ends are towns: 成都 (of 成都市) is a name there, too common a word to jieba
@@ -1222,6 +1238,7 @@ class Glossary:
         if missing and self._dictionary is not None:
             pieces = self._from_dictionary(pieces)
             missing = _missing_words(pieces)
+        missing += self._stray_modals(pieces)
         if missing:
             return Translation(None, None, missing)
         lacking = list(dict.fromkeys(p.zh for p in pieces if p.kind == "dictionary"))
@@ -1330,6 +1347,20 @@ class Glossary:
                 i += 1
         return out
 
+    def _stray_modals(self, pieces: list[_Piece]) -> list[str]:
+        """The ``[modals]`` words that open no predicate (a verb, or an adverb and a verb,
+        right after them): 必须加快X is "must accelerate X", but 继续努力, 可以申请补助 leave
+        nothing English can say in that order, so such a name has no English."""
+        out = []
+        for k, piece in enumerate(pieces):
+            if piece.zh not in self._modal_en:
+                continue
+            rest = [p.zh for p in pieces[k + 1:k + 3]]
+            if not (rest[:1] and rest[0] in self._verb_en
+                    or len(rest) == 2 and rest[0] in self._adverb_en and rest[1] in self._verb_en):
+                out.append(piece.zh)
+        return out
+
     def _framed(self, text: str) -> Translation | None:
         """A clause that is a ``[frames]`` frame (以X为重点 → "with a focus on X", 把X作为Y →
         "take X as Y"): each slot translated on its own; None when no frame fits."""
@@ -1387,15 +1418,22 @@ class Glossary:
         """One clause: its leading verbs (each with its adverb) in front, a second verb as a
         gerund ("accelerate building X"), verbs joined by 、 or 和 side by side ("strengthen,
         improve and perfect X"), then the noun phrase (:meth:`_phrase`)."""
+        k = next((k for k, p in enumerate(words) if p.zh in self._modal_en), None)
+        if k is not None:  # 各级政府|应当|加强X: "governments at all levels should strengthen X"
+            return _join([self._phrase(words[:k]), self._modal_en[words[k].zh], self._verb_phrase(words[k + 1:])])
         statement = self._statement(words)
         if statement:
             return statement
         if self._verb_modifies(words):
             return self._phrase(words)
+        if len(words) == 1 and words[0].zh in self._verb_en:  # 继续|实施: "continue to implement"
+            return _TRAILING_PREPOSITION_RE.sub("", self._verb_en[words[0].zh])  # "accelerate the development"
+        if len(words) == 2 and words[0].zh in self._adverb_en and words[1].zh in self._verb_en:
+            return _join(self._adverb_and_verb(self._adverb_en[words[0].zh], self._verb_en[words[1].zh]))
         words = list(words)
         groups: list[list[tuple[str, str, str]]] = []  # verbs side by side: (separator, adverb, verb)
         while len(words) > 1 and (self._adverb_before_verb(words) or words[0].zh in self._verb_en):
-            if groups and self._verb_modifies(words):
+            if groups and self._verb_modifies(words, after_verb=True):
                 break  # 提升[服务质量]: "enhance service quality"
             if groups and any(p.zh == "的" for p in words):
                 break  # 发展[引领X的Y]: the second verb belongs to the 的 clause ("Y that leads X")
@@ -1410,11 +1448,19 @@ class Glossary:
                 groups[-1].append((separator, *self._pop_verb(words)))
             if groups[-1][-1][0] == ",":  # 推进、落实X: "advance and implement X"
                 groups[-1][-1] = ("and", *groups[-1][-1][1:])
+        # an adverb of several words ("in accordance with the law") goes after the object
+        after = [adverb for group in groups for _, adverb, _ in group if " " in adverb]
         verbs = [part for g, group in enumerate(groups) for separator, adverb, verb in group
-                 for part in (separator, adverb, _gerund(verb) if g else verb)]  # "," attaches left in _join
-        if groups and words and words[0].en == ",":  # 持续优化、投资…: the comma stays
+                 for part in (separator, "" if " " in adverb else adverb, _gerund(verb) if g else verb)]
+        if groups and words and words[0].en == ",":  # 持续优化、投资…: the comma stays ("," attaches left)
             verbs.append(words.pop(0).en)
-        return _join([*verbs, self._phrase(words, of_flip=len(groups) == 1)])  # not after a gerund
+        return _join([*verbs, self._phrase(words, of_flip=len(groups) == 1), *after])  # not after a gerund
+
+    @staticmethod
+    def _adverb_and_verb(adverb: str, verb: str) -> list[str]:
+        """An adverb and its verb in English order: one word before ("appropriately raise"),
+        several after ("handle in accordance with the law")."""
+        return [verb, adverb] if " " in adverb else [adverb, verb]
 
     def _statement(self, words: list[_Piece]) -> str | None:
         """A goal statement, subject + adverb + verb (水资源保障能力显著增强, 住房保障体系逐步完善,
@@ -1422,7 +1468,8 @@ class Glossary:
         safeguards capacity significantly enhanced"; an adverb of several words after it:
         "religious affairs managed in accordance with the law"); None for anything else, a
         name that opens with a verb among them."""
-        if len(words) < 2 or words[0].zh in self._verb_en or self._adverb_before_verb(words):
+        if len(words) < 2 or self._adverb_before_verb(words) or (
+                words[0].zh in self._verb_en and not self._verb_modifies(words[:2])):  # 服务质量|显著提升
             return None
         last = words[-1].zh
         adverb, verb, subject = self._adverb_en.get(words[-2].zh), self._verb_en.get(last), words[:-2]
@@ -1439,15 +1486,21 @@ class Glossary:
             return _join([self._phrase(subject), participle, adverb])
         return _join([self._phrase(subject), adverb, participle])
 
-    def _verb_modifies(self, words: list[_Piece]) -> bool:
-        """``words`` open with a verb that has a ``[modifiers]`` form and end in a head it
-        modifies (:data:`_ATTRIBUTE_HEADS`), nouns between unless it is a clause verb: 管理水平
-        is "management level", 服务质量 "service quality", not "manage level", "serve quality"."""
-        return (len(words) > 1 and words[0].zh in self._verb_en and words[0].zh in self._modifier_en
-                and words[-1].zh in _ATTRIBUTE_HEADS
-                and (len(words) == 2 or words[0].zh not in _CLAUSE_VERBS)  # 建设[X平台]: "build X platform"
-                and all(p.kind in ("word", "dictionary") and p.zh not in self._verb_en
-                        and p.zh not in self._function_words and p.zh not in self._adverb_en for p in words[1:]))
+    def _verb_modifies(self, words: list[_Piece], after_verb: bool = False) -> bool:
+        """``words`` are a verb that has a ``[modifiers]`` form and a head it modifies
+        (:data:`_ATTRIBUTE_HEADS`), with only adjectives between: 管理水平 is "level of
+        management", 服务精准化要求 "service targeted requirements", not "manage level".  Before
+        a noun the verb governs (创新城市管理体系 "innovate urban management system"), except in
+        the object of another verb (``after_verb``: 健全[发展支撑体系] "improve development support
+        system")."""
+        if not (len(words) > 1 and words[0].zh in self._verb_en and words[0].zh in self._modifier_en
+                and words[-1].zh in _ATTRIBUTE_HEADS and words[-1].kind == "word"):
+            return False
+        between = words[1:-1]
+        if after_verb:
+            return all(p.kind in ("word", "dictionary") and p.zh not in self._verb_en
+                       and p.zh not in self._function_words and p.zh not in self._adverb_en for p in between)
+        return all(p.zh in self._adjective_en or p.en in self._adjective_values for p in between)
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
@@ -1623,16 +1676,16 @@ def _failure(parts: list[Translation]) -> Translation | None:
 
 def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[str, dict[str, str]]:
     """The vocabulary file as glossary tables: every group's ``terms`` in ``vocabulary``,
-    its ``verbs``, ``adjectives``, ``adverbs`` and ``modifiers`` in the tables of those names (the first
-    group that has a word wins)."""
+    its ``verbs``, ``adjectives``, ``adverbs``, ``modals`` and ``modifiers`` in the tables of those
+    names (the first group that has a word wins)."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}, "adverbs": {},
-                                         "modifiers": {}}
+                                         "modals": {}, "modifiers": {}}
     for group in data.values():
         for name, entries in group.items():
             if isinstance(entries, Mapping):
-                target = tables[name if name in ("verbs", "adjectives", "adverbs", "modifiers") else "vocabulary"]
+                target = tables[name if name in tables and name != "vocabulary" else "vocabulary"]
                 for zh, en in entries.items():
                     target.setdefault(zh, en)
     return tables
