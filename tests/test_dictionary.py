@@ -72,10 +72,10 @@ def test_a_name_with_a_word_the_glossary_lacks_is_composed_with_the_dictionary()
 
 @needs_extra
 def test_inside_an_unknown_token_a_glossary_word_wins_over_the_dictionary():
-    # jieba keeps 分支机构 whole; 分支 comes from the dictionary (/branch/…), 机构 from the
-    # glossary ("institutions"), not the dictionary's "mechanism"; missing names 分支 only
-    assert Glossary.builtin().with_dictionary().translate("分支机构") == Translation(
-        "branch institutions", "dictionary", ["分支"])
+    # jieba keeps 东北地区 whole; 东北 comes from the dictionary (/northeast/…), 地区 from the
+    # glossary ("regions"), not the dictionary's "local"; missing names 东北 only
+    assert Glossary.builtin().with_dictionary().translate("东北地区") == Translation(
+        "northeast regions", "dictionary", ["东北"])
 
 
 @needs_extra
@@ -89,8 +89,8 @@ def test_an_affix_is_stuck_to_a_dictionary_word_and_gives_way_to_one():
     assert g.translate("渐进型改革").en is None
     # nor to an adjective (被动 /passive/ + 化): the word stays missing, never dropped
     assert g.translate("推进被动化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
-    # the dictionary's word for a whole affixed word wins: 参与者 /participant/, not 参与 + 者
-    assert g.translate("参与者") == Translation("participant", "dictionary", ["参与者"])
+    # the dictionary's word for a whole affixed word wins: 投资者 /investor/, not 投资 + 者
+    assert g.translate("投资者") == Translation("investor", "dictionary", ["投资者"])
 
 
 @needs_extra

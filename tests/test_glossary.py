@@ -656,11 +656,14 @@ SIXTH_ROUND_ENGLISH = [
     ("应当依法办理", "should handle in accordance with the law"),
     ("依法打击违法行为", "crack down on illegal conduct in accordance with the law"),
     ("尽快出台实施细则", "issue implementation rules as soon as possible"),
+    # 以X推进Y, 以X赋能Y: the aim first in English, as [frames] 以X促Y already did
+    ("以数字中国建设推进中国式现代化", "advance Chinese modernization through Digital China development"),
+    ("以科技创新赋能产业升级", "empower industrial upgrading with scientific and technological innovation"),
     # a name after a feature word jieba cut its own way: 枫|渚|码头, 青枫河 (one token)
     ("枫渚码头", "Fengzhu Wharf"), ("棠溪实验学校", "Tangxi Experimental School"),
     ("岚江新区", "Lanjiang New Area"), ("白鹭湖", "Bailu Lake"), ("新建码头", "new wharves"),
     # the commonest words of real policy texts the glossary lacked ([frequent_words])
-    ("符合条件的企业", "eligible enterprises"), ("第三方评估", "third party evaluation"),
+    ("符合条件的企业", "eligible enterprises"), ("第三方评估", "third-party evaluation"),
     ("生命周期管理", "life cycle management"), ("实时监测", "real-time monitoring"),
     ("上下游企业", "upstream and downstream enterprises"), ("移动支付", "mobile payment"),
     ("定期开展评估", "regularly carry out evaluation"), ("定期发布", "regularly release"),

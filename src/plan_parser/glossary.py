@@ -844,17 +844,20 @@ class Glossary:
     def _function_edges(self, tokens: list[str]) -> list[str]:
         """jieba's tokens with a function character cut off the edges of a token its HMM made
         up (及水美 → 及 + 水美, 沿松河 → 沿 + 松河): a function word of this glossary or a
-        character jieba tags as one (:func:`plan_parser.segment.function_char`)."""
+        character jieba tags as one (:func:`plan_parser.segment.function_char`); a linking word
+        off a two-character one (人及 → 人 + 及)."""
         from . import segment
 
         def function(ch: str) -> bool:
             return ch in self._function_words or segment.function_char(ch)
 
-        if all(len(tok) < 3 for tok in tokens):
+        if all(len(tok) < 2 for tok in tokens):
             return tokens
         out: list[str] = []
         for tok in tokens:
-            if len(tok) > 2 and _HAN_RE.match(tok[0]) and (function(tok[0]) or function(tok[-1])) \
+            if len(tok) == 2 and tok[1] in _LINKING_WORDS and _HAN_RE.match(tok[0]) and not segment.known(tok):
+                out.extend(tok)  # 驾驶|人及|车辆: 人 + 及, so that 驾驶人 can be read
+            elif len(tok) > 2 and _HAN_RE.match(tok[0]) and (function(tok[0]) or function(tok[-1])) \
                     and not segment.known(tok):
                 head = tok[0] if function(tok[0]) else ""
                 tail = tok[-1] if function(tok[-1]) else ""
