@@ -685,3 +685,28 @@ def test_sixth_round_english(g, zh, en):
 ])
 def test_sixth_round_names_with_no_english(g, zh):
     assert g.translate(zh).en is None
+
+
+def test_a_plans_own_unlisted_places_are_names_in_its_labels(g):
+    """The places a title opens with that the national list lacks (a new district, a
+    constructed plan's places) name things in the plan's other labels: 云渚 "Yunzhu" in 云渚全民
+    健身中心.  The built-in glossary itself is unchanged, and a listed place adds nothing."""
+    title = "澄岭市云渚区“十四五”体育事业发展规划"
+    assert g.title_places(title) == {"澄岭市": "Chengling City", "澄岭": "Chengling",
+                                     "云渚区": "Yunzhu District", "云渚": "Yunzhu"}
+    own = g.with_places(g.title_places(title))
+    assert own.translate("云渚全民健身中心").en == "Yunzhu national fitness center"
+    assert own.translate("澄岭体育产业").en == "Chengling sports industry"
+    assert g.translate("云渚全民健身中心").en is None
+    assert g.title_places("重庆市铜梁区人力资源和社会保障事业发展“十四五”规划") == {}
+    assert g.title_places("云渚全民健身中心") == {}  # no plan title: no period after the names
+
+
+def test_a_plans_own_places_name_its_projects(tmp_path):
+    from plan_parser import load_plan
+
+    path = tmp_path / "plan.txt"
+    path.write_text("澄岭市云渚区“十四五”体育事业发展规划\n\n第一章  主要任务\n\n专栏1  重点项目\n"
+                    "1.云渚全民健身中心：新建综合体育馆一座。\n", encoding="utf-8")
+    assert [(p.title, p.title_en) for p in load_plan(path).projects] == [
+        ("云渚全民健身中心", "Yunzhu national fitness center")]

@@ -100,8 +100,11 @@ def labels(plan: Plan) -> Iterator[Label]:
 
 
 def apply_glossary(plan: Plan, glossary: Glossary) -> None:
-    """Set the ``*_en`` fields of ``plan`` in place."""
+    """Set the ``*_en`` fields of ``plan`` in place.  The places the plan's title opens with
+    that the national list lacks are names in all its labels (:meth:`Glossary.title_places`)."""
     cache: dict[str, str | None] = {}
+    if plan.meta is not None and plan.meta.title:
+        glossary = glossary.with_places(glossary.title_places(plan.meta.title))
 
     for label in list(labels(plan)):
         zh = label.zh

@@ -922,12 +922,21 @@ class Glossary:
     def _title_places(self, text: str) -> list[tuple[str, str]]:
         """The places a plan title opens with (青溪市松河区“十四五”教育发展规划, 青溪市松河区水利发展
         “十四五”规划 → 青溪市松河区 "Songhe District, Qingxi City"), when one of them is not in
-        the national list: jieba cuts such names anyhow (市松 + 河区, 青石 + 岭县), but a title
-        names its place first.  Each name ends in a level word, has a specific part of two
-        characters or more where the list lacks it, and is no word of jieba's dictionary (夜市)
-        nor ends in a word of this glossary (高新区, 老城区), nor runs into the next word (青溪
-        市区, 松河县城); a plan period must follow.  Empty
-        when the text is no such title or every name is listed (those the cover finds)."""
+        the national list (:meth:`_leading_places`).  Empty when the text is no such title or
+        every name is listed (those the cover finds)."""
+        found = self._leading_places(text)
+        if all(_place_en(zh) for zh, _ in found):
+            return []
+        # one piece, smallest unit first, as places.place_en writes a listed chain
+        return [("".join(zh for zh, _ in found), ", ".join(en for _, en in reversed(found)))]
+
+    def _leading_places(self, text: str) -> list[tuple[str, str]]:
+        """``(name, English)`` of each place a plan title opens with, listed or not: jieba cuts
+        unlisted names anyhow (市松 + 河区, 青石 + 岭县), but a title names its place first.  Each
+        name ends in a level word, has a specific part of two characters or more where the
+        list lacks it, and is no word of jieba's dictionary (夜市) nor ends in a word of this
+        glossary (高新区, 老城区), nor runs into the next word (青溪市区, 松河县城); a plan period
+        must follow.  Empty when the text is no such title."""
         from . import segment
 
         found: list[tuple[str, str]] = []
@@ -944,10 +953,37 @@ class Glossary:
                 break  # 湾区 (no two-character name), 青溪市区, 松河县城, 老城区 (the word 城区)
             found.append((name, en))
             pos = m.end()
-        if not found or not _TITLE_PERIOD_RE.search(text, pos) or all(_place_en(zh) for zh, _ in found):
-            return []
-        # one piece, smallest unit first, as places.place_en writes a listed chain
-        return [("".join(zh for zh, _ in found), ", ".join(en for _, en in reversed(found)))]
+        return found if found and _TITLE_PERIOD_RE.search(text, pos) else []
+
+    def title_places(self, title: str) -> dict[str, str]:
+        """Words for the places a plan's title opens with that the national list lacks, for
+        the rest of its labels (:meth:`with_places`): each name and its specific part of two
+        characters or more (岱澜省“十四五”…规划 → 岱澜省 "Dailan Province", 岱澜 "Dailan"), so
+        that 岱澜港区 or 岱澜卫星导航基准站 read as names.  Empty for a listed place (read
+        anyway) or a text that is no plan title."""
+        from . import places
+
+        out: dict[str, str] = {}
+        for zh, en in self._leading_places(title):
+            if _place_en(zh):
+                continue
+            out[zh] = en
+            level = places.level_of_name(zh)
+            specific = zh[:-len(level)] if level and zh.endswith(level) else zh[:-1]
+            romanized = places.romanize(specific) if len(specific) > 1 else None
+            if romanized and specific not in self._segments:
+                out[specific] = romanized
+        return out
+
+    def with_places(self, names: Mapping[str, str]) -> Glossary:
+        """This glossary, with ``names`` (Chinese → English, :meth:`title_places`) as words
+        of the names it composes; exact lookups and this glossary itself are unchanged."""
+        if not names:
+            return self
+        out = copy.copy(self)
+        out._segments = {**self._segments, **{_unify(zh): en for zh, en in names.items()}}
+        out._max_key = max(self._max_key, *(len(zh) for zh in names))
+        return out
 
     def _cover(self, toks: list[str], opening: bool = False) -> list[_Piece]:
         """The cheapest cover of one run of tokens (see :meth:`_pieces`); ``opening``:
