@@ -660,8 +660,22 @@ SIXTH_ROUND_ENGLISH = [
     ("以数字中国建设推进中国式现代化", "advance Chinese modernization through Digital China development"),
     ("以科技创新赋能产业升级", "empower industrial upgrading with scientific and technological innovation"),
     # a name after a feature word jieba cut its own way: 枫|渚|码头, 青枫河 (one token)
-    ("枫渚码头", "Fengzhu Wharf"), ("棠溪实验学校", "Tangxi Experimental School"),
+    ("枫渚码头", "Fengzhu Wharf"), ("青枫河综合治理", "Qingfeng River comprehensive management"),
     ("岚江新区", "Lanjiang New Area"), ("白鹭湖", "Bailu Lake"), ("新建码头", "new wharves"),
+    # words, not made-up names, though jieba tags some as rare places (深水港, 堰塞湖)
+    ("绿水青山", "lucid waters and lush mountains"), ("深水港建设", "deep-water port development"),
+    ("京杭运河", "Beijing-Hangzhou Grand Canal"),
+    # the 以X为Y frames before the 以X推进Y ones, which never take a slot with 为
+    ("以科技支撑为重点", "with a focus on scientific and technological support"),
+    ("以改革创新为动力", "driven by reform and innovation"),
+    # a verb phrase before a modal is its subject; 并 before a modal joins two predicates
+    ("全面深化改革必须坚持党的领导", "comprehensively deepening reform must uphold Party leadership"),
+    ("深化改革并继续扩大开放", "deepen reform and continue to expand opening up"),
+    # adverbs in -ly stay before the verb, phrases go after; a verb's dangling preposition goes
+    ("积极稳妥推进碳达峰碳中和", "actively and prudently advance carbon peaking and carbon neutrality"),
+    ("依法参与", "participate in accordance with the law"),
+    ("持续提质增效", "continuously improve quality and efficiency"),
+    ("依法依规查处", "investigate and punish in accordance with laws and regulations"),
     # the commonest words of real policy texts the glossary lacked ([frequent_words])
     ("符合条件的企业", "eligible enterprises"), ("第三方评估", "third-party evaluation"),
     ("生命周期管理", "life cycle management"), ("实时监测", "real-time monitoring"),
@@ -682,6 +696,7 @@ def test_sixth_round_english(g, zh, en):
     "改革开放以来",  # a postposition (以来 "since") is no noun to put in Chinese order
     "主要原因之一",
     "护城河",  # a word (moat), not the name 护城 + 河 "River"
+    "以改革创新为动力加快推进产业升级",  # 以…为… and a verb after: no frame fits, no 以{}推进{} misreading
 ])
 def test_sixth_round_names_with_no_english(g, zh):
     assert g.translate(zh).en is None

@@ -335,6 +335,15 @@ def _table_rows(plan):
      [(1, "培训规模", "干部年度培训人次", "万人次", 3.2, 4, "=", "预期性"),
       (2, "培训规模", "人均年度网络学习时长", "学时", 50, 60, ">", "约束性"),
       (3, "培训规模", "培训项目数", "项次", 120, 150, "=", "预期性")]),
+    # a unit of three characters or more that the table lacks, with a 万 prefix or Latin letters
+    ("汀澜县港口发展“十四五”规划",
+     ["类别 | 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+      "港口能力 | 1 | 港口吞吐量 | 万吨 | 1800 | 2600 | 预期性",
+      "2 | 集装箱吞吐量 | 万TEU | 12 | 20 | 预期性",
+      "3 | 船舶进出港 | 万艘次 | 3.1 | 4 | 预期性"],
+     [(1, "港口能力", "港口吞吐量", "万吨", 1800, 2600, "=", "预期性"),
+      (2, "港口能力", "集装箱吞吐量", "万TEU", 12, 20, "=", "预期性"),
+      (3, "港口能力", "船舶进出港", "万艘次", 3.1, 4, "=", "预期性")]),
 ])
 def test_a_merged_category_cell_goes_back_under_its_column(tmp_path, title, rows, expected):
     """A 类别 cell merged over its group is written on the group's first row only, so the
@@ -389,6 +398,8 @@ def test_a_row_that_writes_its_category_but_no_unit_is_not_shifted(tmp_path):
     ("表1  “十四五”港口发展主要指标", "表1 “十四五”港口发展主要指标"),
     ("附表2：重点项目", "附表2：重点项目"),
     ("表3 主要指标", "表3 主要指标"),
+    ("表1-1 主要指标", "表1-1 主要指标"), ("表1“十四五”时期主要指标", "表1“十四五”时期主要指标"),
+    ("表1（续）", "表1（续）"),
     ("表1列出了“十四五”时期主要指标", None),  # a sentence: nothing between the number and the text
     ("表2  是本章的附表，另行印发。", None),  # ends as a sentence
     ("表彰先进集体", None),
@@ -412,3 +423,16 @@ def test_a_caption_above_a_table_with_its_own_box_title_opens_no_second_box(tmp_
     assert [(c.number, c.title, c.kind) for c in plan.columns] == [(1, "港口发展主要指标", "indicators")]
     assert [(i.name, i.target.value) for i in plan.indicators] == [("港口吞吐量", 2600)]
     assert "empty_column" not in codes(plan)
+
+
+def test_a_caption_above_another_table_does_not_run_into_the_task(tmp_path):
+    """表2 … above a table that is no indicator table (a project list) is a paragraph of its
+    own: the task before it ends where it ended."""
+    path = tmp_path / "plan.html"
+    path.write_text("<html><body><p>岚江省汀澜县港口发展“十四五”规划</p><p>第一章  主要任务</p>"
+                    "<p>——建设一批重点项目。到2025年，完成投资50亿元。</p><p>表2  “十四五”港口重点项目</p>"
+                    "<table><tr><td>项目名称</td><td>建设内容</td></tr>"
+                    "<tr><td>汀澜港区二期</td><td>新建泊位4个</td></tr></table></body></html>", encoding="utf-8")
+    plan = load_plan(path)
+    assert [t.text for t in plan.tasks] == ["建设一批重点项目。到2025年，完成投资50亿元。"]
+    assert "表2 “十四五”港口重点项目" in [p.text for p in plan.chapters[0].paragraphs]

@@ -69,10 +69,14 @@ class PlanBuilder:
         for k, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 caption = H.match_table_caption(block.text)
-                if caption and self._outside_column() and k + 1 < len(blocks) and self._captioned(blocks[k + 1]):
-                    self._open_column(0, caption, block.loc)  # 表1 …: the table's own name
-                else:
+                if not (caption and self._outside_column() and k + 1 < len(blocks)
+                        and isinstance(blocks[k + 1], Table)):
                     self._paragraph(block, in_box=False)
+                elif self._captioned(blocks[k + 1]):
+                    self._open_column(0, caption, block.loc)  # 表1 …: the indicator table's own name
+                else:  # a caption of another table: its own paragraph, not the end of a task
+                    self._close_task()
+                    self._running_text(TextBlock(block.text, block.loc))
             else:
                 self._table(block)
 

@@ -345,6 +345,13 @@ _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
 #: sports", 妇女儿童合法权益 "legitimate rights and interests of women and children").
 _OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
+def _follows_object(adverb: str) -> bool:
+    """An adverb phrase that English puts after the verb and its object ("in accordance with
+    the law", "as soon as possible", "year by year"); adverbs in -ly stay before ("actively
+    and prudently")."""
+    return " " in adverb and not adverb.endswith("ly")
+
+
 #: A preposition that ends a verb's English and wants an object ("accelerate the development of").
 _TRAILING_PREPOSITION_RE = re.compile(r" (?:of|to|for|on|in|with|at|into)$")
 #: Words that join verbs side by side (加强、改进和完善X: "strengthen, improve and perfect X").
@@ -605,9 +612,12 @@ class Glossary:
         self._prefix_affixes, self._suffix_affixes = _affix_tables(clean.get("affixes", {}))
         self._adjective_affixes = _affix_tables(clean.get("adjective_affixes", {}), "adjective_affixes")[1]
         # 以{}为重点 → ^以(.+)为重点$; longer frames first (坚持以{}为{} before 以{}为{})
+        # a frame that ends in words (以{}为主线) before one that ends in a slot (以{}推进{}),
+        # each longest first, so that 以X为主线 is never read as 以{}…{}
         self._frames = [
-            (re.compile("^" + "(.+)".join(map(re.escape, _unify(k).split("{}"))) + "$"), en)
-            for k, en in sorted(clean.get("frames", {}).items(), key=lambda kv: -len(kv[0]))
+            (re.compile("^" + "(.+)".join(map(re.escape, _unify(k).split("{}"))) + "$"), en,
+             k.startswith("以") and "为" not in k)
+            for k, en in sorted(clean.get("frames", {}).items(), key=lambda kv: (kv[0].endswith("{}"), -len(kv[0])))
             if "{}" in k
         ]
 
@@ -1201,23 +1211,23 @@ class Glossary:
         if not 2 <= len(zh) <= 4 or not all(map(_HAN_RE.match, zh)) or set(zh) & _level_chars():
             return False
         first = tokens_at.get(a)
-        if first is None or first in self._segments or len(first) == 1 and (
-                first in self._function_words or segment.function_char(first)):
-            return False  # 沿 + 松河: a function character opens no name
+        if first is None or first in self._segments or (
+                zh[0] in self._function_words or segment.function_char(zh[0])) and not segment.proper_noun(first):
+            return False  # 沿 + 松河, 已建 + 船闸: a function character opens no name
         if len(first) < len(zh):
             singles, at = True, a  # 枫|渚 + 码头: a name jieba cut into characters no glossary has
             while at < b:
                 tok = tokens_at.get(at, "")
                 singles = singles and len(tok) == 1 and tok not in self._segments
                 at += len(tok) or b
-            # 松 + 河大桥: the name's last character opens the feature's token
+            # 松 + 河大桥: the name's last character opens the token of a feature of two
+            # characters or more (绿水 + 青山 is no 绿水青 + 山)
             if not (singles and at == b) and (
                     len(zh) - len(first) != 1 or b - 1 + len(tokens_at.get(b - 1, "")) != end
-                    or len(first) > 1 and not segment.proper_noun(first)):
+                    or end - b < 2 or len(first) > 1 and not segment.proper_noun(first)):
                 return False
-        elif len(first) > len(zh) and (a + len(first) != end or segment.known(first) and not segment.proper_noun(first)
-                                       or zh[0] in self._function_words or segment.function_char(zh[0])):
-            return False  # 青枫河, 翠屏山: one token of the name and its feature, not a word (护城河) nor 至松|河
+        elif len(first) > len(zh) and (a + len(first) != end or segment.known(first)):
+            return False  # 青枫河: one token of the name and its feature that jieba does not know (护城河, 深水港)
         if any(zh[x:y] in self._segments for x in range(len(zh)) for y in range(x + 2, len(zh) + 1)):
             return False
         # a route's ends are towns: 成都 (of 成都市) is a name there, too common a word to jieba
@@ -1403,10 +1413,10 @@ class Glossary:
     def _framed(self, text: str) -> Translation | None:
         """A clause that is a ``[frames]`` frame (以X为重点 → "with a focus on X", 把X作为Y →
         "take X as Y"): each slot translated on its own; None when no frame fits."""
-        for pattern, template in self._frames:
+        for pattern, template, means_only in self._frames:
             m = pattern.match(text)
-            if not m or not all(g.strip() for g in m.groups()):
-                continue
+            if not m or not all(g.strip() for g in m.groups()) or means_only and "为" in m.group(1):
+                continue  # 以改革创新为动力加快X: the 以…为 frame's, not 以{}加快{}'s
             slots = [self.translate(g) for g in m.groups()]
             # a verb-object slot after a preposition reads as a gerund: 以推动X为主题 "with
             # promoting X as the theme" (but 以开放促改革 "promote reform", a bare noun)
@@ -1459,7 +1469,10 @@ class Glossary:
         improve and perfect X"), then the noun phrase (:meth:`_phrase`)."""
         k = next((k for k, p in enumerate(words) if p.zh in self._modal_en), None)
         if k is not None:  # 各级政府|应当|加强X: "governments at all levels should strengthen X"
-            return _join([self._phrase(words[:k]), self._modal_en[words[k].zh], self._verb_phrase(words[k + 1:])])
+            if k > 1 and words[k - 1].zh in _LINKING_WORDS:  # 深化改革|并|继续扩大开放: two predicates
+                return _join([self._verb_phrase(words[:k - 1]), "and", self._modal_en[words[k].zh],
+                              self._verb_phrase(words[k + 1:])])
+            return _join([self._subject(words[:k]), self._modal_en[words[k].zh], self._verb_phrase(words[k + 1:])])
         statement = self._statement(words)
         if statement:
             return statement
@@ -1468,7 +1481,8 @@ class Glossary:
         if len(words) == 1 and words[0].zh in self._verb_en:  # 继续|实施: "continue to implement"
             return _TRAILING_PREPOSITION_RE.sub("", self._verb_en[words[0].zh])  # "accelerate the development"
         if len(words) == 2 and words[0].zh in self._adverb_en and words[1].zh in self._verb_en:
-            return _join(self._adverb_and_verb(self._adverb_en[words[0].zh], self._verb_en[words[1].zh]))
+            verb = _TRAILING_PREPOSITION_RE.sub("", self._verb_en[words[1].zh])  # 依法参与: "participate"
+            return _join(self._adverb_and_verb(self._adverb_en[words[0].zh], verb))
         words = list(words)
         groups: list[list[tuple[str, str, str]]] = []  # verbs side by side: (separator, adverb, verb)
         while len(words) > 1 and (self._adverb_before_verb(words) or words[0].zh in self._verb_en):
@@ -1488,18 +1502,28 @@ class Glossary:
             if groups[-1][-1][0] == ",":  # 推进、落实X: "advance and implement X"
                 groups[-1][-1] = ("and", *groups[-1][-1][1:])
         # an adverb of several words ("in accordance with the law") goes after the object
-        after = [adverb for group in groups for _, adverb, _ in group if " " in adverb]
+        after = [adverb for group in groups for _, adverb, _ in group if _follows_object(adverb)]
         verbs = [part for g, group in enumerate(groups) for separator, adverb, verb in group
-                 for part in (separator, "" if " " in adverb else adverb, _gerund(verb) if g else verb)]
+                 for part in (separator, "" if _follows_object(adverb) else adverb, _gerund(verb) if g else verb)]
         if groups and words and words[0].en == ",":  # 持续优化、投资…: the comma stays ("," attaches left)
             verbs.append(words.pop(0).en)
         return _join([*verbs, self._phrase(words, of_flip=len(groups) == 1), *after])  # not after a gerund
 
     @staticmethod
     def _adverb_and_verb(adverb: str, verb: str) -> list[str]:
-        """An adverb and its verb in English order: one word before ("appropriately raise"),
-        several after ("handle in accordance with the law")."""
-        return [verb, adverb] if " " in adverb else [adverb, verb]
+        """An adverb and its verb in English order: an adverb before ("appropriately raise",
+        "actively and prudently advance"), a phrase after ("handle in accordance with the law")."""
+        return [verb, adverb] if _follows_object(adverb) else [adverb, verb]
+
+    def _subject(self, words: list[_Piece]) -> str:
+        """The words before a modal: a noun phrase, or a verb phrase as a gerund (推进改革|必须…
+        "advancing reform must …")."""
+        if not words or not (words[0].zh in self._verb_en or self._adverb_before_verb(words)):
+            return self._phrase(words)
+        verb_at = 1 if words[0].zh not in self._verb_en else 0
+        verb = self._verb_en[words[verb_at].zh]
+        phrase = self._verb_phrase(words)
+        return phrase.replace(verb, _gerund(verb), 1) if verb in phrase else phrase
 
     def _statement(self, words: list[_Piece]) -> str | None:
         """A goal statement, subject + adverb + verb (水资源保障能力显著增强, 住房保障体系逐步完善,
@@ -1521,14 +1545,14 @@ class Glossary:
         if not adverb or not participle or not subject or any(
                 p.kind == "punct" or p.zh in self._function_words for p in subject):
             return None
-        if " " in adverb:  # 依法管理: "managed in accordance with the law"
+        if _follows_object(adverb):  # 依法管理: "managed in accordance with the law"
             return _join([self._phrase(subject), participle, adverb])
         return _join([self._phrase(subject), adverb, participle])
 
     def _verb_modifies(self, words: list[_Piece], after_verb: bool = False) -> bool:
         """``words`` are a verb that has a ``[modifiers]`` form and a head it modifies
         (:data:`_ATTRIBUTE_HEADS`), with only adjectives between: 管理水平 is "level of
-        management", 服务精准化要求 "service targeted requirements", not "manage level".  Before
+        management", 服务质量 "service quality", not "manage level", "serve quality".  Before
         a noun the verb governs (创新城市管理体系 "innovate urban management system"), except in
         the object of another verb (``after_verb``: 健全[发展支撑体系] "improve development support
         system")."""
@@ -1560,6 +1584,8 @@ class Glossary:
                 continue
             if zh[k].endswith("建设") and not (words[k + 1].en or "")[:1].isupper():
                 continue  # 建设数字中国 "build Digital China", but 数字政府建设管理机制
+            if zh[k - 1] in self._modal_en:
+                continue  # 必须|坚持X: the modal's predicate, no second clause
             start = k - 1 if zh[k - 1] in self._adverb_en else k  # 全面|塑造: the adverb opens it
             if start == k and all(z in self._verb_en or z in _HEAD_NOUNS or z in self._suffixes for z in zh[k + 1:]):
                 continue  # 工作推进机制, 场景生态塑造行动: the verb is part of a noun phrase

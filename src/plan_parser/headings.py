@@ -22,7 +22,8 @@ HEADING_NUMBER = rf"第{_NUM}{_SPACE}*(?:篇|部分|章|节)"
 _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*(.*)$")
 #: A table caption (``表1  “十四五”主要指标``, ``附表2：重点项目``): a name that stands above
 #: a table in place of a 专栏 title.
-_TABLE_CAPTION = re.compile(rf"^附?表{_SPACE}*({_NUM})(?:{_SPACE}+|{_SPACE}*[:：.．、]{_SPACE}*)(\S.{{0,60}})$")
+_TABLE_CAPTION = re.compile(
+    rf"^附?表{_SPACE}*({_NUM})(?:[-－—.．]\d+)?(?:{_SPACE}+|{_SPACE}*[:：.．、]{_SPACE}*|(?=[“\"《（(【]))(\S.{{0,60}})$")
 #: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``, nor the ``2020、`` of
 #: ``2020、2025年``: four digits are a year), or a box item written
 #: ``01 关键核心技术`` (a zero-led number and a space, as PDF-printed 专栏 number their items;
@@ -148,9 +149,9 @@ def match_column(text: str) -> tuple[int, str] | None:
 
 
 def match_table_caption(text: str) -> str | None:
-    """``表1  “十四五”港口发展主要指标`` → the whole caption, spaces normalized; None for a
-    sentence (``表1列出了…``, ``表2是…。``: no space or colon after the number, or a sentence's
-    end) or anything else."""
+    """``表1  “十四五”港口发展主要指标``, ``表1-1 主要指标``, ``表1“十四五”…``, ``表1（续）`` → the
+    whole caption, spaces normalized; None for a sentence (``表1列出了…``, ``表2是…。``: text
+    right after the number, or a sentence's end) or anything else."""
     m = _TABLE_CAPTION.match(text)
     if not m or to_int(m.group(1)) is None or text.rstrip().endswith(("。", "；", "，")):
         return None

@@ -312,18 +312,23 @@ def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:
     # lacks a value cell, not its 类别, stays as it is, with its row_shape warning)
     check_at, check = (at[UNIT], _reads_as_unit) if UNIT in at else (at.get(BASELINE), _reads_as_value)
     if check_at is not None and check_at < len(shifted) and not check(shifted[check_at]) and not (
-            check is _reads_as_unit and _unlisted_unit(shifted, check_at)):
+            check is _reads_as_unit and _unlisted_unit(shifted, check_at, cells[category_at])):
         return cells
     return shifted
 
 
-def _unlisted_unit(cells: list[str], at: int) -> bool:
-    """``cells[at]`` is a word of one or two characters with no figure before a value: a unit
-    the unit table lacks (学时, 批次) rather than a name (城镇化率 in a row that writes its 类别
-    but no unit stays where it is, with its row_shape warning)."""
+def _unlisted_unit(cells: list[str], at: int, under_category: str) -> bool:
+    """``cells[at]`` is a short word with no figure before a value: a unit the unit table
+    lacks (学时, 万TEU) rather than a name out of place.  It must look like one (one or two
+    characters, a 万/亿 prefix, Latin letters), or what stands under 类别 as written is a bare
+    序号 (9 | 名称 | 项次 | …); a row that writes its 类别 but no unit (民生福祉 | 城镇化率 | 65 | …)
+    stays as it is, with its row_shape warning."""
     word = cells[at].strip().strip("（）()")
-    return (0 < len(word) <= 2 and not re.search(r"\d", word) and at + 1 < len(cells)
-            and cells[at + 1].strip() != "" and _reads_as_value(cells[at + 1]) and not _reads_as_unit(cells[at + 1]))
+    if not (0 < len(word) <= 4 and not re.search(r"\d", word) and at + 1 < len(cells)
+            and cells[at + 1].strip() != "" and _reads_as_value(cells[at + 1]) and not _reads_as_unit(cells[at + 1])):
+        return False
+    return (len(word) <= 2 or word[0] in "万亿" or bool(re.search(r"[A-Za-z]", word))
+            or bool(re.fullmatch(r"\d{1,3}\.?", under_category.strip())))
 
 
 def _reads_as_unit(cell: str) -> bool:
