@@ -668,6 +668,10 @@ SIXTH_ROUND_ENGLISH = [
     # the 以X为Y frames before the 以X推进Y ones, which never take a slot with 为
     ("以科技支撑为重点", "with a focus on scientific and technological support"),
     ("以改革创新为动力", "driven by reform and innovation"),
+    # subject + 实现/取得/达到 + object is a goal sentence; 基本, 初步 are adverbs before a verb
+    ("数字基础设施实现跨越式发展", "digital infrastructure achieves leapfrog development"),
+    ("科技创新取得重大突破", "scientific and technological innovation achieves major breakthroughs"),
+    ("支撑体系基本完善", "support system basically improved"),
     # a verb phrase before a modal is its subject; 并 before a modal joins two predicates
     ("全面深化改革必须坚持党的领导", "comprehensively deepening reform must uphold Party leadership"),
     ("深化改革并继续扩大开放", "deepen reform and continue to expand opening up"),

@@ -339,7 +339,7 @@ _HEAD_NOUNS = frozenset({
 #: a verb without one governs them (提升|质量 "enhance quality").
 _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
     "水平", "能力", "质量", "标准", "中心", "效率", "效能", "流程", "程序", "队伍", "人员", "设施",
-    "要求", "范围", "规模", "项目", "站点", "网点", "系统", "费用", "成本", "时限", "时间",
+    "要求", "范围", "规模", "项目", "站点", "网点", "系统", "费用", "成本", "时限", "时间", "目标", "任务",
 })
 #: Heads of a last word that carries its own modifier (高质量|发展, 深度|融合, 合法|权益): the
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
@@ -356,6 +356,9 @@ def _follows_object(adverb: str) -> bool:
 _TRAILING_PREPOSITION_RE = re.compile(r" (?:of|to|for|on|in|with|at|into)$")
 #: Words that join verbs side by side (加强、改进和完善X: "strengthen, improve and perfect X").
 _LINKING_WORDS = frozenset({"和", "与", "及", "并"})
+#: Verbs that make a goal sentence of subject + verb + object (数字基础设施|实现|跨越式发展
+#: "digital infrastructure achieves leapfrog development"), not a noun inside a name.
+_PREDICATE_VERBS = frozenset({"实现", "达到", "取得", "迈上", "迈出", "保持"})
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
 _PIVOT_VERBS = frozenset({"支持", "鼓励", "引导", "帮助", "动员", "组织", "指导", "吸引"})
 #: English that names a place with its level (a title's leading place names).
@@ -1473,7 +1476,7 @@ class Glossary:
                 return _join([self._verb_phrase(words[:k - 1]), "and", self._modal_en[words[k].zh],
                               self._verb_phrase(words[k + 1:])])
             return _join([self._subject(words[:k]), self._modal_en[words[k].zh], self._verb_phrase(words[k + 1:])])
-        statement = self._statement(words)
+        statement = self._statement(words) or self._goal_sentence(words)
         if statement:
             return statement
         if self._verb_modifies(words):
@@ -1560,10 +1563,25 @@ class Glossary:
                 and words[-1].zh in _ATTRIBUTE_HEADS and words[-1].kind == "word"):
             return False
         between = words[1:-1]
-        if after_verb:
-            return all(p.kind in ("word", "dictionary") and p.zh not in self._verb_en
+        if after_verb:  # 统筹|建设国家…平台: a clause verb before a longer object governs it
+            return (not between or words[0].zh not in _CLAUSE_VERBS) and all(p.kind in ("word", "dictionary") and p.zh not in self._verb_en
                        and p.zh not in self._function_words and p.zh not in self._adverb_en for p in between)
         return all(p.zh in self._adjective_en or p.en in self._adjective_values for p in between)
+
+    def _goal_sentence(self, words: list[_Piece]) -> str | None:
+        """Subject + a verb of :data:`_PREDICATE_VERBS` + object, as a headline writes it:
+        数字基础设施实现跨越式发展 → "digital infrastructure achieves leapfrog development"; None
+        for a name that opens with a verb or holds no such verb between two noun phrases."""
+        if not words or words[0].zh in self._verb_en or self._adverb_before_verb(words):
+            return None
+        k = next((k for k, p in enumerate(words) if p.zh in _PREDICATE_VERBS and p.zh in self._verb_en), None)
+        if k is None or k == 0 or k == len(words) - 1 or any(
+                p.kind == "punct" or p.zh in self._function_words or p.zh in self._verb_en for p in words[:k]):
+            return None
+        subject = self._phrase(words[:k])
+        verb = self._verb_en[words[k].zh]
+        plural = subject.startswith("all ") or subject.endswith("s") and not subject.endswith(("ss", "us", "is"))
+        return _join([subject, verb if plural else _third_person(verb), self._phrase(words[k + 1:])])
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
