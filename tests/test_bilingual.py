@@ -100,7 +100,7 @@ def test_user_glossary_overrides_one_entry_and_adds_another(tmp_path):
     assert [w.message for w in without.warnings if w.code == "untranslated"] == [
         "no English for '饺子失业率': glossary lacks 饺子"]
     with_user = load_plan(edited, glossary=user)
-    assert next(i for i in with_user.indicators if i.name == "饺子失业率").name_en == "dumplings unemployment rate"
+    assert next(i for i in with_user.indicators if i.name == "饺子失业率").name_en == "dumpling unemployment rate"  # a noun before a noun is singular
     assert with_user.warnings == []
 
 
@@ -248,7 +248,7 @@ def test_glossary_missing_output_loads_with_glossary_option(tmp_path):
     parsed = _cli("parse", str(edited), "--glossary", str(missing))
     assert parsed.returncode == 0, parsed.stderr
     name = next(i for i in json.loads(parsed.stdout)["indicators"] if i["name"] == "饺子失业率")
-    assert name["name_en"] == "dumplings unemployment rate"
+    assert name["name_en"] == "dumpling unemployment rate"  # a noun before a noun is singular
     done = _cli("glossary", "missing", str(edited), "--glossary", str(missing))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[2:] == ["[terms]"]

@@ -256,7 +256,7 @@ def test_affixes_of_a_user_glossary_and_their_checks():
      "actively promote green development and promote humanity and nature harmonious coexistence"),
     ("扎实开展监督检查", "solidly carry out supervising inspection"),  # an adverb before a verb, not the verb "solid"
     # verbs side by side, joined by 、 or 和 (the national outline, shandong_021)
-    ("完善和落实主体功能区制度", "improve and implement functional zones system"),
+    ("完善和落实主体功能区制度", "improve and implement functional zone system"),
     ("引进、培育龙头骨干企业，为产业发展提供坚实支撑",
      "attract and cultivate leading backbone enterprises, for industry development provide solid support"),
     ("加强、改进和完善人才工作", "strengthen, improve and improve talent work"),  # 改进, 完善: both "improve"

@@ -510,7 +510,7 @@ def test_builtin_and_constructed_glossaries_still_reject_empty_values():
 @pytest.mark.parametrize("zh, kept", [
     ("推动数字化协同发展", "digital coordinated development"),  # an adjective before the head modifies it
     ("智能制造装备创新发展行动", "Equipment Innovative Development Initiative"),  # a proper name keeps its order
-    ("强化人工智能创新发展的条件支撑", "artificial intelligence innovative development conditions"),  # before 的
+    ("强化人工智能创新发展的条件支撑", "artificial intelligence innovative development condition"),  # before 的
 ])
 def test_a_modified_head_keeps_its_order_where_of_would_misread(g, zh, kept):
     en = g.translate(zh).en
@@ -672,6 +672,10 @@ SIXTH_ROUND_ENGLISH = [
     ("数字基础设施实现跨越式发展", "digital infrastructure achieves leapfrog development"),
     ("科技创新取得重大突破", "scientific and technological innovation achieves major breakthroughs"),
     ("支撑体系基本完善", "support system basically improved"),
+    # a noun before another noun is singular, as English compounds are; a plural English keeps
+    # before a noun (standards, sports, grassroots) and a phrase keeps its own plural
+    ("智能机器人技术", "intelligent robot technology"), ("试点单位", "pilot unit"),
+    ("神经网络芯片", "neural network chips"), ("标准研制", "standards development"),
     # a verb phrase before a modal is its subject; 并 before a modal joins two predicates
     ("全面深化改革必须坚持党的领导", "comprehensively deepening reform must uphold Party leadership"),
     ("深化改革并继续扩大开放", "deepen reform and continue to expand opening up"),
@@ -729,3 +733,8 @@ def test_a_plans_own_places_name_its_projects(tmp_path):
                     "1.云渚全民健身中心：新建综合体育馆一座。\n", encoding="utf-8")
     assert [(p.title, p.title_en) for p in load_plan(path).projects] == [
         ("云渚全民健身中心", "Yunzhu national fitness center")]
+
+
+def test_a_plural_phrase_keeps_its_plural_before_a_noun(g):
+    assert "core technologies in key fields" in g.translate("加强关键核心技术攻关").en
+    assert g.translate("基层社会治理").en.startswith("grassroots")

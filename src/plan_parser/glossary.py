@@ -345,6 +345,49 @@ _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
 #: sports", 妇女儿童合法权益 "legitimate rights and interests of women and children").
 _OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
+#: Plural-looking English words that are no plurals, or keep their s before a noun.
+_NOT_PLURAL = frozenset({"news", "series", "species", "means", "goods", "sales", "arms", "savings", "affairs",
+                         "headquarters", "premises", "surroundings", "earnings", "status", "campus", "bus",
+                         "gas", "census", "consensus", "analysis", "basis", "crisis", "diagnosis", "emphasis",
+                         "thesis", "synthesis", "people's", "residents'", "farmers'", "workers'", "always",
+                         "across", "towards", "plus", "various", "numerous", "previous", "continuous",
+                         # a plural that English keeps before a noun (standards development, sports
+                         # products, grassroots governance, customs clearance)
+                         "standards", "sports", "grassroots", "customs", "rights", "materials", "arts",
+                         "humanities", "minors", "needs", "operations", "communications", "diabetes", "skills"})
+#: Words that make an English phrase more than a noun with its modifiers ("core technologies
+#: in key fields"): such a phrase keeps its plural before another noun.
+_PHRASE_WORDS = frozenset({"in", "of", "for", "as", "to", "with", "on", "the", "a", "an", "by", "from"})
+
+
+def _singular(en: str | None) -> str | None:
+    """The English of a noun as it stands before another noun: its last word (and the one
+    before "and") singular ("robots" → "robot", "policies" → "policy", "colleges and
+    universities" → "college and university"); words in -ss, -us, -is, -ics and
+    :data:`_NOT_PLURAL` unchanged."""
+    if not en or not en.endswith("s"):
+        return en
+    words = en.split(" ")
+    if len(words) > 4 or _PHRASE_WORDS.intersection(words):
+        return en  # "core technologies in key fields", "enterprises as the main players"
+
+    def one(word: str) -> str:
+        low = word.lower()
+        if (low in _NOT_PLURAL or not low.isalpha() or len(low) < 4 or low.endswith(("ss", "us", "is", "ics", "ous"))
+                or not low.endswith("s")):
+            return word
+        if low.endswith("ies"):
+            return word[:-3] + "y"
+        if low.endswith(("sses", "xes", "ches", "shes", "zes")):
+            return word[:-2]
+        return word[:-1]
+
+    words[-1] = one(words[-1])
+    if len(words) >= 3 and words[-2] == "and":
+        words[-3] = one(words[-3])
+    return " ".join(words)
+
+
 def _follows_object(adverb: str) -> bool:
     """An adverb phrase that English puts after the verb and its object ("in accordance with
     the law", "as soon as possible", "year by year"); adverbs in -ly stay before ("actively
@@ -1663,7 +1706,7 @@ class Glossary:
         en = self._head(words, of_flip)
         return _join([en, *post])
 
-    def _head(self, words: list[_Piece], of_flip: bool = False) -> str:
+    def _head(self, words: list[_Piece], of_flip: bool = False, plurals: bool = False) -> str:
         """A noun phrase without moved modifiers; ``of_flip`` (the object of a verb): a last
         word with its own modifier takes the rest after "of" (not inside a proper name)."""
         if not words:
@@ -1695,7 +1738,11 @@ class Glossary:
             if proper and words[0].kind == "literal" and words[0].zh.endswith("大") and _CN_COUNT_RE.fullmatch(
                     words[0].zh) and template.endswith(("Project", "Initiative", "Program")):
                 template += "s"  # 十大工程: "Ten Major Projects" (三年行动: one "Three-Year Initiative")
-            inner = self._head(words[:-1], of_flip=of_flip and not proper)  # 装备创新发展行动: "Equipment Innovative Development Initiative"
+            # 装备创新发展行动: "Equipment Innovative Development Initiative"; what "{} (persons)"
+            # counts keeps its plurals (农民工职业技能培训人数: "migrant workers …")
+            inner = self._head(words[:-1], of_flip=of_flip and not proper, plurals="(" in template)
+            if re.match(r"\{\} [a-z]", template) and words[-2].kind == "word" and words[-2].zh not in self._verb_en:
+                inner = _singular(inner)  # 智能机器人技术: "intelligent robot technology"
             if proper:
                 inner = _title_case(inner)
             elif (template.endswith(" of {}") and len(words) == 2
@@ -1721,8 +1768,19 @@ class Glossary:
             if zh[k] in _MORE_WORDS:
                 quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
                 return _join(["more", self._head(quality), self._head(words[:k])])
-        return _join([self._modifier_en.get(p.zh, p.en) if self._modifies(words, k) else p.en
+        return _join([self._modifier_en[p.zh] if p.zh in self._modifier_en and self._modifies(words, k)
+                      else _singular(p.en) if not plurals and self._before_noun(words, k) else p.en
                       for k, p in enumerate(words)])
+
+    def _before_noun(self, words: list[_Piece], k: int) -> bool:
+        """Word ``k`` is a noun that stands before another noun, as English writes a noun
+        that qualifies ("robot technology", "service system", not "robots technology")."""
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        return (nxt is not None and words[k].kind == "word" and nxt.kind in ("word", "dictionary")
+                and words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
+                and nxt.zh not in self._function_words and nxt.zh not in self._adverb_en
+                and nxt.zh not in self._adjective_en and nxt.zh not in self._verb_en
+                and bool(nxt.en) and not nxt.en[:1].isupper())
 
     def _modifies(self, words: list[_Piece], k: int) -> bool:
         """Word ``k`` qualifies the noun after it and takes its ``[modifiers]`` form ("urban",
