@@ -436,3 +436,50 @@ def test_a_caption_above_another_table_does_not_run_into_the_task(tmp_path):
     plan = load_plan(path)
     assert [t.text for t in plan.tasks] == ["建设一批重点项目。到2025年，完成投资50亿元。"]
     assert "表2 “十四五”港口重点项目" in [p.text for p in plan.chapters[0].paragraphs]
+
+
+def test_plan_periods_in_a_header_name_their_years(tmp_path):
+    """“十三五”完成情况 | “十四五”目标: the achieved value of 2020 and the target of 2025, as
+    2020年实际完成 | 2025年目标值 are; the table was lost as unrecognized before."""
+    plan = _indicator_box(tmp_path, "岚江县水利发展“十四五”规划",
+                          "序号 | 指标 | 单位 | “十三五”完成情况 | “十四五”目标 | 属性",
+                          "1 | 新增供水能力 | 万立方米 | 1200 | 1500 | 预期性",
+                          "2 | 农田灌溉水有效利用系数 | — | 0.55 | >0.57 | 约束性")
+    assert [(i.name, i.actual.value, i.actual.year, i.target.value, i.target.comparator, i.target.year)
+            for i in plan.indicators] == [("新增供水能力", 1200, 2020, 1500, "=", 2025),
+                                          ("农田灌溉水有效利用系数", 0.55, 2020, 0.57, ">", 2025)]
+    assert codes(plan) == []
+
+
+def test_a_growth_header_with_its_cumulative_in_brackets(tmp_path):
+    """年均增长〔累计〕 (or （累计）) is the growth column: its values were dropped as unread."""
+    plan = _indicator_box(tmp_path, "岚江县水利发展“十四五”规划",
+                          "指标 | 单位 | 2020年 | 2025年 | 年均增长〔累计〕 | 属性",
+                          "水利投资 | 亿元 | 12 | 18 | 〔75〕 | 预期性",
+                          "节水灌溉面积 | 万亩 | 30 | 36 | 3.7% | 预期性")
+    assert [(i.name, i.growth.value, i.growth.cumulative) for i in plan.indicators] == [
+        ("水利投资", 75, True), ("节水灌溉面积", 3.7, False)]
+    assert "unread_cells" not in codes(plan)
+
+
+def test_a_category_numbered_in_the_number_column(tmp_path):
+    """一 | 水资源保障 | | …: a category row that writes its Chinese numeral under 序号 names the
+    group, it is no empty indicator."""
+    plan = _indicator_box(tmp_path, "岚江县水利发展“十四五”规划",
+                          "序号 | 指标 | 单位 | 2020年 | 2025年 | 属性",
+                          "一 | 水资源保障 |  |  |  | ",
+                          "1 | 新增供水能力 | 万立方米 | 1200 | 1500 | 预期性",
+                          "（二） | 水生态保护 |  |  |  | ",
+                          "2 | 河湖水面率 | % | 8.1 | 8.3 | 约束性")
+    assert [(i.seq, i.category, i.name) for i in plan.indicators] == [
+        (1, "水资源保障", "新增供水能力"), (2, "水生态保护", "河湖水面率")]
+    assert codes(plan) == []
+
+
+def test_a_bracketed_total_with_its_qualifier_outside():
+    from plan_parser.quantity import parse_quantity
+
+    q = parse_quantity("〔4.5〕以上", brackets_cumulative=True)
+    assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 4.5, ">=", True)
+    q = parse_quantity(">〔13.5〕", brackets_cumulative=True)
+    assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 13.5, ">", True)

@@ -19,7 +19,9 @@ from .reflow import join_wrapped
 ATTRIBUTE_CODES = {"预期性": "anticipatory", "约束性": "binding"}
 
 # Header cells are compared with spaces and brackets removed: 2020年（基期） → 2020年基期.
-_HEADER_NOISE = re.compile(r"[\s（）()【】\[\]]")
+_HEADER_NOISE = re.compile(r"[\s（）()【】\[\]〔〕]")
+#: A plan period named in a header (“十三五”完成情况, “十四五”目标): its last year.
+_PLAN_PERIOD = re.compile(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期末|末)?")
 _YEAR_BASE = re.compile(r"^(\d{4})年?(?:基数|基期|基期值|现状|现状值|基准值|基准)$")
 _YEAR_TARGET = re.compile(r"^(\d{4})年?(?:目标|目标值|预期目标|规划目标|预期值|目标任务)$")
 _YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况)$")
@@ -33,8 +35,9 @@ UNIT_ROW = re.compile(r"^(?:计量)?单位\s*[:：]\s*(\S+)$")
 # A 年均/累计 column: 年均增长（%）, 年均增速, 五年累计, “十四五”累计, 2021-2025年年均 …
 _GROWTH = re.compile(r"^(?:五年|十[三四五]五(?:时期|期间)?|\d{4}[-—–~至]\d{4}年?)?"
                      r"(?:年均|累计)(?:增长率?|增速|增幅|值|数)?"
-                     r"(?:/(?:年均|累计)(?:增长率?|增速|增幅|值|数)?)?$")
+                     r"(?:[/、]?(?:年均|累计)(?:增长率?|增速|增幅|值|数)?)?$")
 _GROWTH_NOISE = re.compile(r"[“”\"'‘’]")
+_CHINESE_ORDINAL = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[)）]?[、.．]?")
 
 NAME, CATEGORY, UNIT, BASELINE, TARGET, ACTUAL, ATTRIBUTE, SEQ, GROWTH = (
     "name", "category", "unit", "baseline", "target", "actual", "attribute", "seq", "growth")
@@ -61,6 +64,10 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         text = _HEADER_NOISE.sub("", raw)
         if not text:
             continue
+        if m := _PLAN_PERIOD.match(text):  # “十三五”完成情况 → 2020年完成情况
+            dated = f"{2005 + 5 * '一二三四五'.index(m.group(1)) + 5}年{text[m.end():]}"
+            if any(p.match(dated) for p in (_YEAR_BASE, _YEAR_TARGET, _YEAR_ACTUAL)):
+                text = dated
         rest, header_unit = _trailing_unit(re.sub(r"\s+", "", raw))
         if text in ("序号", "序", "编号"):
             role, year = SEQ, None
@@ -257,6 +264,9 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         filled = [c for c in cells if c]
         if not filled:
             continue
+        if (numbered := _numbered_category(cells, header)) is not None:  # 一 | 档案资源建设 | | …
+            filled = [numbered]
+            cells = [numbered]
         if len(filled) == 1 and (len(cells) == 1 or cells[0] == filled[0]) and not _looks_like_row(filled[0]):
             if is_note(filled[0], after_table=True):
                 notes.append(filled[0])
@@ -294,6 +304,20 @@ def read_rows(table: Table, header_index: int, header: HeaderRoles, warn,
         warn("empty_category", f"category row {category_raw} has no indicators under it", category_loc)
     _number_rows(rows, warn)
     return rows, notes
+
+
+def _numbered_category(cells: list[str], header: HeaderRoles) -> str | None:
+    """The category of a row that numbers it in the 序号 column with a Chinese numeral and
+    names it under 指标, every other cell empty (一 | 档案资源建设 | | |): 档案资源建设."""
+    at = {role: i for i, role in header.roles.items()}
+    seq_at, name_at = at.get(SEQ), at.get(NAME)
+    if seq_at is None or name_at is None or max(seq_at, name_at) >= len(cells):
+        return None
+    if not _CHINESE_ORDINAL.fullmatch(cells[seq_at].strip()) or not cells[name_at].strip():
+        return None
+    if any(c.strip() for k, c in enumerate(cells) if k not in (seq_at, name_at)):
+        return None
+    return cells[name_at].strip()
 
 
 def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:

@@ -61,6 +61,9 @@ _DIRECTION = {">": "lower", ">=": "lower", "<": "upper", "<=": "upper", "~": "ab
 _CANONICAL = {"=": "", ">": ">", "<": "<", ">=": "≥", "<=": "≤", "~": "约"}
 
 _BRACKETS = {"[": "]", "〔": "〕", "【": "】"}
+#: A bracketed figure with a comparator before it or a qualifier after it, outside the brackets.
+_BRACKET_WITH_QUALIFIER = regex.compile(
+    r"(?P<pre>[<>≤≥=约]{0,2})(?P<open>[\[〔【])(?P<inner>[^\]〕】\[〔【]+)(?P<close>[\]〕】])(?P<post>[^\d]{1,3})?")
 _FOOTNOTE = regex.compile(r"[*※＊△\u2460-\u2469]+$")
 _PLACEHOLDER = regex.compile(r"[-–—―‒─－−/／\\]*|无|暂无|(?i:n/a)")
 _WHITESPACE = regex.compile(r"\s+")
@@ -293,6 +296,9 @@ def parse_quantity(
     if bracketed:
         body, inner = _split_footnote(body[1:-1])
         footnote = inner + footnote
+    elif m := _BRACKET_WITH_QUALIFIER.fullmatch(body):  # 〔4.5〕以上, >〔4.5〕: a total with its qualifier outside
+        if _BRACKETS[m.group("open")] == m.group("close"):
+            bracketed, body = True, m.group("pre") + m.group("inner") + (m.group("post") or "")
     cumulative = (bracketed and brackets_cumulative) or "累计" in body
     body = _CUMULATIVE.sub("", body)
     if is_placeholder(body):
