@@ -738,3 +738,19 @@ def test_a_plans_own_places_name_its_projects(tmp_path):
 def test_a_plural_phrase_keeps_its_plural_before_a_noun(g):
     assert "core technologies in key fields" in g.translate("加强关键核心技术攻关").en
     assert g.translate("基层社会治理").en.startswith("grassroots")
+
+
+def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
+    """A unit written X/Y is "X per Y" (the second singular unless it is a number of things);
+    卷, 份, 学时 and a 万 before them have English of their own."""
+    from plan_parser import load_plan
+
+    path = tmp_path / "plan.txt"
+    path.write_text("岚江省“十四五”规划\n\n第一章  发展目标\n\n专栏1  主要指标\n"
+                    "指标 | 单位 | 2020年 | 2025年 | 属性\n"
+                    "每千人口医疗卫生机构床位数 | 床/千人 | 6.2 | 7 | 预期性\n"
+                    "城镇居民人均住房面积 | 平方米/人 | 38 | 40 | 预期性\n"
+                    "馆藏档案 | 万卷 | 12 | 15 | 预期性\n"
+                    "干部年均培训 | 学时 | 50 | 60 | 约束性\n", encoding="utf-8")
+    assert [i.unit_en for i in load_plan(path).indicators] == [
+        "beds per 1,000 persons", "square meters per person", "10,000 volumes", "class hours"]

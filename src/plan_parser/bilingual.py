@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .glossary import Glossary, Translation, place_en
+from .glossary import Glossary, Translation, place_en, singular
 from .model import ParseWarning, Plan
 
 __all__ = ["Label", "labels", "apply_glossary", "label_kind", "english_coverage"]
@@ -113,6 +113,8 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
             continue
         if zh not in cache:
             result = glossary.translate(zh)
+            if label.field == "unit_en" and result.method != "exact" and ("/" in zh or "／" in zh):
+                result = _per_unit(zh, glossary) or result  # 床/千人: "beds per 1,000 persons"
             if label.field == "unit_en" and result.method in (None, "dictionary"):
                 # 万名 is "10,000 persons" by data/units.toml, never CC-CEDICT's "all names"
                 result = _prefixed_unit(zh, glossary) or result
@@ -130,6 +132,23 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
                     "dictionary_english", f"English for {zh!r} is {result.en!r}, word by word from CC-CEDICT "
                     f"for {', '.join(result.missing)}, which the glossary lacks", dict(label.loc)))
         label.set(cache[zh])
+
+
+def _per_unit(unit: str, glossary: Glossary) -> Translation | None:
+    """A unit of one thing per another (床/千人, 个/万人, 元/平方米): each side's English,
+    joined by "per"; None unless both sides have English."""
+    left, _, right = unit.replace("／", "/").partition("/")
+    sides = []
+    for side in (left.strip(), right.strip()):
+        t = glossary.translate(side) if side else Translation(None, None, [])
+        if not t.en or t.method not in ("exact", "normalized"):
+            t = _prefixed_unit(side, glossary) or t
+        if not t.en:
+            return None
+        sides.append(t)
+    method = "dictionary" if any(t.method == "dictionary" for t in sides) else "composed"
+    per = sides[1].en if sides[1].en[:1].isdigit() else singular(sides[1].en)  # "per person", "per 1,000 persons"
+    return Translation(f"{sides[0].en} per {per}", method, [w for t in sides for w in t.missing])
 
 
 def _prefixed_unit(unit: str, glossary: Glossary) -> Translation | None:

@@ -360,9 +360,9 @@ _NOT_PLURAL = frozenset({"news", "series", "species", "means", "goods", "sales",
 _PHRASE_WORDS = frozenset({"in", "of", "for", "as", "to", "with", "on", "the", "a", "an", "by", "from"})
 
 
-def _singular(en: str | None) -> str | None:
-    """The English of a noun as it stands before another noun: its last word (and the one
-    before "and") singular ("robots" → "robot", "policies" → "policy", "colleges and
+def singular(en: str | None) -> str | None:
+    """The English of a noun as it stands before another noun, or after "per": its last word
+    (and the one before "and") singular ("robots" → "robot", "policies" → "policy", "colleges and
     universities" → "college and university"); words in -ss, -us, -is, -ics and
     :data:`_NOT_PLURAL` unchanged."""
     if not en or not en.endswith("s"):
@@ -1742,7 +1742,7 @@ class Glossary:
             # counts keeps its plurals (农民工职业技能培训人数: "migrant workers …")
             inner = self._head(words[:-1], of_flip=of_flip and not proper, plurals="(" in template)
             if re.match(r"\{\} [a-z]", template) and words[-2].kind == "word" and words[-2].zh not in self._verb_en:
-                inner = _singular(inner)  # 智能机器人技术: "intelligent robot technology"
+                inner = singular(inner)  # 智能机器人技术: "intelligent robot technology"
             if proper:
                 inner = _title_case(inner)
             elif (template.endswith(" of {}") and len(words) == 2
@@ -1769,7 +1769,7 @@ class Glossary:
                 quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
                 return _join(["more", self._head(quality), self._head(words[:k])])
         return _join([self._modifier_en[p.zh] if p.zh in self._modifier_en and self._modifies(words, k)
-                      else _singular(p.en) if not plurals and self._before_noun(words, k) else p.en
+                      else singular(p.en) if not plurals and self._before_noun(words, k) else p.en
                       for k, p in enumerate(words)])
 
     def _before_noun(self, words: list[_Piece], k: int) -> bool:
