@@ -81,16 +81,16 @@ def test_inside_an_unknown_token_a_glossary_word_wins_over_the_dictionary():
 @needs_extra
 def test_an_affix_is_stuck_to_a_dictionary_word_and_gives_way_to_one():
     g = Glossary.builtin().with_dictionary()
-    # 景观 /landscape/ and the [affixes] entry "{}化" = "{}-based"
-    assert g.translate("促进景观化") == Translation("promote landscape-based", "dictionary", ["景观化"])
+    # 庭院 /courtyard/ and the [affixes] entry "{}化" = "{}-based"
+    assert g.translate("促进庭院化") == Translation("promote courtyard-based", "dictionary", ["庭院化"])
     # the affix 需 ("need to {}") had taken 需提供, the end of 按需 /on demand/: cut again
     assert g.translate("按需提供服务") == Translation("on demand provide services", "dictionary", ["按需"])
     # never stuck to a gloss of three words or more: 渐进 /progress step by step/ + 型
     assert g.translate("渐进型改革").en is None
     # nor to an adjective (被动 /passive/ + 化): the word stays missing, never dropped
     assert g.translate("推进被动化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
-    # the dictionary's word for a whole affixed word wins: 投资者 /investor/, not 投资 + 者
-    assert g.translate("投资者") == Translation("investor", "dictionary", ["投资者"])
+    # the dictionary's word for a whole affixed word wins: 生产者 /producer/, not 生产 + 者
+    assert g.translate("生产者") == Translation("producer", "dictionary", ["生产者"])
 
 
 @needs_extra

@@ -672,6 +672,9 @@ SIXTH_ROUND_ENGLISH = [
     ("数字基础设施实现跨越式发展", "digital infrastructure achieves leapfrog development"),
     ("科技创新取得重大突破", "scientific and technological innovation achieves major breakthroughs"),
     ("支撑体系基本完善", "support system basically improved"),
+    # no goal sentence in an indicator's name; a plural subject without an s takes a plural verb
+    ("目标实现率", "target achievement rate"), ("儿童实现全面发展", "children achieve all-round development"),
+    ("基本建设投资", "capital construction investment"), ("研究生招收数", "graduate students recruited"),
     # a noun before another noun is singular, as English compounds are; a plural English keeps
     # before a noun (standards, sports, grassroots) and a phrase keeps its own plural
     ("智能机器人技术", "intelligent robot technology"), ("试点单位", "pilot unit"),
@@ -735,6 +738,18 @@ def test_a_plans_own_places_name_its_projects(tmp_path):
         ("云渚全民健身中心", "Yunzhu national fitness center")]
 
 
+@pytest.mark.parametrize("zh, broken", [
+    ("温室气体排放", "gase "), ("码头泊位", "wharve "), ("人民生活质量", "live quality"), ("乡风文明", "etho "),
+    ("证券市场", "security market"), ("眼镜产业", "glass industry"), ("亚运会场馆", "Asian Game "),
+    ("一国两制实践", "Two System "), ("联合国机构", "United Nation "),
+])
+def test_no_broken_singular_before_a_noun(g, zh, broken):
+    """Plurals the rule cannot undo (-ses, -ves), words that change their sense (securities,
+    glasses) and names keep their s."""
+    en = g.translate(zh).en
+    assert en and broken not in en
+
+
 def test_a_plural_phrase_keeps_its_plural_before_a_noun(g):
     assert "core technologies in key fields" in g.translate("加强关键核心技术攻关").en
     assert g.translate("基层社会治理").en.startswith("grassroots")
@@ -751,6 +766,9 @@ def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
                     "每千人口医疗卫生机构床位数 | 床/千人 | 6.2 | 7 | 预期性\n"
                     "城镇居民人均住房面积 | 平方米/人 | 38 | 40 | 预期性\n"
                     "馆藏档案 | 万卷 | 12 | 15 | 预期性\n"
-                    "干部年均培训 | 学时 | 50 | 60 | 约束性\n", encoding="utf-8")
+                    "干部年均培训 | 学时 | 50 | 60 | 约束性\n"
+                    "单位地区生产总值能耗 | 吨标准煤/万元GDP | 0.5 | 0.45 | 约束性\n"
+                    "上网电价 | 元/千瓦时 | 0.4 | 0.38 | 预期性\n", encoding="utf-8")
     assert [i.unit_en for i in load_plan(path).indicators] == [
-        "beds per 1,000 persons", "square meters per person", "10,000 volumes", "class hours"]
+        "beds per 1,000 persons", "square meters per person", "10,000 volumes", "class hours",
+        "tons of standard coal equivalent per 10,000 yuan of GDP", "yuan per kilowatt-hour"]

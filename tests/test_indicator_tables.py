@@ -451,10 +451,11 @@ def test_plan_periods_in_a_header_name_their_years(tmp_path):
     assert codes(plan) == []
 
 
-def test_a_growth_header_with_its_cumulative_in_brackets(tmp_path):
+@pytest.mark.parametrize("growth", ["年均增长〔累计〕", "年均增长（累计）"])
+def test_a_growth_header_with_its_cumulative_in_brackets(tmp_path, growth):
     """年均增长〔累计〕 (or （累计）) is the growth column: its values were dropped as unread."""
     plan = _indicator_box(tmp_path, "岚江县水利发展“十四五”规划",
-                          "指标 | 单位 | 2020年 | 2025年 | 年均增长〔累计〕 | 属性",
+                          f"指标 | 单位 | 2020年 | 2025年 | {growth} | 属性",
                           "水利投资 | 亿元 | 12 | 18 | 〔75〕 | 预期性",
                           "节水灌溉面积 | 万亩 | 30 | 36 | 3.7% | 预期性")
     assert [(i.name, i.growth.value, i.growth.cumulative) for i in plan.indicators] == [
@@ -483,3 +484,18 @@ def test_a_bracketed_total_with_its_qualifier_outside():
     assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 4.5, ">=", True)
     q = parse_quantity(">〔13.5〕", brackets_cumulative=True)
     assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 13.5, ">", True)
+
+
+def test_a_review_and_plan_header_keeps_the_plans_target(tmp_path):
+    """“十三五”规划目标 | “十三五”完成情况 | “十四五”目标: the target is the later one (2025); the
+    old plan's target is a column with no role, said so; “十三五”末 is the year 2020."""
+    plan = _indicator_box(tmp_path, "岚江县水利发展“十四五”规划",
+                          "指标 | 单位 | “十三五”规划目标 | “十三五”完成情况 | “十四五”目标",
+                          "新增供水能力 | 万立方米 | 1000 | 1200 | 1500")
+    i = plan.indicators[0]
+    assert (i.actual.value, i.actual.year, i.target.value, i.target.year) == (1200, 2020, 1500, 2025)
+    assert codes(plan) == ["unread_cells"]
+    plan = _indicator_box(tmp_path, "岚江县水利发展“十四五”规划",
+                          "指标 | 单位 | “十三五”末 | “十四五”目标", "新增供水能力 | 万立方米 | 1200 | 1500")
+    i = plan.indicators[0]
+    assert (i.baseline.value, i.baseline.year, i.target.value, i.target.year) == (1200, 2020, 1500, 2025)

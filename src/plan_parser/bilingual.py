@@ -138,6 +138,8 @@ def _per_unit(unit: str, glossary: Glossary) -> Translation | None:
     """A unit of one thing per another (床/千人, 个/万人, 元/平方米): each side's English,
     joined by "per"; None unless both sides have English."""
     left, _, right = unit.replace("／", "/").partition("/")
+    if {left.strip(), right.strip()} & {"%", "％", "百分点", "个百分点"}:
+        return None  # 亿元/%: two units side by side, no rate
     sides = []
     for side in (left.strip(), right.strip()):
         t = glossary.translate(side) if side else Translation(None, None, [])
@@ -147,7 +149,10 @@ def _per_unit(unit: str, glossary: Glossary) -> Translation | None:
             return None
         sides.append(t)
     method = "dictionary" if any(t.method == "dictionary" for t in sides) else "composed"
-    per = sides[1].en if sides[1].en[:1].isdigit() else singular(sides[1].en)  # "per person", "per 1,000 persons"
+    right_en = sides[1].en
+    if right_en.startswith("per "):  # 吨标准煤/万元GDP: the right side says "per …" itself
+        return Translation(f"{sides[0].en} {right_en}", method, [w for t in sides for w in t.missing])
+    per = right_en if right_en[:1].isdigit() else singular(right_en)  # "per person", "per 1,000 persons"
     return Translation(f"{sides[0].en} per {per}", method, [w for t in sides for w in t.missing])
 
 

@@ -354,7 +354,12 @@ _NOT_PLURAL = frozenset({"news", "series", "species", "means", "goods", "sales",
                          # a plural that English keeps before a noun (standards development, sports
                          # products, grassroots governance, customs clearance)
                          "standards", "sports", "grassroots", "customs", "rights", "materials", "arts",
-                         "humanities", "minors", "needs", "operations", "communications", "diabetes", "skills"})
+                         "humanities", "minors", "needs", "operations", "communications", "diabetes", "skills",
+                         "overseas", "securities", "glasses", "lives", "ethos", "chaos", "whereabouts"})
+#: Plurals in -es after s (gases, buses), and plurals of words in -f whose singular the
+#: rule cannot find (wharves: kept as they are).
+_ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canvases"})
+_F_PLURALS = frozenset({"wharves", "shelves", "halves", "wolves", "calves", "leaves", "knives", "wives", "thieves"})
 #: Words that make an English phrase more than a noun with its modifiers ("core technologies
 #: in key fields"): such a phrase keeps its plural before another noun.
 _PHRASE_WORDS = frozenset({"in", "of", "for", "as", "to", "with", "on", "the", "a", "an", "by", "from"})
@@ -372,15 +377,19 @@ def singular(en: str | None) -> str | None:
         return en  # "core technologies in key fields", "enterprises as the main players"
 
     def one(word: str) -> str:
+        if "-" in word:  # "kilowatt-hours" → "kilowatt-hour"
+            head, _, last = word.rpartition("-")
+            return f"{head}-{one(last)}"
         low = word.lower()
-        if (low in _NOT_PLURAL or not low.isalpha() or len(low) < 4 or low.endswith(("ss", "us", "is", "ics", "ous"))
-                or not low.endswith("s")):
-            return word
+        if (low in _NOT_PLURAL or low in _F_PLURALS or not low.isalpha() or len(low) < 4 or word[:1].isupper()
+                or low.endswith(("ss", "us", "is", "ics", "ous")) or not low.endswith("s")):
+            return word  # names keep their s; wharves: no plural this rule can undo
         if low.endswith("ies"):
             return word[:-3] + "y"
-        if low.endswith(("sses", "xes", "ches", "shes", "zes")):
-            return word[:-2]
-        return word[:-1]
+        if low.endswith(("sses", "xes", "ches", "shes", "zes")) or low in _ES_PLURALS or (
+                low.endswith("oes") and low not in ("shoes", "toes", "canoes")):
+            return word[:-2]  # processes, gases, heroes
+        return word[:-1]  # enterprises, incentives, scenarios
 
     words[-1] = one(words[-1])
     if len(words) >= 3 and words[-2] == "and":
@@ -402,6 +411,10 @@ _LINKING_WORDS = frozenset({"和", "与", "及", "并"})
 #: Verbs that make a goal sentence of subject + verb + object (数字基础设施|实现|跨越式发展
 #: "digital infrastructure achieves leapfrog development"), not a noun inside a name.
 _PREDICATE_VERBS = frozenset({"实现", "达到", "取得", "迈上", "迈出", "保持"})
+#: Last words that make X实现Y an indicator's name (实现情况, 实现路径), not a sentence.
+_NO_OBJECT_HEADS = frozenset({"情况", "程度", "路径", "进度", "时间", "方式", "量", "比", "占比"})
+#: Plural English nouns without a final s ("children achieve").
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "personnel", "police", "staff"})
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
 _PIVOT_VERBS = frozenset({"支持", "鼓励", "引导", "帮助", "动员", "组织", "指导", "吸引"})
 #: English that names a place with its level (a title's leading place names).
@@ -1621,9 +1634,13 @@ class Glossary:
         if k is None or k == 0 or k == len(words) - 1 or any(
                 p.kind == "punct" or p.zh in self._function_words or p.zh in self._verb_en for p in words[:k]):
             return None
+        if words[-1].zh in _NO_OBJECT_HEADS or words[-1].zh.endswith(("率", "比例", "比重", "数")):
+            return None  # 目标实现率, 取得职业资格证书比例, 实现情况: an indicator's name, no sentence
         subject = self._phrase(words[:k])
         verb = self._verb_en[words[k].zh]
-        plural = subject.startswith("all ") or subject.endswith("s") and not subject.endswith(("ss", "us", "is"))
+        last = subject.rsplit(" ", 1)[-1]
+        plural = (subject.startswith("all ") or last in _IRREGULAR_PLURALS
+                  or last.endswith("s") and not last.endswith(("ss", "us", "is")))
         return _join([subject, verb if plural else _third_person(verb), self._phrase(words[k + 1:])])
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
@@ -1741,7 +1758,8 @@ class Glossary:
             # 装备创新发展行动: "Equipment Innovative Development Initiative"; what "{} (persons)"
             # counts keeps its plurals (农民工职业技能培训人数: "migrant workers …")
             inner = self._head(words[:-1], of_flip=of_flip and not proper, plurals="(" in template)
-            if re.match(r"\{\} [a-z]", template) and words[-2].kind == "word" and words[-2].zh not in self._verb_en:
+            if (re.match(r"\{\} [a-z]+(?: |$)", template) and not re.match(r"\{\} [a-z]+(?:ed|ing)\b", template)
+                    and words[-2].kind == "word" and words[-2].zh not in self._verb_en):
                 inner = singular(inner)  # 智能机器人技术: "intelligent robot technology"
             if proper:
                 inner = _title_case(inner)

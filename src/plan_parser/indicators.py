@@ -24,7 +24,7 @@ _HEADER_NOISE = re.compile(r"[\s（）()【】\[\]〔〕]")
 _PLAN_PERIOD = re.compile(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期末|末)?")
 _YEAR_BASE = re.compile(r"^(\d{4})年?(?:基数|基期|基期值|现状|现状值|基准值|基准)$")
 _YEAR_TARGET = re.compile(r"^(\d{4})年?(?:目标|目标值|预期目标|规划目标|预期值|目标任务)$")
-_YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况)$")
+_YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况|规划完成情况|规划完成值)$")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
 _TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
@@ -66,8 +66,8 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
             continue
         if m := _PLAN_PERIOD.match(text):  # “十三五”完成情况 → 2020年完成情况
             dated = f"{2005 + 5 * '一二三四五'.index(m.group(1)) + 5}年{text[m.end():]}"
-            if any(p.match(dated) for p in (_YEAR_BASE, _YEAR_TARGET, _YEAR_ACTUAL)):
-                text = dated
+            if any(p.match(dated) for p in (_YEAR_BASE, _YEAR_TARGET, _YEAR_ACTUAL, _YEAR_ONLY)):
+                text = dated  # “十三五”末 → 2020年, a bare year
         rest, header_unit = _trailing_unit(re.sub(r"\s+", "", raw))
         if text in ("序号", "序", "编号"):
             role, year = SEQ, None
@@ -97,7 +97,10 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         else:
             continue
         if role in roles.values():
-            continue  # a repeated header: the first column with a role keeps it
+            earlier = next(k for k, r in roles.items() if r == role)
+            if not (role == TARGET and year and (years.get(TARGET) or 0) < year):
+                continue  # a repeated header: the first column with a role keeps it
+            del roles[earlier]  # “十三五”规划目标 | … | “十四五”目标: the later target is the plan's
         roles[i] = role
         if header_unit and role == GROWTH:
             units[role] = header_unit
