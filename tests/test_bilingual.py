@@ -304,3 +304,14 @@ def test_views_show_warnings_by_code(tmp_path):
     assert "- **warnings: untranslated ×3, unrecognized_table ×1**" in md
     assert "## Box 9 [no English]" in md and CJK.findall(md) == []
     assert plan_table(load_plan(SAMPLE)).splitlines()[2] == "warnings: none"
+
+
+def test_glossary_missing_reads_a_plans_own_places_as_load_plan_does(tmp_path):
+    """云渚, the plan's own unlisted district, is a name in its labels: `glossary missing` does
+    not ask for it, as `parse` translates it."""
+    path = tmp_path / "plan.txt"
+    path.write_text("澄岭市云渚区“十四五”体育事业发展规划\n\n第一章  主要任务\n\n专栏1  重点项目\n"
+                    "1.云渚全民健身中心：新建综合体育馆一座。\n", encoding="utf-8")
+    out = _cli("glossary", "missing", str(path))
+    assert out.returncode == 0, out.stderr
+    assert "云渚" not in out.stdout

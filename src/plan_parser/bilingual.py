@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .glossary import Glossary, Translation, place_en, singular
+from .glossary import Glossary, Translation, contains_cjk, place_en, singular
 from .model import ParseWarning, Plan
 
 __all__ = ["Label", "labels", "apply_glossary", "label_kind", "english_coverage"]
@@ -103,8 +103,7 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
     """Set the ``*_en`` fields of ``plan`` in place.  The places the plan's title opens with
     that the national list lacks are names in all its labels (:meth:`Glossary.title_places`)."""
     cache: dict[str, str | None] = {}
-    if plan.meta is not None and plan.meta.title:
-        glossary = glossary.with_places(glossary.title_places(plan.meta.title))
+    glossary = plan_glossary(plan, glossary)
 
     for label in list(labels(plan)):
         zh = label.zh
@@ -134,12 +133,23 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
         label.set(cache[zh])
 
 
+def plan_glossary(plan: Plan, glossary: Glossary) -> Glossary:
+    """``glossary`` with the places ``plan``'s title opens with that the national list lacks
+    (:meth:`Glossary.title_places`): the glossary every label of the plan is translated with,
+    by :func:`apply_glossary` and by ``plan-parser glossary missing`` alike."""
+    if plan.meta is not None and plan.meta.title:
+        return glossary.with_places(glossary.title_places(plan.meta.title))
+    return glossary
+
+
 def _per_unit(unit: str, glossary: Glossary) -> Translation | None:
     """A unit of one thing per another (床/千人, 个/万人, 元/平方米): each side's English,
     joined by "per"; None unless both sides have English."""
     left, _, right = unit.replace("／", "/").partition("/")
     if {left.strip(), right.strip()} & {"%", "％", "百分点", "个百分点"}:
         return None  # 亿元/%: two units side by side, no rate
+    if not contains_cjk(unit):
+        return None  # km/h, μg/m³: written in Latin letters already
     sides = []
     for side in (left.strip(), right.strip()):
         t = glossary.translate(side) if side else Translation(None, None, [])

@@ -28,7 +28,7 @@ def register(sub) -> None:
 
 def cmd_missing(args: argparse.Namespace) -> int:
     from .api import resolve_glossary
-    from .bilingual import labels
+    from .bilingual import labels, plan_glossary
     from .cli import EXIT_OK, EXIT_TROUBLE, load_for_cli, write_output
     from .errors import PlanParseError
 
@@ -44,11 +44,12 @@ def cmd_missing(args: argparse.Namespace) -> int:
             status = EXIT_TROUBLE
             continue
         seen: set[str] = set()
+        own = plan_glossary(plan, glossary)  # the plan's own unlisted places are names, as in load_plan
         for label in labels(plan):
             if not label.zh or label.zh in seen:
                 continue
             seen.add(label.zh)
-            result = glossary.translate(label.zh)
+            result = own.translate(label.zh)
             if result.en is not None:
                 continue
             for word in result.missing:

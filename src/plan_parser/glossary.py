@@ -54,6 +54,7 @@ __all__ = [
     "BUILTIN_PATH",
     "TABLES",
     "place_en",
+    "singular",
     "vocabulary_tables",
 ]
 
@@ -347,19 +348,19 @@ _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
 _OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
 #: Plural-looking English words that are no plurals, or keep their s before a noun.
 _NOT_PLURAL = frozenset({"news", "series", "species", "means", "goods", "sales", "arms", "savings", "affairs",
-                         "headquarters", "premises", "surroundings", "earnings", "status", "campus", "bus",
-                         "gas", "census", "consensus", "analysis", "basis", "crisis", "diagnosis", "emphasis",
-                         "thesis", "synthesis", "people's", "residents'", "farmers'", "workers'", "always",
-                         "across", "towards", "plus", "various", "numerous", "previous", "continuous",
+                         "headquarters", "premises", "surroundings", "earnings", "always", "towards",
+                         "telecommunications", "arrears", "tailings", "proceeds", "outskirts",
                          # a plural that English keeps before a noun (standards development, sports
                          # products, grassroots governance, customs clearance)
                          "standards", "sports", "grassroots", "customs", "rights", "materials", "arts",
                          "humanities", "minors", "needs", "operations", "communications", "diabetes", "skills",
                          "overseas", "securities", "glasses", "lives", "ethos", "chaos", "whereabouts"})
-#: Plurals in -es after s (gases, buses), and plurals of words in -f whose singular the
-#: rule cannot find (wharves: kept as they are).
-_ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canvases"})
-_F_PLURALS = frozenset({"wharves", "shelves", "halves", "wolves", "calves", "leaves", "knives", "wives", "thieves"})
+#: Plurals in -es after s (gases, buses, viruses), and plurals the rules cannot undo.
+_ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canvases", "viruses", "campuses"})
+_IRREGULAR_SINGULARS = {"wharves": "wharf", "shelves": "shelf", "halves": "half", "wolves": "wolf", "calves": "calf",
+                        "leaves": "leaf", "knives": "knife", "wives": "wife", "thieves": "thief", "crises": "crisis",
+                        "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis", "hypotheses": "hypothesis",
+                        "syntheses": "synthesis", "bases": "base"}
 #: Words that make an English phrase more than a noun with its modifiers ("core technologies
 #: in key fields"): such a phrase keeps its plural before another noun.
 _PHRASE_WORDS = frozenset({"in", "of", "for", "as", "to", "with", "on", "the", "a", "an", "by", "from"})
@@ -381,12 +382,14 @@ def singular(en: str | None) -> str | None:
             head, _, last = word.rpartition("-")
             return f"{head}-{one(last)}"
         low = word.lower()
-        if (low in _NOT_PLURAL or low in _F_PLURALS or not low.isalpha() or len(low) < 4 or word[:1].isupper()
+        if (low in _NOT_PLURAL or not low.isalpha() or len(low) < 4 or word[:1].isupper()
                 or low.endswith(("ss", "us", "is", "ics", "ous")) or not low.endswith("s")):
             return word  # names keep their s; wharves: no plural this rule can undo
         if low.endswith("ies"):
             return word[:-3] + "y"
-        if low.endswith(("sses", "xes", "ches", "shes", "zes")) or low in _ES_PLURALS or (
+        if low in _IRREGULAR_SINGULARS:
+            return _IRREGULAR_SINGULARS[low]
+        if low.endswith(("sses", "xes", "ches", "shes")) or low in _ES_PLURALS or (
                 low.endswith("oes") and low not in ("shoes", "toes", "canoes")):
             return word[:-2]  # processes, gases, heroes
         return word[:-1]  # enterprises, incentives, scenarios
@@ -408,11 +411,15 @@ def _follows_object(adverb: str) -> bool:
 _TRAILING_PREPOSITION_RE = re.compile(r" (?:of|to|for|on|in|with|at|into)$")
 #: Words that join verbs side by side (加强、改进和完善X: "strengthen, improve and perfect X").
 _LINKING_WORDS = frozenset({"和", "与", "及", "并"})
+#: English modal auxiliaries: a [modals] word whose English opens with one agrees with any
+#: subject ("enterprises can", "the government should"); any other ("continue to") only
+#: opens a name.
+_AUXILIARIES = frozenset({"can", "cannot", "should", "must", "may", "will", "shall", "might", "could", "would"})
 #: Verbs that make a goal sentence of subject + verb + object (数字基础设施|实现|跨越式发展
 #: "digital infrastructure achieves leapfrog development"), not a noun inside a name.
-_PREDICATE_VERBS = frozenset({"实现", "达到", "取得", "迈上", "迈出", "保持"})
+_PREDICATE_VERBS = frozenset({"实现", "达到", "取得", "迈上", "迈出"})
 #: Last words that make X实现Y an indicator's name (实现情况, 实现路径), not a sentence.
-_NO_OBJECT_HEADS = frozenset({"情况", "程度", "路径", "进度", "时间", "方式", "量", "比", "占比"})
+_NO_OBJECT_HEADS = frozenset({"情况", "程度", "路径", "进度", "时间", "方式", "量", "比"})
 #: Plural English nouns without a final s ("children achieve").
 _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "personnel", "police", "staff"})
 #: 支持X提高Y: a verb that has its object do the second clause ("support X to improve Y").
@@ -1046,12 +1053,17 @@ class Glossary:
 
     def with_places(self, names: Mapping[str, str]) -> Glossary:
         """This glossary, with ``names`` (Chinese → English, :meth:`title_places`) as words
-        of the names it composes; exact lookups and this glossary itself are unchanged."""
-        if not names:
+        of the names it composes; exact lookups, ``len``, ``in``, :meth:`merged` and this
+        glossary itself are unchanged.  ValueError for an empty or CJK English value."""
+        clean = {_unify(zh.strip()): " ".join(en.split()) for zh, en in names.items()}
+        for zh, en in clean.items():
+            if not zh or not en or contains_cjk(en):
+                raise ValueError(f"with_places: {zh!r} needs an English name without CJK, not {en!r}")
+        if not clean:
             return self
         out = copy.copy(self)
-        out._segments = {**self._segments, **{_unify(zh): en for zh, en in names.items()}}
-        out._max_key = max(self._max_key, *(len(zh) for zh in names))
+        out._segments = {**self._segments, **clean}
+        out._max_key = max(self._max_key, *(len(zh) for zh in clean))
         return out
 
     def _cover(self, toks: list[str], opening: bool = False) -> list[_Piece]:
@@ -1467,6 +1479,9 @@ class Glossary:
             if not (rest[:1] and rest[0] in self._verb_en
                     or len(rest) == 2 and rest[0] in self._adverb_en and rest[1] in self._verb_en):
                 out.append(piece.zh)
+            elif (self._modal_en[piece.zh].split(" ")[0] not in _AUXILIARIES and k
+                  and pieces[k - 1].kind != "punct" and pieces[k - 1].zh not in _LINKING_WORDS):
+                out.append(piece.zh)  # 政府继续加强X: "continue to" would need "continues to"
         return out
 
     def _framed(self, text: str) -> Translation | None:
@@ -1528,6 +1543,7 @@ class Glossary:
         improve and perfect X"), then the noun phrase (:meth:`_phrase`)."""
         k = next((k for k, p in enumerate(words) if p.zh in self._modal_en), None)
         if k is not None:  # 各级政府|应当|加强X: "governments at all levels should strengthen X"
+            # (a modal that inflects, "continue to", stands after no subject: _stray_modals)
             if k > 1 and words[k - 1].zh in _LINKING_WORDS:  # 深化改革|并|继续扩大开放: two predicates
                 return _join([self._verb_phrase(words[:k - 1]), "and", self._modal_en[words[k].zh],
                               self._verb_phrase(words[k + 1:])])
@@ -1634,14 +1650,16 @@ class Glossary:
         if k is None or k == 0 or k == len(words) - 1 or any(
                 p.kind == "punct" or p.zh in self._function_words or p.zh in self._verb_en for p in words[:k]):
             return None
-        if words[-1].zh in _NO_OBJECT_HEADS or words[-1].zh.endswith(("率", "比例", "比重", "数")):
+        if words[-1].zh in _NO_OBJECT_HEADS or words[-1].zh in _SHARE_WORDS or words[-1].zh.endswith(("率", "数")):
             return None  # 目标实现率, 取得职业资格证书比例, 实现情况: an indicator's name, no sentence
+        rest = words[k + 1:]
+        if len(rest) == 1 and self._segments.get(rest[0].zh) == self._verb_en.get(rest[0].zh):
+            return None  # 实现繁荣发展: a verb, no object to name
         subject = self._phrase(words[:k])
         verb = self._verb_en[words[k].zh]
         last = subject.rsplit(" ", 1)[-1]
-        plural = (subject.startswith("all ") or last in _IRREGULAR_PLURALS
-                  or last.endswith("s") and not last.endswith(("ss", "us", "is")))
-        return _join([subject, verb if plural else _third_person(verb), self._phrase(words[k + 1:])])
+        plural = subject.startswith("all ") or last in _IRREGULAR_PLURALS or singular(last) != last
+        return _join([subject, verb if plural else _third_person(verb), self._phrase(rest)])
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
         """``(adverb English, verb English)`` of the verb that opens ``words``, taken off."""
