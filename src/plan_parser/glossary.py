@@ -384,7 +384,7 @@ def singular(en: str | None) -> str | None:
         low = word.lower()
         if (low in _NOT_PLURAL or not low.isalpha() or len(low) < 4 or word[:1].isupper()
                 or low.endswith(("ss", "us", "is", "ics", "ous")) or not low.endswith("s")):
-            return word  # names keep their s; wharves: no plural this rule can undo
+            return word  # names keep their s, and words that are no plurals
         if low.endswith("ies"):
             return word[:-3] + "y"
         if low in _IRREGULAR_SINGULARS:
@@ -1034,9 +1034,9 @@ class Glossary:
     def title_places(self, title: str) -> dict[str, str]:
         """Words for the places a plan's title opens with that the national list lacks, for
         the rest of its labels (:meth:`with_places`): each name and its specific part of two
-        characters or more (岱澜省“十四五”…规划 → 岱澜省 "Dailan Province", 岱澜 "Dailan"), so
-        that 岱澜港区 or 岱澜卫星导航基准站 read as names.  Empty for a listed place (read
-        anyway) or a text that is no plan title."""
+        characters or more (澄岭市云渚区“十四五”…规划 → 云渚区 "Yunzhu District", 云渚 "Yunzhu"
+        and the same for 澄岭市), so that 云渚全民健身中心 reads as a name.  Empty for a listed
+        place (read anyway) or a text that is no plan title."""
         from . import places
 
         out: dict[str, str] = {}
