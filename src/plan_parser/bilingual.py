@@ -159,11 +159,12 @@ def _per_unit(unit: str, glossary: Glossary) -> Translation | None:
             return None
         sides.append(t)
     method = "dictionary" if any(t.method == "dictionary" for t in sides) else "composed"
+    missing = [w for t in sides for w in t.missing]
     right_en = sides[1].en
     if right_en.startswith("per "):  # 吨标准煤/万元GDP: the right side says "per …" itself
-        return Translation(f"{sides[0].en} {right_en}", method, [w for t in sides for w in t.missing])
+        return Translation(f"{sides[0].en} {right_en}", method, missing)
     per = right_en if right_en[:1].isdigit() else singular(right_en)  # "per person", "per 1,000 persons"
-    return Translation(f"{sides[0].en} per {per}", method, [w for t in sides for w in t.missing])
+    return Translation(f"{sides[0].en} per {per}", method, missing)
 
 
 def _prefixed_unit(unit: str, glossary: Glossary) -> Translation | None:

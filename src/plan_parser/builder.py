@@ -355,15 +355,13 @@ class PlanBuilder:
         col.column.notes.extend(notes)
         col.last_loc = table.loc
 
-    def _captioned(self, block: Block) -> bool:
-        """``block`` is an indicator table a caption line above it may name: no 专栏 title row
-        of its own opens it, and a header is found."""
-        if not isinstance(block, Table) or block.is_box or not block.rows:
+    def _captioned(self, table: Table) -> bool:
+        """``table`` is an indicator table a caption line above it may name: a header is found
+        (:meth:`_scan_header`) and no 专栏 title row of its own opens it."""
+        if table.is_box or not table.rows:
             return False
-        rows = block.rows[:self.HEADER_SEARCH_ROWS]
-        if any(H.match_column(" ".join(c.text for c in row if c.text).strip()) for row in rows):
-            return False
-        return any(read_header([c.text for c in row]) for row in rows if sum(1 for c in row if c.text.strip()) > 1)
+        header, _, _, column_rows = self._scan_header(table)
+        return header is not None and not column_rows
 
     def _outside_column(self) -> bool:
         """No 专栏 is open that an indicator table would belong to (none, or one that has its
@@ -376,20 +374,31 @@ class PlanBuilder:
         """(header roles, header row index, unit of a 单位：… line) — or (None, first
         row of the table body, None).  One-cell rows above the header are a 专栏 title
         (which opens the 专栏), a ``单位：万人`` line, or a caption."""
+        header, start, default_unit, column_rows = self._scan_header(table)
+        for r, (number, title) in column_rows:
+            self._open_column(number, title, self._row_loc(table, r))
+        return header, start, default_unit
+
+    @classmethod
+    def _scan_header(cls, table: Table):
+        """What the first rows of ``table`` hold, with nothing opened: (header roles or None,
+        header row index or first body row, unit of a 单位：… line, [(row, (number, title))]
+        of its 专栏 title rows)."""
         default_unit = None
         start = 0
-        for r, row in enumerate(table.rows[:self.HEADER_SEARCH_ROWS]):
+        column_rows = []
+        for r, row in enumerate(table.rows[:cls.HEADER_SEARCH_ROWS]):
             filled = [c.text.strip() for c in row if c.text.strip()]
             one_line = len(filled) == 1 and row[0].text.strip() == filled[0]
             if not one_line:
                 header = read_header([c.text for c in row])
-                return (header, r, default_unit) if header else (None, start, None)
+                return (header, r, default_unit, column_rows) if header else (None, start, None, column_rows)
             if column := H.match_column(filled[0]):
-                self._open_column(column[0], column[1], self._row_loc(table, r))
+                column_rows.append((r, column))
                 start = r + 1
             elif unit := UNIT_ROW.match(filled[0]):
                 default_unit = unit.group(1)
-        return None, start, None
+        return None, start, None, column_rows
 
     @staticmethod
     def _row_loc(table: Table, r: int) -> dict:

@@ -1636,8 +1636,9 @@ class Glossary:
             return False
         between = words[1:-1]
         if after_verb:  # 统筹|建设国家…平台: a clause verb before a longer object governs it
-            return (not between or words[0].zh not in _CLAUSE_VERBS) and all(p.kind in ("word", "dictionary") and p.zh not in self._verb_en
-                       and p.zh not in self._function_words and p.zh not in self._adverb_en for p in between)
+            return (not between or words[0].zh not in _CLAUSE_VERBS) and all(
+                p.kind in ("word", "dictionary") and p.zh not in self._verb_en
+                and p.zh not in self._function_words and p.zh not in self._adverb_en for p in between)
         return all(p.zh in self._adjective_en or p.en in self._adjective_values for p in between)
 
     def _goal_sentence(self, words: list[_Piece]) -> str | None:
@@ -1808,13 +1809,20 @@ class Glossary:
                       else singular(p.en) if not plurals and self._before_noun(words, k) else p.en
                       for k, p in enumerate(words)])
 
+    def _word_follows(self, words: list[_Piece], k: int) -> bool:
+        """Word ``k`` and the one after it are words, the second no function word (机构及职责:
+        two nouns side by side) nor adverb (社会共同参与: the subject of a verb): what both
+        :meth:`_modifies` and :meth:`_before_noun` ask before a noun qualifies the next."""
+        return (k < len(words) - 1 and words[k].kind == "word" and words[k + 1].kind in ("word", "dictionary")
+                and words[k + 1].zh not in self._function_words and words[k + 1].zh not in self._adverb_en)
+
     def _before_noun(self, words: list[_Piece], k: int) -> bool:
         """Word ``k`` is a noun that stands before another noun, as English writes a noun
         that qualifies ("robot technology", "service system", not "robots technology")."""
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        return (nxt is not None and words[k].kind == "word" and nxt.kind in ("word", "dictionary")
-                and words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
-                and nxt.zh not in self._function_words and nxt.zh not in self._adverb_en
+        if not self._word_follows(words, k):
+            return False
+        nxt = words[k + 1]
+        return (words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
                 and nxt.zh not in self._adjective_en and nxt.zh not in self._verb_en
                 and bool(nxt.en) and not nxt.en[:1].isupper())
 
@@ -1823,9 +1831,7 @@ class Glossary:
         "enterprise", not "cities"): it opens the phrase or follows another qualifier
         (企业|环境|信用评价 "enterprise environmental credit evaluation"), never the head of a
         compound before it (氢能|产业|发展 "hydrogen energy industry development")."""
-        if (k >= len(words) - 1 or words[k].kind != "word" or words[k + 1].kind not in ("word", "dictionary")
-                or words[k + 1].zh in self._function_words  # 机构及职责: two nouns side by side
-                or words[k + 1].zh in self._adverb_en  # 社会共同参与: the subject of a verb
+        if (not self._word_follows(words, k)
                 or self._segments.get(words[k + 1].zh) == self._verb_en.get(words[k + 1].zh)):  # 文化提供: a verb
             return False
         before = words[k - 1] if k else None
