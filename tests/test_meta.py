@@ -135,6 +135,17 @@ def test_a_place_the_list_does_not_know_is_read_from_its_name_with_a_warning():
     assert (meta.region, meta.adcode, warnings) == ("重庆市", "500000", [])
 
 
+def test_an_unlisted_district_under_an_unlisted_city_is_the_plan_s_place():
+    # A made-up city and district (not in the list): the district whose government issues
+    # the plan is its place, and the city it is written under its parent (no code for either).
+    meta, warnings = _warnings(["棠溪市枫渚区中医药发展“十四五”规划", "棠溪市枫渚区人民政府", "2021年8月3日"])
+    assert (meta.region, meta.level, meta.adcode, meta.parent, meta.parent_adcode) == (
+        "枫渚区", "区", None, "棠溪市", None)
+    assert [code for code, _ in warnings] == ["place_unlisted"] and "枫渚区" in warnings[0][1]
+    meta, warnings = _warnings(["某某市某某区就业“十四五”规划"])
+    assert (meta.region, meta.parent, warnings) == ("某某区", "某某市", [])
+
+
 @pytest.mark.parametrize("title, region, level, parent", [
     ("某某区就业“十四五”规划", "某某区", "区", None),
     ("重庆市某某区就业促进“十四五”规划", "某某区", "区", "500000"),

@@ -173,6 +173,8 @@ def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
     parent = match.place.parent if match.place is not None else match.parent
     if parent is not None:
         meta.parent_adcode, meta.parent = parent.adcode, parent.name
+    elif match.parent_name:
+        meta.parent = match.parent_name
     if match.warning:
         warn(match.code or "place_unlisted", match.warning, {})
 

@@ -77,6 +77,7 @@ class PlaceMatch:
     warning: str | None = None
     code: str | None = None  # the warning's code: place_ambiguous | place_unlisted
     parent: Place | None = None  # for a name the list lacks: the listed place written before it
+    parent_name: str | None = None  # ... or the unlisted one written before it (棠溪市 of 棠溪市枫渚区)
 
 
 # --- the words (data/places.toml) -------------------------------------------------------
@@ -459,9 +460,13 @@ def find_place(text: str | None, has_government: Callable[[str], bool] | None = 
     rest = text[sum(map(len, kept)):]
     unlisted = _unlisted(rest, has_government)
     if unlisted is not None:
+        # A chain of unlisted names (棠溪市枫渚区…) is the last one's plan, under the one before.
+        above_name = None
+        while (deeper := _unlisted(rest[len(unlisted[0]):], has_government)) is not None:
+            above_name, rest, unlisted = unlisted[0], rest[len(unlisted[0]):], deeper
         name, warning = unlisted
         return PlaceMatch(name, None, level_of_name(name), warning, "place_unlisted" if warning else None,
-                          by_adcode(parents[-1]) if parents else None)
+                          by_adcode(parents[-1]) if parents and above_name is None else None, above_name)
     if not kept:
         return None
     name = kept[-1]
