@@ -484,6 +484,9 @@ def test_a_bracketed_total_with_its_qualifier_outside():
     assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 4.5, ">=", True)
     q = parse_quantity(">〔13.5〕", brackets_cumulative=True)
     assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 13.5, ">", True)
+    # the word 累计 after the qualifier says it again; the cell is still the bracketed figure
+    q = parse_quantity("〔4.5〕以上（累计）", brackets_cumulative=False)
+    assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 4.5, ">=", True)
 
 
 def test_a_review_and_plan_header_keeps_the_plans_target(tmp_path):

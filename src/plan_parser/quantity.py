@@ -292,6 +292,8 @@ def parse_quantity(
     if _SPLIT_DIGITS.search(text):
         return Quantity(raw=text, kind="text")  # kept as written, never read as 56
     body, footnote = _split_footnote(_WHITESPACE.sub("", text.translate(_NORMALIZE)))
+    said_cumulative = "累计" in body
+    body = _CUMULATIVE.sub("", body)  # first, so 〔4.5〕以上（累计） is a bracket with its qualifier
     bracketed = len(body) > 1 and _BRACKETS.get(body[0]) == body[-1]
     if bracketed:
         body, inner = _split_footnote(body[1:-1])
@@ -299,8 +301,7 @@ def parse_quantity(
     elif m := _BRACKET_WITH_QUALIFIER.fullmatch(body):  # 〔4.5〕以上, >〔4.5〕: a total with its qualifier outside
         if _BRACKETS[m.group("open")] == m.group("close"):
             bracketed, body = True, m.group("pre") + m.group("inner") + (m.group("post") or "")
-    cumulative = (bracketed and brackets_cumulative) or "累计" in body
-    body = _CUMULATIVE.sub("", body)
+    cumulative = (bracketed and brackets_cumulative) or said_cumulative
     if is_placeholder(body):
         return None
     g = _grammar()
