@@ -164,8 +164,27 @@ def test_seq_column_and_unnumbered_part_rows(tmp_path):
     assert [(i.seq, i.name, i.parent_seq) for i in plan.indicators] == [
         (1, "城镇新增就业人数", None), (2, "专业技术人才总量", None), (4, "高级职称人才总量", 2),
         (3, "失业保险参保人数", None)]
+    # plans leave 其中 rows unnumbered; its parent_seq places it, so nothing to warn about
+    assert [w.code for w in plan.warnings if w.code != "untranslated"] == []
+
+
+def test_an_unnumbered_row_that_is_no_part_is_warned_about(tmp_path):
+    plan = parse_md("""
+        专栏1 主要指标
+
+        | 序号 | 指标 | 2020年 | 2025年 |
+        |---|---|---|---|
+        |  | 其中：高级职称人才总量（万人） | 0.26 | 0.33 |
+        | 1 | 城镇新增就业人数（万人） | 8 | 9 |
+        |  | 其他指标（个） | 3 | 5 |
+        | 2 | 专业技术人才总量（万人） | 3.5 | 4.2 |
+        """, tmp_path)
+    assert [(i.seq, i.name, i.parent_seq) for i in plan.indicators] == [
+        (3, "高级职称人才总量", None), (1, "城镇新增就业人数", None), (4, "其他指标", None),
+        (2, "专业技术人才总量", None)]
+    # a 其中 row with no row above it is part of nothing, so it is warned about too
     assert [(w.code, w.location) for w in plan.warnings if w.code != "untranslated"] == [
-        ("unnumbered_row", {"line": 11})]
+        ("unnumbered_row", {"line": 9}), ("unnumbered_row", {"line": 11})]
 
 
 def test_table_without_numbers_is_numbered_in_order(tmp_path):

@@ -374,18 +374,22 @@ def _looks_like_value(text: str) -> bool:
 
 def _number_rows(rows: list[RawRow], warn) -> None:
     """Give unnumbered rows a seq: the next number in a table that numbers none of its
-    rows; after the highest written number otherwise (with a warning), so that
-    (column, seq) still names one indicator."""
+    rows; after the highest written number otherwise, so that (column, seq) still names
+    one indicator.  That is warned about, except for a 其中 row: plans leave those
+    unnumbered, and its parent_seq places it."""
     if not any(row.numbered for row in rows):
         for i, row in enumerate(rows, start=1):
             row.seq = i
         return
     next_free = max(row.seq for row in rows if row.numbered) + 1
+    has_parent = False
     for row in rows:
         if not row.numbered:
             row.seq, next_free = next_free, next_free + 1
-            warn("unnumbered_row", f"row {row.name} has no number in a numbered table; given seq {row.seq}",
-                 row.loc)
+            if not (row.is_part and has_parent):
+                warn("unnumbered_row", f"row {row.name} has no number in a numbered table; given seq {row.seq}",
+                     row.loc)
+        has_parent = has_parent or not row.is_part
 
 
 def _looks_like_row(text: str) -> bool:
