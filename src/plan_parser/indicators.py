@@ -333,7 +333,7 @@ def _with_category_cell(cells: list[str], header: HeaderRoles) -> list[str]:
         return cells
     shifted = cells[:category_at] + [""] + cells[category_at:]
     name = shifted[name_at] if name_at < len(shifted) else ""
-    if not name or _looks_like_value(name):
+    if not name or _reads_as_value(name):
         return cells
     # the next column must read as what it is: a unit under 单位, else a value (a row that
     # lacks a value cell, not its 类别, stays as it is, with its row_shape warning)
@@ -366,10 +366,6 @@ def _reads_as_unit(cell: str) -> bool:
 def _reads_as_value(cell: str) -> bool:
     q = parse_quantity(cell) if cell.strip() else None
     return q is None or q.kind != "text"
-
-
-def _looks_like_value(text: str) -> bool:
-    return bool(re.match(r"^[\d.<>＜＞≥≤%—\-〔\[［]+$", text))
 
 
 def _number_rows(rows: list[RawRow], warn) -> None:
