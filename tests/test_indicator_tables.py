@@ -508,6 +508,26 @@ def test_a_bracketed_total_with_its_qualifier_outside():
     assert (q.kind, q.value, q.comparator, q.cumulative) == ("number", 4.5, ">=", True)
 
 
+def test_value_headers_with_the_year_after_the_word_or_none(tmp_path):
+    """基期值（2020年） | 目标值（2025年）: the year after the word; 基期值 | 目标值 with no year
+    are still the baseline and the target.  A rate per 100,000 (1/10万) is the row's unit."""
+    plan = _indicator_box(tmp_path, "沅江省人口发展“十四五”规划",
+                          "指标名称 | 基期值（2020年） | 目标值（2025年） | 指标性质",
+                          "常住人口（万人） | 512.3 | 530左右 | 预期性",
+                          "孕产妇死亡率（1/10万） | 9.8 | ≤9 | 约束性")
+    got = [(i.name, i.unit, i.baseline.value, i.baseline.year, i.target.value, i.target.comparator, i.target.year)
+           for i in plan.indicators]
+    assert got == [("常住人口", "万人", 512.3, 2020, 530.0, "~", 2025),
+                   ("孕产妇死亡率", "1/10万", 9.8, 2020, 9.0, "<=", 2025)]
+    assert plan.indicators[1].unit_en == "per 100,000"
+    assert codes(plan) == []
+    plan = _indicator_box(tmp_path, "沅江省人口发展“十四五”规划",
+                          "指标名称 | 基期值 | 目标值 | 指标性质", "常住人口（万人） | 512.3 | 530左右 | 预期性")
+    i = plan.indicators[0]
+    assert (i.baseline.value, i.baseline.year, i.target.value, i.target.year) == (512.3, None, 530.0, None)
+    assert codes(plan) == []
+
+
 def test_a_review_and_plan_header_keeps_the_plans_target(tmp_path):
     """“十三五”规划目标 | “十三五”完成情况 | “十四五”目标: the target is the later one (2025); the
     old plan's target is a column with no role, said so; “十三五”末 is the year 2020."""

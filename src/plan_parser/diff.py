@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 
 from .glossary import normalize
 from .model import INDICATOR_VALUES, SCHEMA_VERSION, Indicator, Plan, Quantity
+from .quantity import rate_units
 from .settings import DEFAULTS, Settings
 
 __all__ = ["Match", "Change", "ItemPair", "Heading", "TableRef", "PlanDiff", "diff_plans", "match_items",
@@ -51,7 +52,7 @@ __all__ = ["Match", "Change", "ItemPair", "Heading", "TableRef", "PlanDiff", "di
            "cross_level"]
 
 #: Base units of rates: a target in one of these is a rate, never a count.
-RATE_UNITS = frozenset({"%", "‰", "个百分点"})
+RATE_UNITS = rate_units()
 #: Administrative rank, upper levels first; 区 and 县 are the same rank.
 LEVEL_RANK = {"国家": -1, "省": 0, "市": 1, "区": 2, "县": 2}
 

@@ -22,9 +22,17 @@ ATTRIBUTE_CODES = {"预期性": "anticipatory", "约束性": "binding"}
 _HEADER_NOISE = re.compile(r"[\s（）()【】\[\]〔〕]")
 #: A plan period named in a header (“十三五”完成情况, “十四五”目标): its last year.
 _PLAN_PERIOD = re.compile(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期末|末)?")
-_YEAR_BASE = re.compile(r"^(\d{4})年?(?:基数|基期|基期值|现状|现状值|基准值|基准)$")
-_YEAR_TARGET = re.compile(r"^(\d{4})年?(?:目标|目标值|预期目标|规划目标|预期值|目标任务)$")
-_YEAR_ACTUAL = re.compile(r"^(\d{4})年?(?:实际|完成|完成值|实际值|实际完成|实际完成值|完成情况|规划完成情况|规划完成值)$")
+
+
+def _dated(words: str) -> re.Pattern:
+    """A value column's header, its year before or after the word or (after) none:
+    2020年基期值, 基期值（2020年）, 基期值 → the year is group 1 or 2."""
+    return re.compile(rf"^(?:(\d{{4}})年?(?:{words})|(?:{words})(?:(\d{{4}})年?)?)$")
+
+
+_YEAR_BASE = _dated("基数|基期|基期值|现状|现状值|基准值|基准")
+_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务")
+_YEAR_ACTUAL = _dated("实际|完成|完成值|实际值|实际完成|实际完成值|完成情况|规划完成情况|规划完成值")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
 _TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
@@ -80,15 +88,15 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         elif text in ("指标属性", "属性", "指标性质", "性质"):
             role, year = ATTRIBUTE, None
         elif m := _YEAR_BASE.match(text):
-            role, year = BASELINE, int(m.group(1))
+            role, year = BASELINE, _year_of(m)
         elif text in ("规划目标", "目标", "目标值"):
             if planned_target is None:
                 planned_target = i
             continue
         elif m := _YEAR_TARGET.match(text):
-            role, year = TARGET, int(m.group(1))
+            role, year = TARGET, _year_of(m)
         elif m := _YEAR_ACTUAL.match(text):
-            role, year = ACTUAL, int(m.group(1))
+            role, year = ACTUAL, _year_of(m)
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
             continue
@@ -126,6 +134,11 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
     if NAME not in roles.values() or not ({BASELINE, TARGET, ACTUAL, GROWTH} & set(roles.values())):
         return None
     return HeaderRoles(roles, years, units)
+
+
+def _year_of(m: re.Match) -> int | None:
+    year = m.group(1) or m.group(2)
+    return int(year) if year else None
 
 
 def is_cumulative_note(note: str) -> bool:

@@ -121,9 +121,13 @@ def _alternation(words) -> str:
 
 
 @functools.cache
+def _unit_table() -> dict:
+    return tomllib.loads((resources.files(__package__) / "data" / "units.toml").read_text("utf-8"))
+
+
+@functools.cache
 def _grammar() -> _Grammar:
-    text = (resources.files(__package__) / "data" / "units.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = _unit_table()
     counted, plain = data["units"]["counted"], data["units"]["plain"]
     any_unit = _alternation([*counted, *plain])
     # A prefix only where no unit starts (3千瓦 is 千瓦, 3千人 is 千 + 人).
@@ -240,6 +244,12 @@ def _build(g: _Grammar, m: regex.Match, raw: str, outer: str | None) -> Quantity
 
 
 # -- public API ----------------------------------------------------------------
+
+
+def rate_units() -> frozenset[str]:
+    """The units of rates (units.toml's ``rates``: %, ‰, 个百分点, 1/10万 …); reads the
+    table only, so a module may call it when imported."""
+    return frozenset(_unit_table()["units"]["rates"])
 
 
 def is_listed_unit(text: str) -> bool:
