@@ -298,8 +298,13 @@ def test_an_unlisted_place_that_jieba_made_one_token_opens_a_title(g):
     assert g.translate("蓼川区人民政府办公室").en == "General Office of the People's Government of Liaochuan District"
     assert g.translate("岫州市人民政府").en == "People's Government of Xiuzhou City"
     assert g.translate("汐湾区人民政府").en == "People's Government of Xiwan District"
-    # a word of jieba's dictionary that ends in a level character is no place: 夜市 (night market)
-    assert g.translate("夜市经济发展") == Translation(None, None, ["夜市"])
+    # ... even when the word after the stray character has English of its own (湾区, bay area)
+    assert g.translate("澄湾区水利发展“十四五”规划").en == (
+        "Chengwan District 14th Five-Year Plan for Water Conservancy Development")
+    # a word of jieba's dictionary that ends in a level character is no place: 鱼市 (fish market)
+    # has no English and stays missing, 夜市 (night market) has English
+    assert g.translate("鱼市经济发展") == Translation(None, None, ["鱼市"])
+    assert g.translate("夜市经济发展").en == "night market economic development"
     assert g.translate("城区建设").en == "urban area development"
 
 
@@ -389,13 +394,17 @@ def test_plan_titles_of_places_the_list_lacks(g, zh, en):
 
 
 def test_a_common_word_ending_in_a_level_character_opens_no_title_place(g):
-    # 夜市 (night market) is a word of jieba's dictionary: no "Ye City"
-    assert g.translate("青溪市夜市经济发展“十四五”规划") == Translation(None, None, ["夜市"])
+    # 鱼市 (fish market) and 夜市 (night market) are words of jieba's dictionary: no "Yu City"
+    assert g.translate("青溪市鱼市经济发展“十四五”规划") == Translation(None, None, ["鱼市"])
+    assert g.translate("青溪市夜市经济发展“十四五”规划").en == (
+        "Qingxi City 14th Five-Year Plan for Night Market Economic Development")
     # 老城区 ends in the glossary word 城区 (also a listed district elsewhere): an old urban area
     assert g.translate("青溪市老城区“十四五”规划").en == "Qingxi City 14th Five-Year Plan for Old Urban Areas"
-    # 市区 (urban area), 湾区 (a bay area: no name of one character), 山区县 (a mountain county)
-    for zh in ("青溪市区“十四五”规划", "青溪市湾区发展“十四五”规划", "山区县“十四五”乡村振兴规划"):
+    # 市区 (urban area), 山区县 (a mountain county)
+    for zh in ("青溪市区“十四五”规划", "山区县“十四五”乡村振兴规划"):
         assert g.translate(zh).en is None, zh
+    # 湾区 (a bay area) after the city is the word, not a name of one character
+    assert g.translate("青溪市湾区发展“十四五”规划").en == "Qingxi City 14th Five-Year Plan for Bay Area Development"
 
 
 def test_a_period_alone_is_no_plan_title(g):

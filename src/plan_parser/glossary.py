@@ -1024,8 +1024,7 @@ class Glossary:
             name = m.group()
             en = _place_en(name) or (len(name) > 2 and self._place(name, unlisted=True))
             nxt = text[m.end() - 1:m.end() + 1]  # the level word and what follows: 市区, 县城
-            if (not en or nxt in self._segments or len(nxt) == 2 and segment.known(nxt)
-                    or any(name[k:] in self._segments for k in range(1, len(name) - 1))):
+            if not en or nxt in self._segments or len(nxt) == 2 and segment.known(nxt) or self._ends_in_word(name):
                 break  # 湾区 (no two-character name), 青溪市区, 松河县城, 老城区 (the word 城区)
             found.append((name, en))
             pos = m.end()
@@ -1310,16 +1309,25 @@ class Glossary:
 
         A name of the national list is a place anywhere; with ``unlisted`` (the start of a
         name) a short name ending in a level word (青溪市) is one too, unless its end is a
-        word of this glossary (高新区, 开发区, 社区: not places)."""
+        word of this glossary (高新区, 开发区, 社区: not places) after more than a stray
+        first character the glossary lacks (汐 + 湾区 is a name, 大 + 湾区 is not)."""
         if len(zh) < 2 or not _HAN_RE.search(zh):
             return None
         en = _place_en(zh)
         if en or not unlisted:
             return en
-        if (len(zh) <= 4 and zh[-1] in _level_chars()
-                and not any(zh[k:] in self._segments for k in range(len(zh) - 1))):
+        if len(zh) <= 4 and zh[-1] in _level_chars() and zh not in self._segments and not self._ends_in_word(zh):
             return place_en(zh)
         return None
+
+    def _ends_in_word(self, name: str) -> bool:
+        """Whether a name ending in a level word ends in a word of this glossary (高新区, 老城区:
+        no place), unless that word follows one stray character the glossary lacks (汐 + 湾区
+        is a name; 大 + 湾区 is not)."""
+        from . import segment
+
+        stray = len(name) == 3 and name[0] not in self._segments and not segment.known(name)
+        return any(name[k:] in self._segments for k in range(2 if stray else 1, len(name) - 1))
 
     def _compose(self, text: str) -> Translation:
         text = _CN_YEAR_RE.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
