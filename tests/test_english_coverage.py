@@ -87,7 +87,7 @@ def test_energy_plan(plans):
     assert value_text(cut.target) == "14.5% (5-year total)"
     assert _ind(plan, 7).name_en == "reduction in carbon dioxide emissions per unit of GDP"
     titles = [p.title_en for p in plan.projects]
-    assert titles[0] == "Offshore Wind Power Bases Development Project"  # 海上风电基地建设工程
+    assert titles[0] == "Offshore Wind Power Base Development Project"  # 海上风电基地建设工程
     assert titles[6] == "Hydrogen Energy Industry Development Initiative"  # 氢能产业发展行动
 
 
@@ -380,12 +380,12 @@ def test_a_word_with_english_before_a_feature_word_keeps_it(g):
     ("重庆市铜梁区“十四五”教育发展规划",
      "Tongliang District, Chongqing Municipality 14th Five-Year Plan for Education Development"),
     # a period said twice, an outline, a special plan, a document's stage
-    ("青溪市“十四五”时期养老服务发展规划", "Qingxi City 14th Five-Year Plan for Elderly Care Services Development"),
+    ("青溪市“十四五”时期养老服务发展规划", "Qingxi City 14th Five-Year Plan for Elderly Care Service Development"),
     ("松河县“十四五”农业农村现代化发展规划纲要",
      "Songhe County 14th Five-Year Plan for Agricultural and Rural Modernization Development"),
     ("青溪市“十四五”数字经济发展专项规划", "Qingxi City 14th Five-Year Special Plan for Digital Economy Development"),
     ("禾川县“十四五”养老服务发展规划（征求意见稿）",
-     "Hechuan County 14th Five-Year Plan for Elderly Care Services Development (Draft for Comments)"),
+     "Hechuan County 14th Five-Year Plan for Elderly Care Service Development (Draft for Comments)"),
     ("青溪市“十四五”水利发展规划（2021—2025年）（试行）",
      "Qingxi City 14th Five-Year Plan for Water Conservancy Development (2021-2025) (Trial)"),
 ])

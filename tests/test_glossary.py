@@ -596,7 +596,7 @@ def test_a_money_threshold_before_a_noun_is_read():
 
 def test_a_pocket_park_has_english_of_its_own(g):
     # 口袋公园 has an entry since the fifth round: a common noun, still never romanized
-    assert g.translate("口袋公园建设").en == "pocket parks development"
+    assert g.translate("口袋公园建设").en == "pocket park development"
 
 
 #: English of the fifth round's composition rules and words, written from English usage and the
@@ -774,3 +774,21 @@ def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
     assert [i.unit_en for i in load_plan(path).indicators] == [
         "beds per 1,000 persons", "square meters per person", "10,000 volumes", "class hours",
         "tons of standard coal equivalent per 10,000 yuan of GDP", "yuan per kilowatt-hour"]
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a plural noun before the verb noun that ends a name is singular, as English compounds
+    # are ("county seat development"); a verb that follows a noun elsewhere is left alone
+    ("县城建设", "county seat development"),
+    ("加快县城建设", "accelerate county seat development"),
+    ("山区发展", "mountainous area development"),
+    ("商业模式创新", "business model innovation"),
+    # "rights and interests" is one phrase and keeps its plural
+    ("劳动者权益保障", "worker rights and interests safeguards"),
+    # a colon or a double dash between a name and what it does cuts the name into two clauses;
+    # a frame never runs across it
+    ("中国算谷——打造全球算力场景新高地", "China computing valley: build new highland for global computing power scenarios"),
+    ("中国算谷--打造全球算力场景新高地", "China computing valley: build new highland for global computing power scenarios"),
+])
+def test_seventh_round_composition(g, zh, en):
+    assert g.translate(zh).en == en

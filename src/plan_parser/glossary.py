@@ -305,9 +305,10 @@ _PLAN_WORDS = frozenset({"规划", "规划纲要", "纲要"})
 _DEVELOPMENT_PLAN_WORDS = frozenset({"发展规划", "事业发展规划"})
 #: X占Y比重: the words that make it "share of X in Y".
 _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
-#: Where a name of several clauses is cut (full-width comma and semicolons only: 、 lists
-#: the parts of one noun phrase).
-_CLAUSE_RE = re.compile(r"([，；;])")
+#: Where a name of several clauses is cut (full-width comma, semicolons, a colon or a double
+#: dash between a name and what it does: 中国算谷——打造…; 、 lists the parts of one noun
+#: phrase, and a colon between figures is a ratio).
+_CLAUSE_RE = re.compile(r"([，；;：]|(?<!\d):(?!\d)|——|--)")
 #: X与Y之比 / X与Y比: "ratio of X to Y".
 _RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
 #: A parenthesis that repeats the word before it.
@@ -354,7 +355,7 @@ _NOT_PLURAL = frozenset({"news", "series", "species", "means", "goods", "sales",
                          # products, grassroots governance, customs clearance)
                          "standards", "sports", "grassroots", "customs", "rights", "materials", "arts",
                          "humanities", "minors", "needs", "operations", "communications", "diabetes", "skills",
-                         "overseas", "securities", "glasses", "lives", "ethos", "chaos", "whereabouts"})
+                         "overseas", "securities", "glasses", "lives", "ethos", "chaos", "whereabouts", "interests"})
 #: Plurals in -es after s (gases, buses, viruses), and plurals the rules cannot undo.
 _ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canvases", "viruses", "campuses"})
 _IRREGULAR_SINGULARS = {"wharves": "wharf", "shelves": "shelf", "halves": "half", "wolves": "wolf", "calves": "calf",
@@ -842,7 +843,7 @@ class Glossary:
         return self._compose(norm)
 
     def _clauses(self, parts: list[str]) -> Translation:
-        """A name of several clauses (``parts``: split at ，and ；, separators kept), each
+        """A name of several clauses (``parts``: split at ，, ；, ： or ——, separators kept), each
         translated on its own."""
         out: list[str] = []
         results: list[Translation] = []
@@ -856,7 +857,7 @@ class Glossary:
             if result.en is not None:
                 out.append(result.en)
             if k + 1 < len(parts):
-                out.append(";" if parts[k + 1] in "；;" else ",")
+                out.append(";" if parts[k + 1] in "；;" else "," if parts[k + 1] == "，" else ":")
         failed = _failure(results)
         if failed is not None:
             return failed
@@ -1830,8 +1831,9 @@ class Glossary:
         if not self._word_follows(words, k):
             return False
         nxt = words[k + 1]
+        last_verb_noun = k + 2 == len(words) and nxt.zh in self._modifier_en  # 山区|发展: a noun at the end
         return (words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
-                and nxt.zh not in self._adjective_en and nxt.zh not in self._verb_en
+                and nxt.zh not in self._adjective_en and (nxt.zh not in self._verb_en or last_verb_noun)
                 and bool(nxt.en) and not nxt.en[:1].isupper())
 
     def _modifies(self, words: list[_Piece], k: int) -> bool:
