@@ -86,6 +86,14 @@ FRESH6 = sorted((ROOT / "tests" / "data" / "english" / "fresh6").glob("*_constru
 #: numbered under 序号, 〔4.5〕以上), fixed with constructed tests; its per-kind unit figure
 #: prompted a list of common units written without its labels.
 FRESH7 = sorted((ROOT / "tests" / "data" / "english" / "fresh7").glob("*_constructed.txt"))
+#: An EIGHTH fresh set (tests/data/english/fresh8/), five plans a helper wrote blind on 2026-11-30
+#: before the seventh round (seed 20261201, drawn from a pool of 58 sectors kept apart from the
+#: round's vocabulary work: 集成电路产业 市, 人口发展 省, 哲学社会科学 省, 全民科学素质 市,
+#: 标准化 市), measured per kind only: 504/578 = 87.2% (glossary) and 532/578 = 92.0% (with
+#: CC-CEDICT) at the round's start, when one plan's table was lost; 536/611 = 87.7% and 564/611 =
+#: 92.3% once its parser faults (基期值（2020年） | 目标值（2025年） headers, 基期值 | 目标值 with no
+#: year, a 1/10万 unit) were fixed with constructed tests, before any vocabulary of the round.
+FRESH8 = sorted((ROOT / "tests" / "data" / "english" / "fresh8").glob("*_constructed.txt"))
 #: Every fresh set by name, in the order they were written.
 FRESH_SETS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5,
-              "fresh6": FRESH6, "fresh7": FRESH7}
+              "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8}

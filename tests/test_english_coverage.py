@@ -600,11 +600,18 @@ def test_test_half_coverage_does_not_regress(dictionary, floors):
 #: = 95.6%, FRESH5 416/473 = 87.9% and 429/473 = 90.7%, FRESH6 491/554 = 88.6% and 518/554 = 93.5%,
 #: FRESH7 457/530 = 86.2% and 483/530 = 91.1%; with [sector_terms_sixth] FRESH 197/217 = 90.8% and
 #: 204/217 = 94.0%, FRESH2 206/218 = 94.5% and 212/218 = 97.2%, FRESH5 419/473 = 88.6% and 431/473
-#: = 91.1%, FRESH6 492/554 = 88.8%, FRESH7 460/530 = 86.8% (the others unchanged).
-FRESH_FLOORS = {("fresh", False): 0.86, ("fresh", True): 0.91, ("fresh2", False): 0.90, ("fresh2", True): 0.93,
-                ("fresh3", False): 0.93, ("fresh3", True): 0.95, ("fresh4", False): 0.87, ("fresh4", True): 0.93,
-                ("fresh5", False): 0.85, ("fresh5", True): 0.88, ("fresh6", False): 0.85, ("fresh6", True): 0.90,
-                ("fresh7", False): 0.83, ("fresh7", True): 0.89}
+#: = 91.1%, FRESH6 492/554 = 88.8%, FRESH7 460/530 = 86.8% (the others unchanged).  FRESH8
+#: (written blind before the seventh round) 536/611 = 87.7% and 564/611 = 92.3% once its parser
+#: faults were fixed.  At the seventh round's end ([words_rare_in_corpus], [sector_terms_seventh],
+#: [words_jieba_names_as_places]; singular nouns before a final verb noun): FRESH 202/217 = 93.1%
+#: and 206/217 = 94.9%, FRESH2 210/218 = 96.3% and 212/218 = 97.2%, FRESH3 361/370 = 97.6% and
+#: 363/370 = 98.1%, FRESH4 378/412 = 91.7% and 395/412 = 95.9%, FRESH5 431/473 = 91.1% and 437/473
+#: = 92.4%, FRESH6 499/554 = 90.1% and 521/554 = 94.0%, FRESH7 475/530 = 89.6% and 491/530 =
+#: 92.6%, FRESH8 556/611 = 91.0% and 569/611 = 93.1%.
+FRESH_FLOORS = {("fresh", False): 0.91, ("fresh", True): 0.93, ("fresh2", False): 0.94, ("fresh2", True): 0.96,
+                ("fresh3", False): 0.96, ("fresh3", True): 0.97, ("fresh4", False): 0.90, ("fresh4", True): 0.94,
+                ("fresh5", False): 0.89, ("fresh5", True): 0.91, ("fresh6", False): 0.88, ("fresh6", True): 0.92,
+                ("fresh7", False): 0.87, ("fresh7", True): 0.91, ("fresh8", False): 0.89, ("fresh8", True): 0.92}
 
 
 @pytest.mark.parametrize("name, dictionary", sorted(FRESH_FLOORS), ids=lambda v: str(v))
