@@ -624,3 +624,17 @@ def test_fresh_plans_coverage_does_not_regress(name, dictionary):
     coverage = english_coverage(plans)
     share = sum(d for d, _ in coverage.values()) / sum(t for _, t in coverage.values())
     assert share >= FRESH_FLOORS[name, dictionary], round(share, 3)
+
+
+def test_joint_issuers_have_english_body_by_body(tmp_path):
+    """Several bodies issuing one plan: each body's name in Title Case, in the order written."""
+    path = tmp_path / "plan.txt"
+    path.write_text("沛水市家庭教育工作“十四五”规划\n\n"
+                    "沛水市妇女联合会 沛水市教育局 沛水市卫生健康委员会 沛水市关心下一代工作委员会\n\n"
+                    "关于印发《沛水市家庭教育工作“十四五”规划》的通知\n\n2021年9月6日\n\n第一章 发展基础\n\n成效明显。\n",
+                    encoding="utf-8")
+    meta = load_plan(path).meta
+    assert meta.issuer_en == ("Peishui City Women's Federation; Peishui City Education Bureau; "
+                              "Peishui City Health Commission; "
+                              "Peishui City Working Committee for the Care of the Next Generation")
+    assert meta.title_en == "Peishui City 14th Five-Year Plan for Family Education Work"

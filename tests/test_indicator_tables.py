@@ -528,6 +528,24 @@ def test_value_headers_with_the_year_after_the_word_or_none(tmp_path):
     assert codes(plan) == []
 
 
+def test_status_and_planned_value_headers_and_a_second_part_row(tmp_path):
+    """现状值（2020年） | 规划值（2025年） are baseline and target; an unnumbered row right after
+    an unnumbered 其中 row is a second part of the same indicator (城市社区 / 农村社区)."""
+    plan = _indicator_box(tmp_path, "沛水市家庭教育工作“十四五”规划",
+                          "| 序号 | 指标 | 现状值（2020年） | 规划值（2025年） |",
+                          "| 1 | 家长学校覆盖率（%） | 80 | 95 |",
+                          "|  | 其中：城市社区（%） | 90 | 100 |",
+                          "|  | 农村社区（%） | 70 | 90 |",
+                          "| 2 | 家庭教育指导服务站点（个） | 100 | 〔150〕 |")
+    got = [(i.seq, i.parent_seq, i.name, i.unit, i.baseline.value, i.baseline.year, i.target.value, i.target.year)
+           for i in plan.indicators]
+    assert got == [(1, None, "家长学校覆盖率", "%", 80.0, 2020, 95.0, 2025),
+                   (3, 1, "城市社区", "%", 90.0, 2020, 100.0, 2025),
+                   (4, 1, "农村社区", "%", 70.0, 2020, 90.0, 2025),
+                   (2, None, "家庭教育指导服务站点", "个", 100.0, 2020, 150.0, 2025)]
+    assert codes(plan) == []
+
+
 def test_a_review_and_plan_header_keeps_the_plans_target(tmp_path):
     """“十三五”规划目标 | “十三五”完成情况 | “十四五”目标: the target is the later one (2025); the
     old plan's target is a column with no role, said so; “十三五”末 is the year 2020."""

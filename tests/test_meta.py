@@ -135,6 +135,22 @@ def test_a_place_the_list_does_not_know_is_read_from_its_name_with_a_warning():
     assert (meta.region, meta.adcode, warnings) == ("重庆市", "500000", [])
 
 
+def test_joint_issuers_on_one_line_are_the_issuer():
+    # a sector plan issued by five bodies together (made-up city): the line is the issuer,
+    # a 妇女联合会 is an issuing body, and the city of the title is then the region
+    front = ["沛水市家庭教育工作“十四五”规划",
+             "沛水市妇女联合会 沛水市教育局 沛水市民政局 沛水市卫生健康委员会 沛水市关心下一代工作委员会",
+             "关于印发《沛水市家庭教育工作“十四五”规划》的通知", "2021年9月6日"]
+    meta, warnings = _warnings(front)
+    assert meta.issuer == front[1]
+    assert (meta.region, meta.level, [code for code, _ in warnings]) == ("沛水市", "市", ["place_unlisted"])
+    meta, _ = _warnings(["沛水市家庭教育工作“十四五”规划", "沛水市妇女联合会", "2021年9月6日"])
+    assert meta.issuer == "沛水市妇女联合会"
+    # a line of running text with 、 between its parts is still no issuer
+    meta, _ = _warnings(["某规划", "推进就业、创业和人才工作", "2022年7月4日"])
+    assert meta.issuer is None
+
+
 def test_an_unlisted_district_under_an_unlisted_city_is_the_plan_s_place():
     # A made-up city and district (not in the list): the district whose government issues
     # the plan is its place, and the city it is written under its parent (no code for either).

@@ -13,10 +13,11 @@ them and ``plan-parser glossary missing`` reports the ones it cannot fill.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .glossary import Glossary, Translation, contains_cjk, place_en, singular
+from .glossary import Glossary, Translation, contains_cjk, place_en, singular, title_case
 from .model import ParseWarning, Plan
 
 __all__ = ["Label", "labels", "apply_glossary", "label_kind", "english_coverage"]
@@ -117,6 +118,8 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
             if label.field == "unit_en" and result.method in (None, "dictionary"):
                 # 万名 is "10,000 persons" by data/units.toml, never CC-CEDICT's "all names"
                 result = _prefixed_unit(zh, glossary) or result
+            if label.field == "issuer_en" and result.method != "exact":
+                result = _issuer(zh, glossary) or result
             if label.field == "region_en" and result.method != "exact":
                 en = place_en(zh)  # the national romanization, unless a glossary names the place
                 if en:
@@ -131,6 +134,18 @@ def apply_glossary(plan: Plan, glossary: Glossary) -> None:
                     "dictionary_english", f"English for {zh!r} is {result.en!r}, word by word from CC-CEDICT "
                     f"for {', '.join(result.missing)}, which the glossary lacks", dict(label.loc)))
         label.set(cache[zh])
+
+
+def _issuer(zh: str, glossary: Glossary) -> Translation | None:
+    """An issuer's English as the names of bodies are written, in Title Case, one body after
+    another when several issue a plan together (沛水市妇女联合会 沛水市教育局 → "Peishui City
+    Women's Federation; Peishui City Education Bureau"); None when a body has no English."""
+    results = [glossary.translate(body) for body in re.split(r"[\s、]+", zh.strip()) if body]
+    if not results or any(r.en is None for r in results):
+        return None
+    method = "dictionary" if any(r.method == "dictionary" for r in results) else "composed"
+    return Translation("; ".join(title_case(r.en) for r in results), method,
+                       [w for r in results for w in r.missing])
 
 
 def plan_glossary(plan: Plan, glossary: Glossary) -> Glossary:

@@ -472,7 +472,7 @@ def _missing_words(pieces: list[_Piece]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _title_case(text: str) -> str:
+def title_case(text: str) -> str:
     """Title Case for names: small words stay lower case except first; words that are
     already capitalized (IT, 5G, Internet) are kept."""
     out = []
@@ -1343,7 +1343,7 @@ class Glossary:
             m = _TRAILING_STATUS_RE.search(text)
             en = m and self._segments.get(m.group(1))
             if m and en and text[: m.start()].rstrip().endswith(_STATUS_AFTER):  # X规划（征求意见稿）
-                tail.insert(0, f"({_title_case(en)})")
+                tail.insert(0, f"({title_case(en)})")
                 text = text[: m.start()].strip()
         period = _join(tail) or None
         m = _RATIO_RE.match(text)
@@ -1737,7 +1737,7 @@ class Glossary:
         subject = lead + rest
         out = _join([*places, period_en])
         if subject:
-            out += " for " + _title_case(self._phrase(subject))
+            out += " for " + title_case(self._phrase(subject))
         return out
 
     def _phrase(self, words: list[_Piece], of_flip: bool = False) -> str:
@@ -1790,7 +1790,7 @@ class Glossary:
                     and words[-2].kind == "word" and words[-2].zh not in self._verb_en):
                 inner = singular(inner)  # 智能机器人技术: "intelligent robot technology"
             if proper:
-                inner = _title_case(inner)
+                inner = title_case(inner)
             elif (template.endswith(" of {}") and len(words) == 2
                   and words[0].en and words[0].en == self._adjective_en.get(words[0].zh)):
                 # 农村改革: "rural reform", not "reform of rural" (a word whose English is its

@@ -31,7 +31,7 @@ def _dated(words: str) -> re.Pattern:
 
 
 _YEAR_BASE = _dated("基数|基期|基期值|现状|现状值|基准值|基准")
-_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务")
+_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务|规划值|规划目标值|预期目标值")
 _YEAR_ACTUAL = _dated("实际|完成|完成值|实际值|实际完成|实际完成值|完成情况|规划完成情况|规划完成值")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
@@ -385,11 +385,16 @@ def _number_rows(rows: list[RawRow], warn) -> None:
     """Give unnumbered rows a seq: the next number in a table that numbers none of its
     rows; after the highest written number otherwise, so that (column, seq) still names
     one indicator.  That is warned about, except for a 其中 row: plans leave those
-    unnumbered, and its parent_seq places it."""
+    unnumbered, and its parent_seq places it.  An unnumbered row right after an unnumbered
+    其中 row is a part too (其中：城市社区 / 农村社区)."""
     if not any(row.numbered for row in rows):
         for i, row in enumerate(rows, start=1):
             row.seq = i
         return
+    for before, row in zip(rows, rows[1:]):
+        # 其中：城市社区 | … then 农村社区 | …, both unnumbered: the second is a part too
+        if before.is_part and not before.numbered and not row.numbered and before.category == row.category:
+            row.is_part = True
     next_free = max(row.seq for row in rows if row.numbered) + 1
     has_parent = False
     for row in rows:

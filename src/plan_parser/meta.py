@@ -39,7 +39,8 @@ _PERIOD = re.compile(r"(20\d\d)\s*[—–\-－~～至到]+\s*(20\d\d)\s*年")
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _DOC_NUMBER = regex.compile(HAN + r"{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
-_ISSUER_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|部|委)$")
+_ISSUER_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|部|委"
+                            r"|联合会|妇联|残联|文联|侨联|科协|工商联|工会|红十字会|人民法院|人民检察院)$")
 
 
 def iso_date(text: str) -> str | None:
@@ -258,7 +259,11 @@ def _title(front: list[str]) -> str | None:
 
 
 def _looks_like_issuer(text: str) -> bool:
-    return len(text) <= 30 and bool(_ISSUER_SUFFIX.search(text)) and not re.search(r"[，。：；、]", text)
+    """An office's name (…人民政府办公室, …妇女联合会), or several joint issuers side by side
+    (沛陵市妇女联合会 沛陵市教育局 …), each one such name."""
+    bodies = re.split(r"[\s、]+", text.strip())
+    return 0 < len(bodies) <= 8 and all(
+        len(body) <= 30 and _ISSUER_SUFFIX.search(body) and not re.search(r"[，。：；]", body) for body in bodies)
 
 
 def _issuer_before(front: list[str], index: int) -> str | None:
