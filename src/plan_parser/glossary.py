@@ -342,6 +342,7 @@ _HEAD_NOUNS = frozenset({
 _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
     "水平", "能力", "质量", "标准", "中心", "效率", "效能", "流程", "程序", "队伍", "人员", "设施",
     "要求", "范围", "规模", "项目", "站点", "网点", "系统", "费用", "成本", "时限", "时间", "目标", "任务",
+    "现状", "情况", "状况", "成效", "进展",
 })
 #: Heads of a last word that carries its own modifier (高质量|发展, 深度|融合, 合法|权益): the
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
