@@ -282,6 +282,28 @@ def test_a_project_named_before_a_colon(tmp_path):
     assert [q.base_value for q in plan.projects[0].quantities] == [64, 6]
 
 
+def test_unnumbered_named_items_of_a_column_are_projects(tmp_path):
+    """A 专栏 that numbers none of its items lists them as ``name：text`` lines (海绵城市,
+    食用菌 and 政府采购 plans of a blind set): each line whose name ends as projects' do is a
+    project; a lead-in (主要内容：…) continues the item before.  In a 专栏 that numbers its items,
+    such a line continues the numbered item (a sub-project), as before."""
+    path = tmp_path / "plan.txt"
+    path.write_text("岷山省“十四五”海绵城市建设规划\n\n第一章 重点任务\n\n第一节 系统化全域推进\n\n"
+                    "专栏1 海绵城市建设重点工程\n\n"
+                    "城市排水防涝设施建设工程：新建和改造雨水管网1200公里，建设调蓄设施50处。\n\n"
+                    "海绵型建筑与小区改造项目：改造老旧小区300个。\n\n主要内容：以上工程由各市负责实施。\n\n"
+                    "专栏2 重点项目\n\n1．示范区建设工程。建设示范片区10个。\n\n示范片区A项目：改造道路20公里。\n\n"
+                    "2．监测平台建设。建设省级监测平台。\n\n第二节 保障\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(c.number, c.kind) for c in plan.columns] == [(1, "projects"), (2, "projects")]
+    assert [(p.column, p.seq, p.title) for p in plan.projects] == [
+        (1, 1, "城市排水防涝设施建设工程"), (1, 2, "海绵型建筑与小区改造项目"),
+        (2, 1, "示范区建设工程"), (2, 2, "监测平台建设")]
+    assert plan.projects[1].text.endswith("主要内容：以上工程由各市负责实施。")
+    assert "示范片区A项目：改造道路20公里。" in plan.projects[2].text
+    assert [q.base_value for q in plan.projects[0].quantities] == [1200, 50]
+
+
 def test_incidents_sets_and_lamps_are_units(tmp_path):
     """起 (事故起数), 组 and 盏 count things: in a name's brackets and in running text; 一起 and
     一组 stay words."""

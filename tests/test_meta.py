@@ -151,6 +151,16 @@ def test_joint_issuers_on_one_line_are_the_issuer():
     assert meta.issuer is None
 
 
+def test_joint_signatures_one_per_line_are_the_issuer():
+    # four bodies sign, one per line, above the date (made-up province): all four, as written
+    front = ["岷山省“十四五”海绵城市建设规划", "关于印发《岷山省“十四五”海绵城市建设规划》的通知",
+             "各市住房和城乡建设局：", "现将规划印发给你们。", "岷山省住房和城乡建设厅", "岷山省发展和改革委员会",
+             "岷山省财政厅", "岷山省水利厅", "2021年10月8日"]
+    meta, _ = _warnings(front)
+    assert meta.issuer == "岷山省住房和城乡建设厅 岷山省发展和改革委员会 岷山省财政厅 岷山省水利厅"
+    assert (meta.region, meta.level, meta.issued_date) == ("岷山省", "省", "2021-10-08")
+
+
 def test_an_unlisted_district_under_an_unlisted_city_is_the_plan_s_place():
     # A made-up city and district (not in the list): the district whose government issues
     # the plan is its place, and the city it is written under its parent (no code for either).

@@ -216,6 +216,21 @@ def first_sentence(text: str) -> str:
     return head.strip() if sep else text.strip()
 
 
+#: The last words of an item's name that make an unnumbered ``name：text`` line a project
+#: (海绵城市示范片区建设工程：…, 政府采购电子化交易平台项目：…).
+_PROJECT_NAME_END = re.compile(r"(?:工程|项目|行动|计划|专项)$")
+
+
+def match_named_item(text: str) -> str | None:
+    """An unnumbered project item, ``消防站建设工程：新建…``: its text when the words before the
+    colon are a project's name (:func:`project_title` reads one, ending as projects' names
+    do); None for any other line (其中：…, 主要内容：…, running text)."""
+    name = project_title(text)
+    if name != first_sentence(text) and len(name) <= 40 and _PROJECT_NAME_END.search(name):
+        return text.strip()
+    return None
+
+
 def project_title(text: str) -> str:
     """The name of a project item: the text before a colon that ends a name
     (``消防站建设工程：新建…`` → 消防站建设工程), else up to the first 。.  A name holds no

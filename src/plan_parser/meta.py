@@ -267,7 +267,8 @@ def _looks_like_issuer(text: str) -> bool:
 
 
 def _issuer_before(front: list[str], index: int) -> str | None:
-    """The signature line just above the date.
+    """The signature line just above the date, with the signatures above it when several
+    bodies sign one per line (…住房和城乡建设厅 / …财政厅 / …水利厅: all three, as written).
 
     A short line under one that does not end an office's name is the tail of a wrapped
     signature (济南市城乡交通 / 运输局), not an issuer.
@@ -278,5 +279,10 @@ def _issuer_before(front: list[str], index: int) -> str | None:
         wrapped = (len(text) <= 4 and 0 < len(prev) <= 20 and is_han(prev[-1])
                    and not _ISSUER_SUFFIX.search(prev))
         if _looks_like_issuer(text) and not wrapped:
-            return text
+            signers = [text]
+            for above in reversed(front[max(0, i - 7):i]):
+                if not _looks_like_issuer(above.strip()):
+                    break
+                signers.insert(0, above.strip())
+            return " ".join(signers)
     return None
