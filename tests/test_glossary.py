@@ -789,6 +789,29 @@ def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
     # a frame never runs across it
     ("中国算谷——打造全球算力场景新高地", "China computing valley: build new highland for global computing power scenarios"),
     ("中国算谷--打造全球算力场景新高地", "China computing valley: build new highland for global computing power scenarios"),
+    # review cases: a coordination keeps its plurals; 其中： names nothing; a colon between
+    # figures is no clause break; 对接 and 集聚 are nouns at the end only
+    ("道路和桥梁建设", "roads and bridges development"),
+    ("其中：城镇人口", "urban population"),
+    ("推进产业对接", "advance industry matching"),
+    ("对接国家战略", "connect with national strategy"),
+    ("产业集聚", "industry agglomeration"),
 ])
 def test_seventh_round_composition(g, zh, en):
     assert g.translate(zh).en == en
+
+
+def test_a_noun_reading_at_the_end_stays_at_the_end(g):
+    # 集聚 is "agglomeration" only at a name's end; before an object it is the verb
+    assert "agglomeration" not in g.translate("加速集聚创新要素").en
+
+
+@pytest.mark.parametrize("zh", ["湿地区", "林地区", "沙地区治理"])
+def test_a_word_and_a_level_character_make_no_place(g, zh):
+    # 湿地 + 区 (a wetland area): the first character makes a word with the second, so it is
+    # no stray character of a made-up name ("Shi Prefecture")
+    assert "Prefecture" not in (g.translate(zh).en or "")
+
+
+def test_a_colon_between_figures_cuts_no_clause(g):
+    assert ":" not in (g.translate("医护比1：1.25").en or "") and g.translate("医护比1：1.25").missing != []

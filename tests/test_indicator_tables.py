@@ -304,6 +304,52 @@ def test_unnumbered_named_items_of_a_column_are_projects(tmp_path):
     assert [q.base_value for q in plan.projects[0].quantities] == [1200, 50]
 
 
+def test_named_items_spare_group_labels_fields_and_numbered_details(tmp_path):
+    """Review cases: 续建项目：… labels a group and 实施计划：… is a field of one project (too short
+    to be a project's name); numbered lines under a named item detail it, never re-issue a seq."""
+    path = tmp_path / "plan.txt"
+    path.write_text("岷山省“十四五”海绵城市建设规划\n\n第一章 重点任务\n\n第一节 系统化全域推进\n\n"
+                    "专栏1 重点工程\n\n排水防涝设施提升工程：主要建设以下内容。\n\n1．新建雨水管网100公里。\n\n"
+                    "2．改造泵站10座。\n\n污水处理提质增效工程：新建污水处理厂2座。\n\n"
+                    "专栏2 项目清单\n\n续建项目：渝西水资源配置工程、藻渡水库。\n\n新建项目：城区供水管网改造。\n\n"
+                    "专栏3 示范项目\n\n建设目标：建成示范区。\n\n实施计划：2021年启动。\n\n投资估算：5亿元。\n",
+                    encoding="utf-8")
+    plan = load_plan(path)
+    assert [(c.number, c.kind) for c in plan.columns] == [(1, "projects"), (2, "other"), (3, "other")]
+    assert [(p.column, p.seq, p.title) for p in plan.projects] == [
+        (1, 1, "排水防涝设施提升工程"), (1, 2, "污水处理提质增效工程")]
+    assert plan.projects[0].text.endswith("1．新建雨水管网100公里。\n2．改造泵站10座。")
+
+
+def test_value_words_without_a_year_head_no_project_table():
+    from plan_parser.indicators import read_header
+
+    # 完成情况, 目标任务 or 现状 alone head a project table's columns, not values
+    for cells in (["序号", "项目", "建设内容", "完成情况"], ["序号", "项目", "目标任务", "牵头单位"],
+                  ["项目", "现状", "存在问题"]):
+        assert read_header(cells) is None, cells
+    roles = read_header(["指标", "现状值", "规划值"])
+    assert (roles.roles, roles.years) == ({0: "name", 1: "baseline", 2: "target"}, {})
+
+
+def test_a_row_after_a_part_row_is_a_part_only_in_the_same_unit(tmp_path):
+    plan = parse_md("""
+        专栏1 主要指标
+
+        | 序号 | 指标 | 2020年 | 2025年 |
+        |---|---|---|---|
+        | 1 | 城镇新增就业人数（万人） | 8 | 9 |
+        |  | 其中：高校毕业生就业人数（万人） | 3 | 4 |
+        |  | 其他指标（个） | 3 | 5 |
+        | 2 | 失业保险参保人数（万人） | 8.2 | 9.2 |
+        """, tmp_path)
+    assert [(i.seq, i.name, i.parent_seq) for i in plan.indicators] == [
+        (1, "城镇新增就业人数", None), (3, "高校毕业生就业人数", 1), (4, "其他指标", None),
+        (2, "失业保险参保人数", None)]
+    assert [(w.code, w.location) for w in plan.warnings if w.code != "untranslated"] == [
+        ("unnumbered_row", {"line": 11})]
+
+
 def test_incidents_sets_and_lamps_are_units(tmp_path):
     """起 (事故起数), 组 and 盏 count things: in a name's brackets and in running text; 一起 and
     一组 stay words."""

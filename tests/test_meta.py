@@ -146,9 +146,12 @@ def test_joint_issuers_on_one_line_are_the_issuer():
     assert (meta.region, meta.level, [code for code, _ in warnings]) == ("沛水市", "市", ["place_unlisted"])
     meta, _ = _warnings(["沛水市家庭教育工作“十四五”规划", "沛水市妇女联合会", "2021年9月6日"])
     assert meta.issuer == "沛水市妇女联合会"
-    # a line of running text with 、 between its parts is still no issuer
-    meta, _ = _warnings(["某规划", "推进就业、创业和人才工作", "2022年7月4日"])
+    # an addressee line lists offices between 、 and ends in ：: no issuer
+    meta, _ = _warnings(["某规划", "各区县教育局、民政局：", "2022年7月4日"])
     assert meta.issuer is None
+    # a space inside one office's name is no second body (重庆市　铜梁区…)
+    meta, _ = _warnings(["某规划", "请认真贯彻执行。", "重庆市　铜梁区人民政府办公室", "2022年7月4日"])
+    assert (meta.issuer, meta.region) == ("重庆市　铜梁区人民政府办公室", "铜梁区")
 
 
 def test_joint_signatures_one_per_line_are_the_issuer():

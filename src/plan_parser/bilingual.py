@@ -13,11 +13,11 @@ them and ``plan-parser glossary missing`` reports the ones it cannot fill.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .glossary import Glossary, Translation, contains_cjk, place_en, singular, title_case
+from .meta import issuing_bodies
 from .model import ParseWarning, Plan
 
 __all__ = ["Label", "labels", "apply_glossary", "label_kind", "english_coverage"]
@@ -140,7 +140,7 @@ def _issuer(zh: str, glossary: Glossary) -> Translation | None:
     """An issuer's English as the names of bodies are written, in Title Case, one body after
     another when several issue a plan together (沛水市妇女联合会 沛水市教育局 → "Peishui City
     Women's Federation; Peishui City Education Bureau"); None when a body has no English."""
-    results = [glossary.translate(body) for body in re.split(r"[\s、]+", zh.strip()) if body]
+    results = [glossary.translate(body) for body in issuing_bodies(zh)]
     if not results or any(r.en is None for r in results):
         return None
     method = "dictionary" if any(r.method == "dictionary" for r in results) else "composed"

@@ -36,6 +36,7 @@ class _OpenColumn:
     project_last: dict | None = None
     group: str | None = None  # the 一、/（一） group heading the next items fall under
     numbered_items: bool = False  # the 专栏 numbers its items: a ``name：`` line then continues one
+    named_items: bool = False  # its items are ``name：text`` lines: a numbered line then details one
     built: list = field(default_factory=list)
 
 
@@ -278,12 +279,13 @@ class PlanBuilder:
             col.group = group[0].title
             col.column.paragraphs.append(TextBlock(p.text, p.loc))
             return True
-        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None)
+        item = None if col.named_items else H.match_item(
+            p.text, after=col.project.seq if col.project is not None else None)
         if item is not None:
             col.numbered_items = True
         elif not col.numbered_items and (body := H.match_named_item(p.text)) is not None:
             # 海绵城市示范片区建设工程：… with no number: items of a 专栏 that numbers none
-            item = (col.project.seq + 1 if col.project is not None else 1), body
+            item, col.named_items = ((col.project.seq + 1 if col.project is not None else 1), body), True
         if item is not None:
             col.column.kind = "projects"
             self._close_project()

@@ -308,7 +308,9 @@ _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
 #: Where a name of several clauses is cut (full-width comma, semicolons, a colon or a double
 #: dash between a name and what it does: 中国算谷——打造…; 、 lists the parts of one noun
 #: phrase, and a colon between figures is a ratio).
-_CLAUSE_RE = re.compile(r"([，；;：]|(?<!\d):(?!\d)|——|--)")
+_CLAUSE_RE = re.compile(r"([，；;]|(?<!\d)(?:[：:]|——|--)(?!\d))")
+#: A lead-in that names nothing before a name's own words (其中：城镇人口).
+_LEAD_IN_RE = re.compile(r"^其中\s*[：:]\s*")
 #: X与Y之比 / X与Y比: "ratio of X to Y".
 _RATIO_RE = re.compile(r"^(.+?)与(.+?)之?比$")
 #: A parenthesis that repeats the word before it.
@@ -838,7 +840,7 @@ class Glossary:
             return Translation(en, "normalized", [])
         if not norm:
             return Translation(None, None, [])
-        parts = _CLAUSE_RE.split(zh.strip())  # clauses, with the separators between them
+        parts = _CLAUSE_RE.split(_LEAD_IN_RE.sub("", zh.strip()))  # clauses, separators between them
         if sum(1 for c in parts if c.strip()) > 1:  # 加快系统创新，增强融合发展新动能 (or a clause and its ，)
             return self._clauses(parts)
         return self._compose(norm)
@@ -1324,11 +1326,12 @@ class Glossary:
 
     def _ends_in_word(self, name: str) -> bool:
         """Whether a name ending in a level word ends in a word of this glossary (高新区, 老城区:
-        no place), unless that word follows one stray character the glossary lacks (汐 + 湾区
-        is a name; 大 + 湾区 is not)."""
+        no place), unless that word follows one stray character the glossary lacks and that
+        makes no word with the next (汐 + 湾区 is a name; 大 + 湾区 and 湿地 + 区 are not)."""
         from . import segment
 
-        stray = len(name) == 3 and name[0] not in self._segments and not segment.known(name)
+        stray = (len(name) == 3 and name[0] not in self._segments and not segment.known(name)
+                 and name[:2] not in self._segments and not segment.known(name[:2]))  # 湿地 + 区: no name
         return any(name[k:] in self._segments for k in range(2 if stray else 1, len(name) - 1))
 
     def _compose(self, text: str) -> Translation:
@@ -1832,10 +1835,22 @@ class Glossary:
         if not self._word_follows(words, k):
             return False
         nxt = words[k + 1]
-        last_verb_noun = k + 2 == len(words) and nxt.zh in self._modifier_en  # 山区|发展: a noun at the end
+        # 山区|发展: a noun before the verb noun at the end, unless it ends a coordination of
+        # nouns (道路和桥梁建设, 农业灾害与动物疫病防控: singular() would take one conjunct only)
+        last_verb_noun = k + 2 == len(words) and nxt.zh in self._modifier_en and not self._coordinated(words, k)
         return (words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
                 and nxt.zh not in self._adjective_en and (nxt.zh not in self._verb_en or last_verb_noun)
                 and bool(nxt.en) and not nxt.en[:1].isupper())
+
+    def _coordinated(self, words: list[_Piece], k: int) -> bool:
+        """Noun ``k`` is the last conjunct of nouns joined by 和, 与, 及 or 、: a linking word comes
+        before it with only nouns between (动物|疫病 after 与), not after a verb (优化和|管理|模式)."""
+        for p in reversed(words[:k]):
+            if p.zh in _LINKING_WORDS or p.zh == "、":
+                return True
+            if p.zh in self._verb_en or p.kind not in ("word", "dictionary"):
+                return False
+        return False
 
     def _modifies(self, words: list[_Piece], k: int) -> bool:
         """Word ``k`` qualifies the noun after it and takes its ``[modifiers]`` form ("urban",

@@ -224,10 +224,11 @@ _PROJECT_NAME_END = re.compile(r"(?:工程|项目|行动|计划|专项)$")
 def match_named_item(text: str) -> str | None:
     """An unnumbered project item, ``消防站建设工程：新建…``: its text when the words before the
     colon are a project's name (:func:`project_title` reads one, ending as projects' names
-    do); None for any other line (其中：…, 主要内容：…, running text)."""
+    do, of six characters or more); None for any other line (其中：…, 主要内容：…, a group
+    label such as 续建项目：…, a field such as 实施计划：…, running text)."""
     name = project_title(text)
-    if name != first_sentence(text) and len(name) <= 40 and _PROJECT_NAME_END.search(name):
-        return text.strip()
+    if name != first_sentence(text) and 6 <= len(name) <= 40 and _PROJECT_NAME_END.search(name):
+        return text.strip()  # six characters at least: 续建项目：…, 实施计划：… head a group or a field
     return None
 
 

@@ -24,14 +24,16 @@ _HEADER_NOISE = re.compile(r"[\s（）()【】\[\]〔〕]")
 _PLAN_PERIOD = re.compile(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期末|末)?")
 
 
-def _dated(words: str) -> re.Pattern:
-    """A value column's header, its year before or after the word or (after) none:
-    2020年基期值, 基期值（2020年）, 基期值 → the year is group 1 or 2."""
-    return re.compile(rf"^(?:(\d{{4}})年?(?:{words})|(?:{words})(?:(\d{{4}})年?)?)$")
+def _dated(words: str, bare: str | None = None) -> re.Pattern:
+    """A value column's header, its year before or after the word (2020年基期值, 基期值（2020年）),
+    or one of the ``bare`` words that name a value column with no year (基期值): the year is
+    group 1 or 2.  Other words need a year: 完成情况 or 现状 alone head a project table's columns."""
+    alone = f"|(?:{bare})" if bare else ""
+    return re.compile(rf"^(?:(\d{{4}})年?(?:{words})|(?:{words})(\d{{4}})年?{alone})$")
 
 
-_YEAR_BASE = _dated("基数|基期|基期值|现状|现状值|基准值|基准")
-_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务|规划值|规划目标值|预期目标值")
+_YEAR_BASE = _dated("基数|基期|基期值|现状|现状值|基准值|基准", bare="基期值|现状值|基准值")
+_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务|规划值|规划目标值|预期目标值", bare="规划值|规划目标值")
 _YEAR_ACTUAL = _dated("实际|完成|完成值|实际值|实际完成|实际完成值|完成情况|规划完成情况|规划完成值")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
@@ -386,14 +388,16 @@ def _number_rows(rows: list[RawRow], warn) -> None:
     rows; after the highest written number otherwise, so that (column, seq) still names
     one indicator.  That is warned about, except for a 其中 row: plans leave those
     unnumbered, and its parent_seq places it.  An unnumbered row right after an unnumbered
-    其中 row is a part too (其中：城市社区 / 农村社区)."""
+    其中 row, in the same unit, is a part too (其中：城市社区（%） / 农村社区（%）)."""
     if not any(row.numbered for row in rows):
         for i, row in enumerate(rows, start=1):
             row.seq = i
         return
     for before, row in zip(rows, rows[1:]):
-        # 其中：城市社区 | … then 农村社区 | …, both unnumbered: the second is a part too
-        if before.is_part and not before.numbered and not row.numbered and before.category == row.category:
+        # 其中：城市社区（%） | … then 农村社区（%） | …, unnumbered, in the same unit: a part too
+        # (其他指标（个） after 其中：高校毕业生（万人） is not)
+        if (before.is_part and not before.numbered and not row.numbered and not row.is_part
+                and before.category == row.category and row.unit is not None and row.unit == before.unit):
             row.is_part = True
     next_free = max(row.seq for row in rows if row.numbered) + 1
     has_parent = False

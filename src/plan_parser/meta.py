@@ -181,7 +181,7 @@ def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
 
 
 def _is_national(meta: Meta) -> bool:
-    if meta.issuer and _NATIONAL_ISSUER.search(re.split(r"[\s、]+", meta.issuer.strip())[0]):
+    if meta.issuer and _NATIONAL_ISSUER.search(issuing_bodies(meta.issuer)[0]):
         return True
     if meta.doc_number and _NATIONAL_DOC_NUMBER.match(meta.doc_number):
         return True
@@ -258,12 +258,28 @@ def _title(front: list[str]) -> str | None:
     return None
 
 
+_BODY_BREAK = re.compile(r"[\s、]+")
+
+
+def _office_name(text: str) -> bool:
+    return 0 < len(text) <= 30 and bool(_ISSUER_SUFFIX.search(text)) and not re.search(r"[，。：；、]", text)
+
+
+def issuing_bodies(issuer: str) -> list[str]:
+    """The bodies an issuer line names: ``沛水市妇女联合会 沛水市教育局`` → both, when every part
+    between spaces or 、 is an office's name; else the line as one name, its spaces taken out
+    (``重庆市　铜梁区人民政府办公室``)."""
+    parts = [part for part in _BODY_BREAK.split(issuer.strip()) if part]
+    if len(parts) > 1 and all(_office_name(part) for part in parts):
+        return parts
+    return [_BODY_BREAK.sub("", issuer)] if issuer.strip() else []
+
+
 def _looks_like_issuer(text: str) -> bool:
-    """An office's name (…人民政府办公室, …妇女联合会), or several joint issuers side by side
+    """An office's name (…人民政府办公室, …妇女联合会), or up to eight joint issuers side by side
     (沛陵市妇女联合会 沛陵市教育局 …), each one such name."""
-    bodies = re.split(r"[\s、]+", text.strip())
-    return 0 < len(bodies) <= 8 and all(
-        len(body) <= 30 and _ISSUER_SUFFIX.search(body) and not re.search(r"[，。：；]", body) for body in bodies)
+    bodies = issuing_bodies(text)
+    return 0 < len(bodies) <= 8 and all(_office_name(body) for body in bodies)
 
 
 def _issuer_before(front: list[str], index: int) -> str | None:
