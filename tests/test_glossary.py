@@ -792,6 +792,8 @@ def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
     # review cases: a coordination keeps its plurals; 其中： names nothing; a colon between
     # figures is no clause break; 对接 and 集聚 are nouns at the end only
     ("道路和桥梁建设", "roads and bridges development"),
+    ("水利和山区发展", "water conservancy and mountainous area development"),  # 水利 is no plural
+    ("农村和城市发展", "rural and city development"),
     ("其中：城镇人口", "urban population"),
     ("推进产业对接", "advance industry matching"),
     ("对接国家战略", "connect with national strategy"),
@@ -815,3 +817,5 @@ def test_a_word_and_a_level_character_make_no_place(g, zh):
 
 def test_a_colon_between_figures_cuts_no_clause(g):
     assert ":" not in (g.translate("医护比1：1.25").en or "") and g.translate("医护比1：1.25").missing != []
+    # a figure on one side only: the colon still cuts (the clause after it is read on its own)
+    assert g.translate("建设目标：2025年建成示范区").en.startswith("development target: ")

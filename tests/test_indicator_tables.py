@@ -321,6 +321,25 @@ def test_named_items_spare_group_labels_fields_and_numbered_details(tmp_path):
     assert plan.projects[0].text.endswith("1．新建雨水管网100公里。\n2．改造泵站10座。")
 
 
+
+def test_named_and_numbered_items_mixed_and_short_names(tmp_path):
+    """A numbered line naming a project of its own after named items is the next project, its
+    number off its title; a group label (近期重点建设项目：…) before numbered items is a paragraph;
+    short names are projects (强基工程：…)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("岷山省“十四五”海绵城市建设规划\n\n第一章 重点任务\n\n第一节 系统化全域推进\n\n"
+                    "专栏1 重点工程\n\n污水处理提质增效工程：新建污水处理厂2座。\n\n3．城市供水保障工程：新建水厂1座。\n\n"
+                    "专栏2 项目清单\n\n近期重点建设项目：共2个，总投资10亿元。\n\n1.城区排水管网改造工程：改造管网。\n\n"
+                    "2.城北污水处理厂扩建工程：扩建。\n\n专栏3 文化工程\n\n强基工程：夯实基层。\n\n护苗行动：保护未成年人。\n",
+                    encoding="utf-8")
+    plan = load_plan(path)
+    assert [(p.column, p.seq, p.title) for p in plan.projects] == [
+        (1, 1, "污水处理提质增效工程"), (1, 2, "城市供水保障工程"),
+        (2, 1, "城区排水管网改造工程"), (2, 2, "城北污水处理厂扩建工程"),
+        (3, 1, "强基工程"), (3, 2, "护苗行动")]
+    assert plan.columns[1].paragraphs[0].text.startswith("近期重点建设项目：")
+
+
 def test_value_words_without_a_year_head_no_project_table():
     from plan_parser.indicators import read_header
 
@@ -328,8 +347,12 @@ def test_value_words_without_a_year_head_no_project_table():
     for cells in (["序号", "项目", "建设内容", "完成情况"], ["序号", "项目", "目标任务", "牵头单位"],
                   ["项目", "现状", "存在问题"]):
         assert read_header(cells) is None, cells
+    assert read_header(["序号", "项目", "主要内容", "目标"]) is None
     roles = read_header(["指标", "现状值", "规划值"])
     assert (roles.roles, roles.years) == ({0: "name", 1: "baseline", 2: "target"}, {})
+    # under 指标 a value word alone keeps its role: 现状 | 2025年 is baseline and target
+    roles = read_header(["指标", "现状", "2025年", "属性"])
+    assert (roles.roles, roles.years) == ({0: "name", 1: "baseline", 2: "target", 3: "attribute"}, {"target": 2025})
 
 
 def test_a_row_after_a_part_row_is_a_part_only_in_the_same_unit(tmp_path):
@@ -348,6 +371,18 @@ def test_a_row_after_a_part_row_is_a_part_only_in_the_same_unit(tmp_path):
         (2, "失业保险参保人数", None)]
     assert [(w.code, w.location) for w in plan.warnings if w.code != "untranslated"] == [
         ("unnumbered_row", {"line": 11})]
+    # two parts whose names need no unit (…率) are in the same unit
+    plan = parse_md("""
+        专栏1 主要指标
+
+        | 序号 | 指标 | 2020年 | 2025年 |
+        |---|---|---|---|
+        | 1 | 居民收入增长率 | 5 | 6 |
+        |  | 其中：城镇居民收入增长率 | 5 | 6 |
+        |  | 农村居民收入增长率 | 7 | 8 |
+        """, tmp_path)
+    assert [(i.name, i.parent_seq) for i in plan.indicators] == [
+        ("居民收入增长率", None), ("城镇居民收入增长率", 1), ("农村居民收入增长率", 1)]
 
 
 def test_incidents_sets_and_lamps_are_units(tmp_path):

@@ -146,12 +146,25 @@ def test_joint_issuers_on_one_line_are_the_issuer():
     assert (meta.region, meta.level, [code for code, _ in warnings]) == ("沛水市", "市", ["place_unlisted"])
     meta, _ = _warnings(["沛水市家庭教育工作“十四五”规划", "沛水市妇女联合会", "2021年9月6日"])
     assert meta.issuer == "沛水市妇女联合会"
-    # an addressee line lists offices between 、 and ends in ：: no issuer
-    meta, _ = _warnings(["某规划", "各区县教育局、民政局：", "2022年7月4日"])
-    assert meta.issuer is None
+    # an addressee line lists offices after 各 ("each"): no issuer, with or without its ：
+    for line in ("各区县教育局、民政局：", "各区县教育局、民政局"):
+        meta, _ = _warnings(["某规划", line, "2022年7月4日"])
+        assert (meta.issuer, meta.region) == (None, None), line
     # a space inside one office's name is no second body (重庆市　铜梁区…)
     meta, _ = _warnings(["某规划", "请认真贯彻执行。", "重庆市　铜梁区人民政府办公室", "2022年7月4日"])
     assert (meta.issuer, meta.region) == ("重庆市　铜梁区人民政府办公室", "铜梁区")
+
+
+def test_issuing_bodies_join_broken_names():
+    from plan_parser.meta import issuing_bodies
+
+    # a fragment joins the part after it, a bare 办公厅 the part before it; spaced characters join
+    assert issuing_bodies("重庆市　铜梁区人民政府办公室 重庆市铜梁区教育委员会") == [
+        "重庆市铜梁区人民政府办公室", "重庆市铜梁区教育委员会"]
+    assert issuing_bodies("重庆市人民政府 办公厅") == ["重庆市人民政府办公厅"]
+    assert issuing_bodies("重 庆 市 人 民 政 府 办 公 厅") == ["重庆市人民政府办公厅"]
+    assert issuing_bodies("济南市公安局 济南市城乡交通 运输局") == ["济南市公安局", "济南市城乡交通运输局"]
+    assert issuing_bodies("\u3000") == []
 
 
 def test_joint_signatures_one_per_line_are_the_issuer():

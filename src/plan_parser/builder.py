@@ -279,9 +279,13 @@ class PlanBuilder:
             col.group = group[0].title
             col.column.paragraphs.append(TextBlock(p.text, p.loc))
             return True
-        item = None if col.named_items else H.match_item(
-            p.text, after=col.project.seq if col.project is not None else None)
-        if item is not None:
+        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None)
+        if item is not None and col.named_items:
+            # after 'name：text' items a numbered line details the item before (1．新建雨水管网…)
+            # unless it names a project of its own (3．城市供水保障工程：…), numbered in turn
+            named = H.match_named_item(item[1])
+            item = (col.project.seq + 1, named) if named is not None and col.project is not None else None
+        elif item is not None:
             col.numbered_items = True
         elif not col.numbered_items and (body := H.match_named_item(p.text)) is not None:
             # 海绵城市示范片区建设工程：… with no number: items of a 专栏 that numbers none

@@ -308,7 +308,7 @@ _SHARE_WORDS = frozenset({"比重", "比例", "比率", "占比"})
 #: Where a name of several clauses is cut (full-width comma, semicolons, a colon or a double
 #: dash between a name and what it does: 中国算谷——打造…; 、 lists the parts of one noun
 #: phrase, and a colon between figures is a ratio).
-_CLAUSE_RE = re.compile(r"([，；;]|(?<!\d)(?:[：:]|——|--)(?!\d))")
+_CLAUSE_RE = re.compile(r"([，；;]|(?<!\d)(?:[：:]|——|--)|(?:[：:]|——|--)(?!\d))")
 #: A lead-in that names nothing before a name's own words (其中：城镇人口).
 _LEAD_IN_RE = re.compile(r"^其中\s*[：:]\s*")
 #: X与Y之比 / X与Y比: "ratio of X to Y".
@@ -1330,8 +1330,9 @@ class Glossary:
         makes no word with the next (汐 + 湾区 is a name; 大 + 湾区 and 湿地 + 区 are not)."""
         from . import segment
 
+        head = name[:2]  # 湿地 + 区 is a common word and a level character, 凤山 + 区 a name
         stray = (len(name) == 3 and name[0] not in self._segments and not segment.known(name)
-                 and name[:2] not in self._segments and not segment.known(name[:2]))  # 湿地 + 区: no name
+                 and head not in self._segments and not (segment.known(head) and not segment.proper_noun(head)))
         return any(name[k:] in self._segments for k in range(2 if stray else 1, len(name) - 1))
 
     def _compose(self, text: str) -> Translation:
@@ -1843,11 +1844,15 @@ class Glossary:
                 and bool(nxt.en) and not nxt.en[:1].isupper())
 
     def _coordinated(self, words: list[_Piece], k: int) -> bool:
-        """Noun ``k`` is the last conjunct of nouns joined by 和, 与, 及 or 、: a linking word comes
-        before it with only nouns between (动物|疫病 after 与), not after a verb (优化和|管理|模式)."""
-        for p in reversed(words[:k]):
-            if p.zh in _LINKING_WORDS or p.zh == "、":
-                return True
+        """Noun ``k`` is the last conjunct of plural nouns joined by 和, 与, 及 or 、 (道路和桥梁,
+        农业灾害与动物疫病): a linking word comes before it with only nouns between, after a noun
+        whose English is a plural; not after a verb (优化和|管理|模式) nor after a modifier or a
+        mass noun (农村和城市 "rural and city", 水利和山区)."""
+        for j in range(k - 1, 0, -1):
+            p = words[j]
+            if p.zh in _LINKING_WORDS or p.zh in ("、", ","):
+                before = words[j - 1].en or ""
+                return words[j - 1].kind in ("word", "dictionary") and singular(before) != before
             if p.zh in self._verb_en or p.kind not in ("word", "dictionary"):
                 return False
         return False

@@ -219,16 +219,21 @@ def first_sentence(text: str) -> str:
 #: The last words of an item's name that make an unnumbered ``name：text`` line a project
 #: (海绵城市示范片区建设工程：…, 政府采购电子化交易平台项目：…).
 _PROJECT_NAME_END = re.compile(r"(?:工程|项目|行动|计划|专项)$")
+#: Words that make such a name a group label or a field, not a project (续建项目, 近期重点建设项目,
+#: 实施计划, 年度计划) when nothing else stands before the ending.
+_GENERIC_NAME = re.compile(r"^(?:续建|新建|拟建|在建|储备|谋划|前期|重点|重大|近期|中期|远期|年度|实施|工作|建设|推进"
+                           r"|进度|资金|投资|其他|主要|后续|配套|示范|试点|总体|具体)*$")
 
 
 def match_named_item(text: str) -> str | None:
     """An unnumbered project item, ``消防站建设工程：新建…``: its text when the words before the
     colon are a project's name (:func:`project_title` reads one, ending as projects' names
-    do, of six characters or more); None for any other line (其中：…, 主要内容：…, a group
-    label such as 续建项目：…, a field such as 实施计划：…, running text)."""
+    do: 强基工程, not a group label such as 续建项目 or 近期重点建设项目 nor a field such as 实施计划);
+    None for any other line (其中：…, 主要内容：…, running text)."""
     name = project_title(text)
-    if name != first_sentence(text) and 6 <= len(name) <= 40 and _PROJECT_NAME_END.search(name):
-        return text.strip()  # six characters at least: 续建项目：…, 实施计划：… head a group or a field
+    end = _PROJECT_NAME_END.search(name)
+    if name != first_sentence(text) and len(name) <= 40 and end and not _GENERIC_NAME.match(name[:end.start()]):
+        return text.strip()
     return None
 
 

@@ -24,17 +24,21 @@ _HEADER_NOISE = re.compile(r"[\s（）()【】\[\]〔〕]")
 _PLAN_PERIOD = re.compile(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期末|末)?")
 
 
-def _dated(words: str, bare: str | None = None) -> re.Pattern:
-    """A value column's header, its year before or after the word (2020年基期值, 基期值（2020年）),
-    or one of the ``bare`` words that name a value column with no year (基期值): the year is
-    group 1 or 2.  Other words need a year: 完成情况 or 现状 alone head a project table's columns."""
-    alone = f"|(?:{bare})" if bare else ""
-    return re.compile(rf"^(?:(\d{{4}})年?(?:{words})|(?:{words})(\d{{4}})年?{alone})$")
+def _dated(words: str) -> re.Pattern:
+    """A value column's header, its year before or after the word (2020年基期值, 基期值（2020年）)
+    or none (基期值): the year is group 1 or 2.  A word alone is a value column only where it
+    cannot head a project table's column (:data:`_VALUE_WORDS`) or the name column says 指标."""
+    return re.compile(rf"^(?:(\d{{4}})年?(?:{words})|(?:{words})(?:(\d{{4}})年?)?)$")
 
 
-_YEAR_BASE = _dated("基数|基期|基期值|现状|现状值|基准值|基准", bare="基期值|现状值|基准值")
-_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务|规划值|规划目标值|预期目标值", bare="规划值|规划目标值")
+_YEAR_BASE = _dated("基数|基期|基期值|现状|现状值|基准值|基准")
+_YEAR_TARGET = _dated("目标|目标值|预期目标|规划目标|预期值|目标任务|规划值|规划目标值|预期目标值")
 _YEAR_ACTUAL = _dated("实际|完成|完成值|实际值|实际完成|实际完成值|完成情况|规划完成情况|规划完成值")
+#: Words that name a value column with no year in any table (完成情况, 现状 or 目标任务 alone
+#: also head the columns of a table of projects: 项目 | 建设内容 | 完成情况).
+_VALUE_WORDS = frozenset({"基期值", "现状值", "基准值", "规划值", "规划目标值"})
+#: Name-column headers of an indicator table, where any value word names a value column.
+_INDICATOR_NAMES = ("指标", "指标名称", "主要指标", "指标项")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 _ROW_NAME = re.compile(rf"^{ITEM_NUMBER}?\s*(其中\s*[:：]\s*)?(.+)$")
 _TRAILING_PAREN = re.compile(r"^(.*?)[（(]([^（）()]+)[)）]\s*$")
@@ -70,6 +74,8 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
     bare_years: list[tuple[int, int]] = []
     planned_target: int | None = None
     units: dict[str, str] = {}
+    # under 指标, 现状 | 2025年 is baseline and target; under 项目, 现状 alone heads no value
+    of_indicators = any(_HEADER_NOISE.sub("", c).endswith(_INDICATOR_NAMES) for c in cells)
     for i, raw in enumerate(cells):
         text = _HEADER_NOISE.sub("", raw)
         if not text:
@@ -89,15 +95,15 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
             role, year = UNIT, None
         elif text in ("指标属性", "属性", "指标性质", "性质"):
             role, year = ATTRIBUTE, None
-        elif m := _YEAR_BASE.match(text):
+        elif (m := _YEAR_BASE.match(text)) and (_year_of(m) or of_indicators or text in _VALUE_WORDS):
             role, year = BASELINE, _year_of(m)
         elif text in ("规划目标", "目标", "目标值"):
             if planned_target is None:
                 planned_target = i
             continue
-        elif m := _YEAR_TARGET.match(text):
+        elif (m := _YEAR_TARGET.match(text)) and (_year_of(m) or of_indicators or text in _VALUE_WORDS):
             role, year = TARGET, _year_of(m)
-        elif m := _YEAR_ACTUAL.match(text):
+        elif (m := _YEAR_ACTUAL.match(text)) and (_year_of(m) or of_indicators or text in _VALUE_WORDS):
             role, year = ACTUAL, _year_of(m)
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
@@ -116,7 +122,8 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
             units[role] = header_unit
         if year is not None:
             years[role] = year
-    if planned_target is not None and TARGET not in roles.values():
+    if planned_target is not None and TARGET not in roles.values() and (
+            of_indicators or bare_years or any(years.values())):  # 项目 | 主要内容 | 目标: no values
         roles[planned_target] = TARGET
     if bare_years:
         # A review table reads 2015年 | 规划目标 | 2020年: the first bare year is the
@@ -396,8 +403,10 @@ def _number_rows(rows: list[RawRow], warn) -> None:
     for before, row in zip(rows, rows[1:]):
         # 其中：城市社区（%） | … then 农村社区（%） | …, unnumbered, in the same unit: a part too
         # (其他指标（个） after 其中：高校毕业生（万人） is not)
+        same_unit = row.unit == before.unit and (row.unit is not None or bool(
+            _UNITLESS_NAME.search(row.name) and _UNITLESS_NAME.search(before.name)))  # …率, …率: no unit
         if (before.is_part and not before.numbered and not row.numbered and not row.is_part
-                and before.category == row.category and row.unit is not None and row.unit == before.unit):
+                and before.category == row.category and same_unit):
             row.is_part = True
     next_free = max(row.seq for row in rows if row.numbered) + 1
     has_parent = False

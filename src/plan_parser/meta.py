@@ -181,7 +181,8 @@ def _set_place(meta: Meta, front: list[str], warn: Warn) -> None:
 
 
 def _is_national(meta: Meta) -> bool:
-    if meta.issuer and _NATIONAL_ISSUER.search(issuing_bodies(meta.issuer)[0]):
+    bodies = issuing_bodies(meta.issuer or "")
+    if bodies and _NATIONAL_ISSUER.search(bodies[0]):
         return True
     if meta.doc_number and _NATIONAL_DOC_NUMBER.match(meta.doc_number):
         return True
@@ -262,17 +263,29 @@ _BODY_BREAK = re.compile(r"[\s、]+")
 
 
 def _office_name(text: str) -> bool:
-    return 0 < len(text) <= 30 and bool(_ISSUER_SUFFIX.search(text)) and not re.search(r"[，。：；、]", text)
+    # 各区县教育局 addresses offices (各 "each"); an office's own name never opens with it
+    return (0 < len(text) <= 30 and bool(_ISSUER_SUFFIX.search(text)) and not text.startswith("各")
+            and not re.search(r"[，。：；、]", text))
 
 
 def issuing_bodies(issuer: str) -> list[str]:
-    """The bodies an issuer line names: ``沛水市妇女联合会 沛水市教育局`` → both, when every part
-    between spaces or 、 is an office's name; else the line as one name, its spaces taken out
-    (``重庆市　铜梁区人民政府办公室``)."""
-    parts = [part for part in _BODY_BREAK.split(issuer.strip()) if part]
-    if len(parts) > 1 and all(_office_name(part) for part in parts):
-        return parts
-    return [_BODY_BREAK.sub("", issuer)] if issuer.strip() else []
+    """The bodies an issuer line names, in order: ``沛水市妇女联合会 沛水市教育局`` → both.  A part
+    that is no office's name joins the part after it (``重庆市　铜梁区人民政府办公室``), a bare
+    办公厅 or 办公室 the part before it (``重庆市人民政府 办公厅``); a line that does not come
+    out as office names is one name, its spaces taken out."""
+    bodies: list[str] = []
+    pending = ""
+    for part in _BODY_BREAK.split(issuer.strip()):
+        pending += part
+        if pending in ("办公厅", "办公室") and bodies:
+            bodies[-1] += pending
+            pending = ""
+        elif _office_name(pending):
+            bodies.append(pending)
+            pending = ""
+    if pending or not bodies:
+        return [_BODY_BREAK.sub("", issuer)] if issuer.strip() else []
+    return bodies
 
 
 def _looks_like_issuer(text: str) -> bool:
