@@ -798,6 +798,9 @@ def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
     ("推进产业对接", "advance industry matching"),
     ("对接国家战略", "connect with national strategy"),
     ("产业集聚", "industry agglomeration"),
+    # 主动 before a verb is an adverb, before a noun an adjective
+    ("主动融入国家战略", "proactively integrate into national strategy"),
+    ("主动健康", "proactive health"),
 ])
 def test_seventh_round_composition(g, zh, en):
     assert g.translate(zh).en == en
