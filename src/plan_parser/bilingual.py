@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from .glossary import Glossary, Translation, contains_cjk, place_en, singular, title_case
 from .meta import issuing_bodies
 from .model import ParseWarning, Plan
+from .quantity import is_rate_unit
 
 __all__ = ["Label", "labels", "apply_glossary", "label_kind", "english_coverage"]
 
@@ -161,7 +162,7 @@ def _per_unit(unit: str, glossary: Glossary) -> Translation | None:
     """A unit of one thing per another (床/千人, 个/万人, 元/平方米): each side's English,
     joined by "per"; None unless both sides have English."""
     left, _, right = unit.replace("／", "/").partition("/")
-    if {left.strip(), right.strip()} & {"%", "％", "百分点", "个百分点"}:
+    if is_rate_unit(left) or is_rate_unit(right):
         return None  # 亿元/%: two units side by side, no rate
     if not contains_cjk(unit):
         return None  # km/h, μg/m³: written in Latin letters already

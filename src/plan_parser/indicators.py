@@ -87,7 +87,7 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
         rest, header_unit = _trailing_unit(re.sub(r"\s+", "", raw))
         if text in ("序号", "序", "编号"):
             role, year = SEQ, None
-        elif text in ("指标", "指标名称", "主要指标", "项目", "指标项") or (i <= 1 and text.endswith("指标")):
+        elif text in _INDICATOR_NAMES or text == "项目" or (i <= 1 and text.endswith("指标")):
             role, year = NAME, None
         elif text in ("类别", "分类", "领域", "类型"):
             role, year = CATEGORY, None

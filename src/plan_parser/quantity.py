@@ -252,6 +252,13 @@ def rate_units() -> frozenset[str]:
     return frozenset(_unit_table()["units"]["rates"])
 
 
+def is_rate_unit(text: str) -> bool:
+    """Whether ``text`` as written is a unit of rates: ``%``, ``％``, ``百分点`` (an alias of
+    个百分点), ``1/10万`` … (units.toml's ``rates``)."""
+    unit = _WHITESPACE.sub("", text.translate(_NORMALIZE))
+    return _unit_table()["aliases"].get(unit, unit) in rate_units()
+
+
 def is_listed_unit(text: str) -> bool:
     """Whether ``text`` is a unit units.toml lists as it is (千克, 千米, 户), not one built
     with a prefix (万元 = 万 + 元, 千户 = 千 + 户)."""
