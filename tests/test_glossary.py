@@ -822,3 +822,21 @@ def test_a_colon_between_figures_cuts_no_clause(g):
     assert ":" not in (g.translate("医护比1：1.25").en or "") and g.translate("医护比1：1.25").missing != []
     # a figure on one side only: the colon still cuts (the clause after it is read on its own)
     assert g.translate("建设目标：2025年建成示范区").en.startswith("development target: ")
+
+
+@pytest.mark.parametrize("zh, subject", [
+    # a plural that keeps its s before a noun is a plural still: the verb agrees
+    ("职业技能实现提升", "vocational skills achieve "),
+    ("群众权益取得保障", "public rights and interests achieve "),
+    # a singular subject takes the verb's s
+    ("标准体系实现全覆盖", "standards system achieves "),
+])
+def test_a_goal_sentence_agrees_with_its_subject(g, zh, subject):
+    assert g.translate(zh).en.startswith(subject)
+
+
+def test_plural_is_read_from_the_last_word():
+    from plan_parser.glossary import _is_plural
+
+    assert [_is_plural(en) for en in ("enterprises", "children", "vocational skills", "news",
+                                      "service system", "United Nations")] == [True, True, True, False, False, False]

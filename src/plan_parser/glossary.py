@@ -350,15 +350,17 @@ _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
 #: noun phrase before it follows "of" (竞技体育高质量发展 "high-quality development of competitive
 #: sports", 妇女儿童合法权益 "legitimate rights and interests of women and children").
 _OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
-#: Plural-looking English words that are no plurals, or keep their s before a noun.
-_NOT_PLURAL = frozenset({"news", "series", "species", "means", "goods", "sales", "arms", "savings", "affairs",
-                         "headquarters", "premises", "surroundings", "earnings", "always", "towards",
-                         "telecommunications", "arrears", "tailings", "proceeds", "outskirts",
-                         # a plural that English keeps before a noun (standards development, sports
-                         # products, grassroots governance, customs clearance)
-                         "standards", "sports", "grassroots", "customs", "rights", "materials", "arts",
-                         "humanities", "minors", "needs", "operations", "communications", "diabetes", "skills",
-                         "overseas", "securities", "glasses", "lives", "ethos", "chaos", "whereabouts", "interests"})
+#: English words in s that are no plurals (a verb after them takes its s: "news that serves").
+_S_SINGULARS = frozenset({"news", "series", "species", "means", "headquarters", "always", "towards",
+                          "telecommunications", "diabetes", "overseas", "ethos", "chaos", "whereabouts"})
+#: Plurals that keep their s before a noun (goods trade, standards development, sports products,
+#: grassroots governance, customs clearance), and are plurals still ("skills improve").
+_KEPT_PLURALS = frozenset({"goods", "sales", "arms", "savings", "affairs", "premises", "surroundings", "earnings",
+                           "arrears", "tailings", "proceeds", "outskirts", "standards", "sports", "grassroots",
+                           "customs", "rights", "materials", "arts", "humanities", "minors", "needs", "operations",
+                           "communications", "skills", "securities", "glasses", "lives", "interests"})
+#: Plural-looking English words that :func:`singular` leaves as they are.
+_NOT_PLURAL = _S_SINGULARS | _KEPT_PLURALS
 #: Plurals in -es after s (gases, buses, viruses), and plurals the rules cannot undo.
 _ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canvases", "viruses", "campuses"})
 _IRREGULAR_SINGULARS = {"wharves": "wharf", "shelves": "shelf", "halves": "half", "wolves": "wolf", "calves": "calf",
@@ -402,6 +404,14 @@ def singular(en: str | None) -> str | None:
     if len(words) >= 3 and words[-2] == "and":
         words[-3] = one(words[-3])
     return " ".join(words)
+
+
+def _is_plural(en: str) -> bool:
+    """Whether a noun phrase's English is plural, by its last word: "enterprises", "children",
+    "vocational skills" are; "news", "service system", "United Nations" (a name) are not."""
+    last = en.rsplit(" ", 1)[-1]
+    low = last.lower()
+    return low in _IRREGULAR_PLURALS or (low in _KEPT_PLURALS and last[:1].islower()) or singular(last) != last
 
 
 def _follows_object(adverb: str) -> bool:
@@ -1672,8 +1682,7 @@ class Glossary:
             return None  # 实现繁荣发展: a verb, no object to name
         subject = self._phrase(words[:k])
         verb = self._verb_en[words[k].zh]
-        last = subject.rsplit(" ", 1)[-1]
-        plural = subject.startswith("all ") or last in _IRREGULAR_PLURALS or singular(last) != last
+        plural = subject.startswith("all ") or _is_plural(subject)
         return _join([subject, verb if plural else _third_person(verb), self._phrase(rest)])
 
     def _pop_verb(self, words: list[_Piece]) -> tuple[str, str]:
@@ -1770,7 +1779,7 @@ class Glossary:
                 # 服务X的Y: "Y that serves X"
                 head = self._head(words[k + 1:])
                 verb = self._verb_en[zh[0]]
-                if not (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
+                if not _is_plural(head):
                     verb = _third_person(verb)  # a plural head keeps the plain verb
                 return _join([head, "that", verb, self._head(words[1:k])])
             if 0 < k < len(zh) - 1 and all(z in self._adjective_en for z in zh[:k]):
@@ -1851,8 +1860,7 @@ class Glossary:
         for j in range(k - 1, 0, -1):
             p = words[j]
             if p.zh in _LINKING_WORDS or p.zh in ("、", ","):
-                before = words[j - 1].en or ""
-                return words[j - 1].kind in ("word", "dictionary") and singular(before) != before
+                return words[j - 1].kind in ("word", "dictionary") and _is_plural(words[j - 1].en or "")
             if p.zh in self._verb_en or p.kind not in ("word", "dictionary"):
                 return False
         return False
