@@ -246,6 +246,7 @@ def _build(g: _Grammar, m: regex.Match, raw: str, outer: str | None) -> Quantity
 # -- public API ----------------------------------------------------------------
 
 
+@functools.cache
 def rate_units() -> frozenset[str]:
     """The units of rates (units.toml's ``rates``: %, ‰, 个百分点, 1/10万 …); reads the
     table only, so a module may call it when imported."""
