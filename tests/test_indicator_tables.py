@@ -662,3 +662,72 @@ def test_a_review_and_plan_header_keeps_the_plans_target(tmp_path):
                           "指标 | 单位 | “十三五”末 | “十四五”目标", "新增供水能力 | 万立方米 | 1200 | 1500")
     i = plan.indicators[0]
     assert (i.baseline.value, i.baseline.year, i.target.value, i.target.year) == (1200, 2020, 1500, 2025)
+
+
+def test_a_table_written_one_cell_per_line_without_tabs(tmp_path):
+    # text copied out of a PDF or a web page's table: a cell per line, no TAB, one blank line
+    # between rows, a one-line category row; read like the TAB-flattened layout, not lost
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        专栏1 “十四五”时期近视防控主要指标
+
+        序号
+        指标名称
+        单位
+        2020年
+        2025年
+        属性
+
+        一、视力健康
+
+        1
+        儿童青少年总体近视率
+        %
+        53.7
+        ≤48.5
+        约束性
+
+        2
+        6岁儿童近视率
+        %
+        3.2
+        3左右
+        预期性
+
+        3
+        中小学生每天校内体育活动时间
+        小时
+        1
+        ≥1
+        约束性
+        """, tmp_path / "plan.txt")
+    assert [(c.number, c.kind) for c in plan.columns] == [(1, "indicators")]
+    assert [(i.name, i.unit, i.category, i.baseline.value, i.target.raw, i.target.comparator, i.attribute)
+            for i in plan.indicators] == [
+        ("儿童青少年总体近视率", "%", "视力健康", 53.7, "≤48.5", "<=", "约束性"),
+        ("6岁儿童近视率", "%", "视力健康", 3.2, "3左右", "~", "预期性"),
+        ("中小学生每天校内体育活动时间", "小时", "视力健康", 1.0, "≥1", ">=", "约束性")]
+    assert plan.indicators[0].loc["line"] == 14  # the row opens with its 序号 on line 14
+
+
+def test_short_lines_of_prose_are_no_cell_table(tmp_path):
+    # groups of short lines that are no table: a list with no figures, and groups of unequal
+    # length; both stay paragraphs
+    plan = parse_constructed("", """
+        第一章 发展基础
+
+        主要成效
+        体系更加健全
+        服务更加便捷
+
+        存在问题
+        基础仍然薄弱
+        人才总量不足
+
+        下一步
+        加强统筹
+        """, tmp_path / "plan.txt")
+    assert plan.indicators == [] and plan.columns == []
+    assert [p.text for p in plan.chapters[0].paragraphs] == [
+        "主要成效", "体系更加健全", "服务更加便捷", "存在问题", "基础仍然薄弱", "人才总量不足", "下一步", "加强统筹"]

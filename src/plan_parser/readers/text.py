@@ -9,6 +9,10 @@ paragraphs that follow, until those two blank lines.
 Text copied from Word or a web page writes a table **one row per line** instead, its
 cells separated by TABs, by ``|`` or by runs of two or more spaces; two or more such
 lines in a row (one-cell lines between them are category rows) are read as a table.
+
+Text copied out of a PDF or a web page's table may also write **one cell per line with
+no TAB**: a header row and two or more rows of as many short lines each, one blank line
+between rows (one-line category rows between them); see :func:`find_cell_tables`.
 """
 from __future__ import annotations
 
@@ -88,6 +92,7 @@ def lines_to_blocks(lines: list[str], settings: Settings = DEFAULTS) -> list[Blo
         table = None
 
     row_tables = find_row_tables(lines, settings)
+    row_tables.update(find_cell_tables(lines, settings, taken=row_tables))
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number < skip_to:
@@ -224,4 +229,79 @@ def find_row_tables(lines: list[str], settings: Settings = DEFAULTS) -> dict[int
             i = j
         else:
             i += 1
+    return found
+
+
+# -- tables written one cell per line, without TABs ---------------------------------
+
+#: The most characters a cell line of :func:`find_cell_tables` holds (an indicator's name is
+#: rarely longer; a paragraph of running text always is).
+CELL_LINE_MAX = 40
+
+
+def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
+                     taken: dict[int, tuple[Table, int]] | None = None) -> dict[int, tuple[Table, int]]:
+    """Tables written one cell per line with no TAB: {first line number: (table, line after it)}.
+
+    Rows are groups of consecutive lines with one blank line between groups.  A table is a
+    header group of three or more lines and two or more rows of as many lines (a row may
+    have fewer, when a merged cell was left out), a one-line group between two rows being a
+    category row (``一、经济发展``); every line is short (:data:`CELL_LINE_MAX`), no sentence
+    (。；), heading or TAB-flattened cell; two rows or more hold a figure.  Prose never
+    looks like this: its paragraphs are one line each, or long.  Line numbers are 1-based;
+    ``taken``: tables already found on those lines (:func:`find_row_tables`).
+    """
+    taken_lines = {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
+
+    def cell_line(k: int) -> bool:
+        text = lines[k].strip()
+        return (bool(text) and not lines[k].startswith("\t") and k + 1 not in taken_lines
+                and len(text) <= CELL_LINE_MAX and not text.endswith(("。", "；", ";"))
+                and not match_heading(text) and split_row(lines[k], settings) is None)
+
+    groups: list[tuple[int, int]] = []  # (first index, end index) of each run of non-blank lines
+    k, n = 0, len(lines)
+    while k < n:
+        if not lines[k].strip():
+            k += 1
+            continue
+        start = k
+        while k < n and lines[k].strip():
+            k += 1
+        groups.append((start, k))
+    found: dict[int, tuple[Table, int]] = {}
+    g = 0
+    while g < len(groups):
+        start, end = groups[g]
+        width = end - start
+        if width < 3 or not all(cell_line(i) for i in range(start, end)):
+            g += 1
+            continue
+        rows = [(start, end)]
+        h = g + 1
+        while h < len(groups):
+            a, b = groups[h]
+            if a - rows[-1][1] != 1 or not all(cell_line(i) for i in range(a, b)):
+                break  # two blank lines, or a line no cell is
+            size = b - a
+            if size == 1 and not (h + 1 < len(groups) and groups[h + 1][1] - groups[h + 1][0] > 1):
+                break  # a one-line group is a category row only between rows
+            if size > width:
+                break
+            rows.append((a, b))
+            h += 1
+        full = [r for r in rows[1:] if r[1] - r[0] == width]
+        figures = sum(any(ch.isdigit() for i in range(a, b) for ch in lines[i]) for a, b in rows[1:])
+        if len(full) >= 2 and figures >= 2:
+            table = Table(rows=[[Cell([Paragraph(lines[i].strip(), {"line": i + 1})]) for i in range(a, b)]
+                                for a, b in rows],
+                          loc={"line": rows[0][0] + 1}, row_locs=[{"line": a + 1} for a, _ in rows])
+            _extend(table.loc, rows[-1][1])
+            for loc, (a, b) in zip(table.row_locs, rows):
+                if b - a > 1:
+                    _extend(loc, b)
+            found[rows[0][0] + 1] = (table, rows[-1][1] + 1)
+            g = h
+        else:
+            g += 1
     return found
