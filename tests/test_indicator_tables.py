@@ -731,3 +731,24 @@ def test_short_lines_of_prose_are_no_cell_table(tmp_path):
     assert plan.indicators == [] and plan.columns == []
     assert [p.text for p in plan.chapters[0].paragraphs] == [
         "主要成效", "体系更加健全", "服务更加便捷", "存在问题", "基础仍然薄弱", "人才总量不足", "下一步", "加强统筹"]
+
+
+def test_an_indicator_box_whose_table_no_reader_knows_is_warned_about(tmp_path):
+    # cells one per line with no blank line between rows: no table any reader knows; the
+    # lines stay paragraphs of the 专栏 and a warning says its indicators were not read
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        专栏1 主要指标
+        指标名称
+        2020年
+        2025年
+        儿童青少年总体近视率（%）
+        53.7
+        48.5
+
+        第二章 主要任务
+        """, tmp_path / "plan.txt")
+    assert plan.indicators == []
+    assert [p.text for p in plan.columns[0].paragraphs][:2] == ["指标名称", "2020年"]
+    assert oddity_warnings(plan) == [("indicators_not_read", {"line": 3, "end_line": 9})]

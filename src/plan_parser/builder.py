@@ -323,6 +323,10 @@ class PlanBuilder:
         elif col.column.kind == "other" and not col.column.paragraphs:
             self.warn("empty_column", f"专栏{col.column.number} holds no table and no items",
                       col.column.loc)
+        elif col.column.kind == "other" and "指标" in col.column.title:
+            # its table came in a layout no reader knows: its cells are kept as lines, never dropped
+            self.warn("indicators_not_read", f"专栏{col.column.number} {col.column.title} names indicators, but no "
+                      "indicator table was found under it; its lines are kept as paragraphs", col.column.loc)
         self.col = None
         self.last_closed = col
 
