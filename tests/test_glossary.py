@@ -840,3 +840,46 @@ def test_plural_is_read_from_the_last_word():
 
     assert [_is_plural(en) for en in ("enterprises", "children", "vocational skills", "news",
                                       "service system", "United Nations")] == [True, True, True, False, False, False]
+
+
+#: Eighth round (2026-11-30): English for the shapes of names a blind set's plans showed
+#: (their mechanisms, on made-up names; no label of a blind set).
+EIGHTH_ROUND_ENGLISH = [
+    # a table or box caption keeps its number first, as English writes it
+    ("表1 “十四五”时期蔬菜产业发展主要指标",
+     "Table 1: 14th Five-Year Plan period vegetable industry development main indicators"),
+    ("表2-1 重点项目", "Table 2-1: key projects"),
+    ("专栏三：重点工程", "Box 3: key projects"),
+    # a spatial layout formula: two counts or more, each with a part of [layout]
+    ("一核两带三区", "one core, two belts, three zones"),
+    ("一轴两翼", "one axis, two wings"),
+    ("一核一带多点", "one core, one belt, multiple nodes"),
+    ("优化一核两带三区空间布局", 'optimize "one core, two belts, three zones" spatial layout'),
+    ("一带一路", "Belt and Road"),  # 路 is no part of a layout: the name of the initiative
+    # the lead-ins of a plan's review of its situation and goals
+    ("从需求看", "in terms of demand"),
+    ("到2025年", "by 2025"),
+    # words whose final s is no plural, or whose singular no rule finds, before a noun
+    ("沼气工程", "Biogas Project"),  # not "Bioga"
+    ("期货交易所", "futures exchanges"),  # a futures exchange, not a "future exchange"
+    ("出租汽车行业", "taxi industries"),  # taxis → taxi (no word in -is)
+]
+
+
+@pytest.mark.parametrize("zh, en", EIGHTH_ROUND_ENGLISH)
+def test_eighth_round_english(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh", ["表1列出了主要指标。", "双核驱动"])  # a sentence; one count alone is no formula
+def test_eighth_round_no_caption_or_formula(g, zh):
+    assert not g.translate(zh).en or not g.translate(zh).en.startswith(("Table", "two cores"))
+
+
+def test_a_title_place_before_a_word_that_starts_with_the_level_character(g):
+    """澹江省城镇供热…: jieba's dictionary cuts 省 + 城镇, so 澹江省 is the plan's place even
+    though 省城 is a word; 青溪市区 and 松河县城建设 stay no place (市区, 县城 are the words)."""
+    assert g.title_places("澹江省城镇供热发展“十四五”规划") == {"澹江省": "Danjiang Province", "澹江": "Danjiang"}
+    assert g.title_places("璋河市北斗卫星导航产业发展“十四五”规划") == {"璋河市": "Zhanghe City", "璋河": "Zhanghe"}
+    assert g.title_places("青溪市区“十四五”教育规划") == {}
+    assert g.title_places("松河县城建设“十四五”规划") == {}

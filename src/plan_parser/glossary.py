@@ -81,6 +81,7 @@ TABLES = (
     "units",
     "label_only",
     "counted",
+    "layout",
     "vocabulary",
     "verbs",
     "adjectives",
@@ -104,9 +105,10 @@ TABLES = (
 #: a clause that is one of them is translated slot by slot.  ``affixes`` holds bound
 #: characters stuck to a word ("非{}" → "non-{}", "{}类" → "{} category"),
 #: ``adjective_affixes`` their English after an adjective, ``counted`` a Chinese numeral with a
-#: classifier before a kind of undertaking ("三年行动" → "three-year initiative").
-_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modals", "modifiers", "counted", "frames",
-                            "affixes", "adjective_affixes"})
+#: classifier before a kind of undertaking ("三年行动" → "three-year initiative"), ``layout``
+#: the parts of a spatial layout formula ("一核两带三区" → "one core, two belts, three zones").
+_COMPOSER_ONLY = frozenset({"suffixes", "verbs", "adjectives", "adverbs", "modals", "modifiers", "counted", "layout",
+                            "frames", "affixes", "adjective_affixes"})
 #: Tables whose entries may have an empty English value (= drop the word).
 _MAY_BE_EMPTY = frozenset({"function_words"})
 #: Table that holds entries of a CSV file and top-level keys of a TOML file.
@@ -283,6 +285,9 @@ _SCALED_NUMBER_RE = re.compile(
 _CN_COUNT_RE = re.compile(r"(?<![第个前〇零一二两三四五六七八九十百千万亿\d])([两二三四五六七八九十])([年大])")
 #: What a counted number may stand before: a plan's kind of undertaking (三年行动计划, 十大工程).
 _COUNTED_HEADS = {"年": ("行动", "计划", "规划", "工程", "专项", "方案", "项目"), "大": ("工程", "项目", "行动", "计划")}
+#: The counts of a layout formula (``[layout]``): 一核, 双核, 多点.
+_LAYOUT_COUNTS = {"一": "one", "两": "two", "二": "two", "双": "two", "三": "three", "四": "four", "五": "five",
+                  "六": "six", "七": "seven", "八": "eight", "九": "nine", "十": "ten", "多": "multiple"}
 _EN_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
@@ -352,13 +357,13 @@ _ATTRIBUTE_HEADS = _HEAD_NOUNS | frozenset({
 _OF_HEADS = ("发展", "融合", "权益", "转型", "振兴")
 #: English words in s that are no plurals (a verb after them takes its s: "news that serves").
 _S_SINGULARS = frozenset({"news", "series", "species", "means", "headquarters", "always", "towards",
-                          "telecommunications", "diabetes", "overseas", "ethos", "chaos", "whereabouts"})
+                          "telecommunications", "diabetes", "overseas", "ethos", "chaos", "whereabouts", "biogas"})
 #: Plurals that keep their s before a noun (goods trade, standards development, sports products,
 #: grassroots governance, customs clearance), and are plurals still ("skills improve").
 _KEPT_PLURALS = frozenset({"goods", "sales", "arms", "savings", "affairs", "premises", "surroundings", "earnings",
                            "arrears", "tailings", "proceeds", "outskirts", "standards", "sports", "grassroots",
                            "customs", "rights", "materials", "arts", "humanities", "minors", "needs", "operations",
-                           "communications", "skills", "securities", "glasses", "lives", "interests"})
+                           "communications", "skills", "securities", "glasses", "lives", "interests", "futures"})
 #: Plural-looking English words that :func:`singular` leaves as they are.
 _NOT_PLURAL = _S_SINGULARS | _KEPT_PLURALS
 #: Plurals in -es after s (gases, buses, viruses), and plurals the rules cannot undo.
@@ -366,7 +371,7 @@ _ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canva
 _IRREGULAR_SINGULARS = {"wharves": "wharf", "shelves": "shelf", "halves": "half", "wolves": "wolf", "calves": "calf",
                         "leaves": "leaf", "knives": "knife", "wives": "wife", "thieves": "thief", "crises": "crisis",
                         "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis", "hypotheses": "hypothesis",
-                        "syntheses": "synthesis", "bases": "base"}
+                        "syntheses": "synthesis", "bases": "base", "taxis": "taxi"}
 #: Words that make an English phrase more than a noun with its modifiers ("core technologies
 #: in key fields"): such a phrase keeps its plural before another noun.
 _PHRASE_WORDS = frozenset({"in", "of", "for", "as", "to", "with", "on", "the", "a", "an", "by", "from"})
@@ -388,13 +393,13 @@ def singular(en: str | None) -> str | None:
             head, _, last = word.rpartition("-")
             return f"{head}-{one(last)}"
         low = word.lower()
+        if low in _IRREGULAR_SINGULARS and not word[:1].isupper():  # taxis (no word in -is), wharves
+            return _IRREGULAR_SINGULARS[low]
         if (low in _NOT_PLURAL or not low.isalpha() or len(low) < 4 or word[:1].isupper()
                 or low.endswith(("ss", "us", "is", "ics", "ous")) or not low.endswith("s")):
             return word  # names keep their s, and words that are no plurals
         if low.endswith("ies"):
             return word[:-3] + "y"
-        if low in _IRREGULAR_SINGULARS:
-            return _IRREGULAR_SINGULARS[low]
         if low.endswith(("sses", "xes", "ches", "shes")) or low in _ES_PLURALS or (
                 low.endswith("oes") and low not in ("shoes", "toes", "canoes")):
             return word[:-2]  # processes, gases, heroes
@@ -677,6 +682,11 @@ class Glossary:
         self._modifier_en = {_unify(k): v for k, v in clean.get("modifiers", {}).items()}
         self._modal_en = {_unify(k): v for k, v in clean.get("modals", {}).items()}
         self._counted = {_unify(k).replace("{}", ""): v for k, v in clean.get("counted", {}).items()}
+        self._layout = {_unify(k): v for k, v in clean.get("layout", {}).items()}
+        # one count and one part (双核, 多点), longer parts first (中心 before 心)
+        parts = "|".join(sorted(map(re.escape, self._layout), key=len, reverse=True))
+        self._layout_unit_re = re.compile(f"([{''.join(_LAYOUT_COUNTS)}])({parts})")
+        self._layout_re = re.compile(f"(?:{self._layout_unit_re.pattern})+") if self._layout else None
         for zh, en in [*self._verb_en.items(), *self._adjective_en.items(), *self._adverb_en.items(),
                        *self._modal_en.items()]:
             seg.setdefault(zh, en)
@@ -850,10 +860,27 @@ class Glossary:
             return Translation(en, "normalized", [])
         if not norm:
             return Translation(None, None, [])
+        caption = self._caption(zh.strip())
+        if caption is not None:
+            return caption
         parts = _CLAUSE_RE.split(_LEAD_IN_RE.sub("", zh.strip()))  # clauses, separators between them
         if sum(1 for c in parts if c.strip()) > 1:  # 加快系统创新，增强融合发展新动能 (or a clause and its ，)
             return self._clauses(parts)
         return self._compose(norm)
+
+    def _caption(self, zh: str) -> Translation | None:
+        """A table or box caption, its number first as English puts it: 表2-1 重点项目 →
+        "Table 2-1: key projects" (not "key projects for table 2 1"); None for no caption."""
+        from .headings import split_caption
+
+        parts = split_caption(zh)
+        word_en = self._segments.get(parts[0]) if parts else None
+        if not word_en:
+            return None
+        name = self.translate(parts[2])
+        if name.en is None:
+            return name
+        return Translation(f"{word_en[:1].upper()}{word_en[1:]} {parts[1]}: {name.en}", name.method, name.missing)
 
     def _clauses(self, parts: list[str]) -> Translation:
         """A name of several clauses (``parts``: split at ，, ；, ： or ——, separators kept), each
@@ -916,6 +943,8 @@ class Glossary:
         scaled = self._scaled_numbers(text) if "万" in text or "亿" in text else []
         if self._counted and _CN_COUNT_RE.search(text):
             scaled = _without_overlaps(scaled + self._counted_numbers(text))
+        if self._layout_re is not None and self._layout_re.search(text):
+            scaled = _without_overlaps(scaled + self._layout_formulas(text))
         for zh, en, at in [*scaled, ("", "", len(text))]:
             toks = segment.tokens(text[start:at])
             for tok in self._function_edges(_latin_joined(toks) if "&" in text else toks):
@@ -1009,6 +1038,29 @@ class Glossary:
             out.append((m.group(), template.replace("{}", number), m.start()))
         return out
 
+    def _layout_formulas(self, text: str) -> list[tuple[str, str, int]]:
+        """``(Chinese, English, start)`` of each spatial layout formula in ``text``: two or more
+        counts with a ``[layout]`` part each (一核两带三区 → "one core, two belts, three zones",
+        一区多园 → "one zone, multiple parks"), on jieba's token boundaries (一带一路 is no
+        formula: 路 is no part of a layout)."""
+        from . import segment
+
+        bounds = {0, *itertools.accumulate(len(t) for t in segment.tokens(text))}
+        out = []
+        for m in self._layout_re.finditer(text):
+            parts = self._layout_unit_re.findall(m.group())
+            if len(parts) < 2 or m.start() not in bounds or m.end() not in bounds:
+                continue
+            words = []
+            for count, part in parts:
+                en = self._layout[part]
+                if count not in "一":  # two belts, multiple parks; axis → axes
+                    en = en[:-2] + "es" if en.endswith("is") else en + "s"
+                words.append(f"{_LAYOUT_COUNTS[count]} {en}")
+            en = ", ".join(words)  # quoted inside a name: build the "one core, two belts" pattern
+            out.append((m.group(), en if len(m.group()) == len(text.strip("“”\"")) else f'"{en}"', m.start()))
+        return out
+
     def _title_places(self, text: str) -> list[tuple[str, str]]:
         """The places a plan title opens with (青溪市松河区“十四五”教育发展规划, 青溪市松河区水利发展
         “十四五”规划 → 青溪市松河区 "Songhe District, Qingxi City"), when one of them is not in
@@ -1037,8 +1089,11 @@ class Glossary:
                 break
             name = m.group()
             en = _place_en(name) or (len(name) > 2 and self._place(name, unlisted=True))
-            nxt = text[m.end() - 1:m.end() + 1]  # the level word and what follows: 市区, 县城
-            if not en or nxt in self._segments or len(nxt) == 2 and segment.known(nxt) or self._ends_in_word(name):
+            # the level word and what follows, as jieba's dictionary cuts them (no HMM, which
+            # makes words of names: 市松): 市区 and 县城 are words (青溪市区, 松河县城建设),
+            # but 省 + 城镇 (澹江省城镇供热) and 市 + 北斗 are not
+            after = segment.tokenizer().lcut(text[m.end() - 1:m.end() + 8], HMM=False)
+            if not en or (after and len(after[0]) > 1) or self._ends_in_word(name):
                 break  # 湾区 (no two-character name), 青溪市区, 松河县城, 老城区 (the word 城区)
             found.append((name, en))
             pos = m.end()
