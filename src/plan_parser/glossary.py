@@ -2097,8 +2097,8 @@ def _join(words: list[str]) -> str:
             out = word.lstrip(",;:")
         elif word in _ATTACH_LEFT or word == ")":
             out = out.rstrip() + word
-        elif out.endswith("("):
-            out += word
+        elif out.endswith("(") or out.endswith(":") and out[-2:-1].isdigit() and word[:1].isdigit():
+            out += word  # (…, and a ratio: 医护比1：1.25 "… 1:1.25"
         else:
             out += " " + word
     return " ".join(out.split()).strip(" ,;:")
