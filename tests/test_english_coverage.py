@@ -618,12 +618,16 @@ def test_test_half_coverage_does_not_regress(dictionary, floors):
 #: FRESH5 447/473 = 94.5% and 450/473 = 95.1%, FRESH6 509/554 = 91.9% and 522/554 = 94.2%, FRESH7
 #: 485/530 = 91.5% and 497/530 = 93.8%, FRESH8 558/612 = 91.2% and 570/612 = 93.1%, FRESH9 581/681
 #: = 85.3% and 616/681 = 90.5%, FRESH10 494/629 = 78.5% and 520/629 = 82.7% (492/629 = 78.2% before
-#: [sector_terms_seventh_third], whose bidding words also serve its 政府采购 plan).
+#: [sector_terms_seventh_third], whose bidding words also serve its 政府采购 plan).  Eighth round:
+#: FRESH11 (blind, tests/english_documents.py) 222/327 = 67.9% and 265/327 = 81.0% on the round's
+#: starting code, 298/406 = 73.4% and 345/406 = 85.0% with its tables read and the round's words;
+#: FRESH9 589/681 = 86.5% and 624/681 = 91.6%, FRESH10 504/629 = 80.1% and 529/629 = 84.1%.
 FRESH_FLOORS = {("fresh", False): 0.93, ("fresh", True): 0.95, ("fresh2", False): 0.97, ("fresh2", True): 0.98,
                 ("fresh3", False): 0.97, ("fresh3", True): 0.98, ("fresh4", False): 0.93, ("fresh4", True): 0.95,
                 ("fresh5", False): 0.94, ("fresh5", True): 0.94, ("fresh6", False): 0.91, ("fresh6", True): 0.94,
                 ("fresh7", False): 0.91, ("fresh7", True): 0.93, ("fresh8", False): 0.91, ("fresh8", True): 0.93,
-                ("fresh9", False): 0.85, ("fresh9", True): 0.90, ("fresh10", False): 0.78, ("fresh10", True): 0.82}
+                ("fresh9", False): 0.86, ("fresh9", True): 0.91, ("fresh10", False): 0.80, ("fresh10", True): 0.84,
+                ("fresh11", False): 0.73, ("fresh11", True): 0.85}
 
 
 @pytest.mark.parametrize("name, dictionary", sorted(FRESH_FLOORS), ids=lambda v: str(v))
