@@ -82,6 +82,22 @@ def test_heading_title_on_the_next_line_and_parts_named_部分(tmp_path):
     assert codes(plan) == []
 
 
+def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
+    # a plan that numbers only its parts 第X部分 and its chapters 一、 (again from 一 in each
+    # part), its sections （一）: the 一、 lines are its chapters, and a restart is no skip
+    path = tmp_path / "plan.txt"
+    path.write_text("某某市抽水蓄能发展规划\n\n第一部分 发展基础\n\n一、发展现状\n\n正文。\n\n二、面临形势\n\n"
+                    "（一）机遇。正文。\n\n第二部分 重点任务\n\n一、加快项目建设\n\n——推进前期工作。正文。\n\n"
+                    "二、完善电价机制\n\n——落实两部制电价。正文。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(p.number, p.title) for p in plan.parts] == [(1, "发展基础"), (2, "重点任务")]
+    assert [(c.part, c.number, c.title) for c in plan.chapters] == [
+        (1, 1, "发展现状"), (1, 2, "面临形势"), (2, 1, "加快项目建设"), (2, 2, "完善电价机制")]
+    assert [[(s.number, s.title) for s in c.sections] for c in plan.chapters] == [[], [(1, "机遇")], [], []]
+    assert [(t.chapter, t.seq, t.title) for t in plan.tasks] == [(1, 1, "推进前期工作"), (2, 1, "落实两部制电价")]
+    assert codes(plan) == []
+
+
 def test_table_of_contents_that_opens_with_a_foreword_entry(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("某某区就业规划\n\n目  录\n前  言\n第一章 发展基础\n第二章 主要任务\n\n"

@@ -61,13 +61,16 @@ class PlanBuilder:
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
-        self.task_counts: dict[tuple, int] = {}  # (chapter, section) -> tasks so far
+        self.task_counts: dict[tuple, int] = {}  # (id of chapter, id of section) -> tasks so far
         self.seen_warnings: set[tuple] = set()
         self.untitled: Chapter | Section | Part | None = None  # a heading whose title is on the next line
 
     # -- entry points ---------------------------------------------------------
     def feed(self, blocks: list[Block]) -> None:
-        self.official = not any(isinstance(b, Paragraph) and H.match_heading(b.text) for b in blocks)
+        # 一、/（一） are the chapters and sections unless 第X章/第X节 are: a plan may number only
+        # its parts 第一部分 (or 第一篇) and its chapters 一、 under them
+        self.official = not any(isinstance(b, Paragraph) and (h := H.match_heading(b.text)) is not None
+                                and h.level != "part" for b in blocks)
         for k, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 caption = H.match_table_caption(block.text)
@@ -207,7 +210,10 @@ class PlanBuilder:
         if heading.level == "part":
             previous = self.plan.parts[-1].number if self.plan.parts else 0
         elif heading.level == "chapter":
-            previous = self.plan.chapters[-1].number if self.plan.chapters else 0  # runs on across parts
+            # 第X章 run on across parts; 一、 chapters start again at 一 in each part
+            in_part = [c for c in self.plan.chapters if c.part == (self.part.number if self.part else None)]
+            chapters = in_part if self.official and self.part is not None else self.plan.chapters
+            previous = chapters[-1].number if chapters else 0
         else:
             previous = self.chapter.sections[-1].number if self.chapter and self.chapter.sections else 0
         if heading.number != previous + 1:
@@ -219,7 +225,8 @@ class PlanBuilder:
     def _start_task(self, body: str, loc: dict) -> None:
         self._close_task()
         where = self._where()
-        self.task_counts[where] = seq = self.task_counts.get(where, 0) + 1
+        key = (id(self.chapter), id(self.section))  # 一、 chapters start again in each part: 一、 twice
+        self.task_counts[key] = seq = self.task_counts.get(key, 0) + 1
         task = Task(chapter=where[0], section=where[1], seq=seq, title=H.first_sentence(body), text=body,
                     loc=dict(loc))
         self.plan.tasks.append(task)
