@@ -98,6 +98,23 @@ def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
     assert codes(plan) == []
 
 
+def test_chapters_numbered_第X章_over_sections_numbered_一(tmp_path):
+    # 第X章 and no 第X节: the plan's sections are its 一、 lines, run-in ones too; with 第X节
+    # (below) 一、 stays running text
+    path = tmp_path / "plan.txt"
+    path.write_text("某某县马铃薯产业发展规划\n\n第一章 发展基础\n\n一、发展成就\n\n正文。\n\n二、面临形势\n\n正文。\n\n"
+                    "第二章 保障措施\n\n一、加强组织领导。成立领导小组。\n\n二、加大资金投入。统筹资金。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [[(s.number, s.title, [p.text for p in s.paragraphs]) for s in c.sections] for c in plan.chapters] == [
+        [(1, "发展成就", ["正文。"]), (2, "面临形势", ["正文。"])],
+        [(1, "加强组织领导", ["成立领导小组。"]), (2, "加大资金投入", ["统筹资金。"])]]
+    assert codes(plan) == []
+    path.write_text("某某县规划\n\n第一章 发展基础\n\n第一节 发展成就\n\n一、产业规模扩大\n\n正文。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [(s.title, [p.text for p in s.paragraphs]) for s in plan.chapters[0].sections] == [
+        ("发展成就", ["一、产业规模扩大", "正文。"])]
+
+
 def test_table_of_contents_that_opens_with_a_foreword_entry(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("某某区就业规划\n\n目  录\n前  言\n第一章 发展基础\n第二章 主要任务\n\n"

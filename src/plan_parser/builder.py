@@ -59,6 +59,7 @@ class PlanBuilder:
         self.last_closed: _OpenColumn | None = None
         self.task: _OpenTask | None = None
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
+        self.official_sections = False  # 一、 sections under 第X章 chapters (no 第X节)
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
         self.task_counts: dict[tuple, int] = {}  # (id of chapter, id of section) -> tasks so far
@@ -69,8 +70,10 @@ class PlanBuilder:
     def feed(self, blocks: list[Block]) -> None:
         # 一、/（一） are the chapters and sections unless 第X章/第X节 are: a plan may number only
         # its parts 第一部分 (or 第一篇) and its chapters 一、 under them
-        self.official = not any(isinstance(b, Paragraph) and (h := H.match_heading(b.text)) is not None
-                                and h.level != "part" for b in blocks)
+        levels = {h.level for b in blocks if isinstance(b, Paragraph) and (h := H.match_heading(b.text)) is not None}
+        self.official = not levels - {"part"}
+        # 第X章 with no 第X节: its sections are numbered 一、 (第一章 发展基础 / 一、发展成就)
+        self.official_sections = "chapter" in levels and "section" not in levels
         for k, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 caption = H.match_table_caption(block.text)
@@ -124,6 +127,12 @@ class PlanBuilder:
         heading, run_on = H.match_heading(text), ""
         if heading is None and self.official and not in_box:
             heading, run_on = H.match_official(text) or (None, "")
+        elif heading is None and self.official_sections and self.chapter is not None and not in_box:
+            official, run_on = H.match_official(text) or (None, "")
+            if official is not None and official.level == "chapter":
+                heading = H.Heading("section", official.number, official.title)
+            else:
+                run_on = ""
         if self.in_toc and self._toc_entry(heading, text, p.loc):
             return
         if heading:
