@@ -864,6 +864,13 @@ EIGHTH_ROUND_ENGLISH = [
     ("沼气工程", "Biogas Project"),  # not "Bioga"
     ("期货交易所", "futures exchanges"),  # a futures exchange, not a "future exchange"
     ("出租汽车行业", "taxi industries"),  # taxis → taxi (no word in -is)
+    # a one-character noun where jieba cuts it off a word it does not know ([single_character_nouns])
+    ("竹产业发展", "bamboo industry development"),
+    ("微型薯", "micro potatoes"),
+    ("林面积", "forest area"),
+    # words whose composed English read badly ([eighth_round_review])
+    ("推进宣贯实施", "advance publicity and implementation"),
+    ("附表1 重点项目表", "Appended table 1: key project list"),
 ]
 
 
