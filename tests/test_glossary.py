@@ -868,6 +868,11 @@ EIGHTH_ROUND_ENGLISH = [
     ("竹产业发展", "bamboo industry development"),
     ("微型薯", "micro potatoes"),
     ("林面积", "forest area"),
+    # a list of nouns (、) joined as English joins one; 等 before a noun is "and other"
+    ("学校、医院建设", "schools and hospitals development"),
+    ("推进道路、桥梁、隧道等基础设施建设", "advance roads, bridges, tunnels and other infrastructure development"),
+    ("指导思想、基本原则和主要目标", "guiding thought, basic principles and main objectives"),  # its own 和
+    ("提升设计、制造、封测能力", "enhance design, manufacturing, packaging and testing capacity"),  # an item's own and
     # words whose composed English read badly ([eighth_round_review])
     ("推进宣贯实施", "advance publicity and implementation"),
     ("附表1 重点项目表", "Appended table 1: key project list"),

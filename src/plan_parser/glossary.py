@@ -1883,9 +1883,33 @@ class Glossary:
             if zh[k] in _MORE_WORDS:
                 quality = [_Piece(p.zh, self._adjective_en.get(p.zh, p.en), p.kind) for p in words[k + 1:]]
                 return _join(["more", self._head(quality), self._head(words[:k])])
-        return _join([self._modifier_en[p.zh] if p.zh in self._modifier_en and self._modifies(words, k)
-                      else singular(p.en) if not plurals and self._before_noun(words, k) else p.en
-                      for k, p in enumerate(words)])
+        return _join(self._listed(words, [
+            self._modifier_en[p.zh] if p.zh in self._modifier_en and self._modifies(words, k)
+            else singular(p.en) if not plurals and self._before_noun(words, k) else p.en
+            for k, p in enumerate(words)]))
+
+    def _listed(self, words: list[_Piece], ens: list[str]) -> list[str]:
+        """``ens`` (the English of ``words``) with a list of nouns joined as English joins one:
+        学校、医院建设 "schools and hospitals development", 道路、桥梁、隧道等基础设施 "roads,
+        bridges, tunnels and other infrastructure" (等 before a noun is "and other", not "etc.")."""
+        def noun(k: int) -> bool:
+            return 0 <= k < len(words) and words[k].kind in ("word", "dictionary") and words[k].zh not in self._verb_en \
+                and words[k].zh not in self._function_words
+
+        commas = [k for k, p in enumerate(words) if p.kind == "punct" and p.en == "," and noun(k - 1) and noun(k + 1)]
+        if not commas:
+            return ens
+        out = list(ens)
+        last = commas[-1]
+        etc = next((k for k in range(last + 2, len(words)) if words[k].zh == "等"), None)
+        if etc is not None and all(noun(j) for j in range(last + 1, etc)) and noun(etc + 1):
+            out[etc] = "and other"  # 道路、桥梁等基础设施
+        elif etc is None and not any(p.zh in _LINKING_WORDS for p in words[last + 1:]) \
+                and not any(" and " in (ens[k - 1] or "") or " and " in (ens[k + 1] or "") for k in commas):
+            # not before 和 (指导思想、基本原则和主要目标 has its "and"), nor beside an item with
+            # one of its own (高校 "colleges and universities", 科研院所)
+            out[last] = "and"
+        return out
 
     def _word_follows(self, words: list[_Piece], k: int) -> bool:
         """Word ``k`` and the one after it are words, the second no function word (机构及职责:
@@ -1929,6 +1953,9 @@ class Glossary:
                 or self._segments.get(words[k + 1].zh) == self._verb_en.get(words[k + 1].zh)):  # 文化提供: a verb
             return False
         before = words[k - 1] if k else None
+        if before is not None and before.kind == "punct" and before.en == "," and k > 1 \
+                and words[k - 2].kind in ("word", "dictionary"):
+            return False  # 学校、医院建设: the last of a list of nouns, as the others are
         return (before is None or before.kind not in ("word", "dictionary")
                 or before.zh in self._modifier_en and before.zh not in self._verb_en  # 治理|法律法规: a verb's noun
                 or before.zh in self._adjective_en)
