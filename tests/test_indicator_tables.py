@@ -752,3 +752,25 @@ def test_an_indicator_box_whose_table_no_reader_knows_is_warned_about(tmp_path):
     assert plan.indicators == []
     assert [p.text for p in plan.columns[0].paragraphs][:2] == ["指标名称", "2020年"]
     assert oddity_warnings(plan) == [("indicators_not_read", {"line": 3, "end_line": 9})]
+
+
+def test_a_project_whose_title_opens_with_a_number_after_the_item_number(tmp_path):
+    # 1.12英寸… is item 1 "12英寸…" in a 专栏 of items, not the decimal 1.12; 1.5万人… stays a figure
+    plan = parse_constructed("", """
+        第一章 重点任务
+
+        专栏2 传感器产业重点项目
+
+        1.12英寸MEMS传感器产线项目。新建产线一条。
+
+        2.8英寸MEMS代工平台。扩建产能。
+
+        3.智能传感器创新中心。建设中试平台。
+
+        专栏3 人才培训
+
+        1.5万人次职业技能培训。面向产业工人。
+        """, tmp_path / "plan.txt")
+    assert [(p.column, p.seq, p.title) for p in plan.projects] == [
+        (2, 1, "12英寸MEMS传感器产线项目"), (2, 2, "8英寸MEMS代工平台"), (2, 3, "智能传感器创新中心")]
+    assert [b.text for b in plan.column(3).paragraphs] == ["1.5万人次职业技能培训。面向产业工人。"]

@@ -295,7 +295,7 @@ class PlanBuilder:
             col.group = group[0].title
             col.column.paragraphs.append(TextBlock(p.text, p.loc))
             return True
-        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None)
+        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None, in_column=True)
         if item is not None and col.named_items:
             # after 'name：text' items a numbered line details the item before (1．新建雨水管网…)
             # unless it names a project of its own (3．城市供水保障工程：…), numbered in turn

@@ -37,6 +37,10 @@ _ITEM = re.compile(rf"^{ITEM_NUMBER}{_SPACE}*(.+)$")
 #: Chinese character (5G网络, 3D打印, 4K超高清; not 1.5GW or 1.5kg), read so only where its
 #: number is the one expected next (:func:`match_item`).
 _DIGIT_TITLE_ITEM = re.compile(rf"^(\d+){_SPACE}*[.．]{_SPACE}*(\d+[A-Z][\u4e00-\u9fff].*)$")
+#: ``1.12英寸MEMS传感器产线。建设…`` in a 专栏: item 1 whose title opens with a number (not the
+#: decimal 1.12), read so only in a 专栏, where its number is the one expected next and a title
+#: of 40 characters or fewer ends at 。, and not before a count (1.5万人… is a figure).
+_NUMBER_TITLE_ITEM = re.compile(rf"^(\d+){_SPACE}*[.．]{_SPACE}*(?!\d+[万亿千百%％])(\d+[^。\d][^。]{{0,39}}。.*)$")
 _RUN_ITEM = re.compile(rf"^([12][0-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日])(.+)$")
 #: Any numbering a line of a plan may open with: 一、 （一） or an item number.  Readers and
 #: other modules that must recognise (or strip) numbering use this, not a copy of it.
@@ -179,12 +183,13 @@ def item_number(m: re.Match) -> int | None:
     return int(number) if number else None
 
 
-def match_item(text: str, after: int | None = None) -> tuple[int, str] | None:
+def match_item(text: str, after: int | None = None, in_column: bool = False) -> tuple[int, str] | None:
     """A numbered item ``1.`` ``2、`` ``（3）`` ``01 …`` → (number, text after the number).
 
     ``after`` is the number of the item before, where there is one: ``10 …`` after item 9
     continues a run of ``01 …`` items; ``15 分钟…`` with no item 14 before it is text;
-    ``1.5G网络…`` is item 1 ("5G网络…") as the first item, text after item 3.
+    ``1.5G网络…`` is item 1 ("5G网络…") as the first item, text after item 3.  ``in_column``
+    (a 专栏's lines): ``2.8英寸MEMS产线。…`` after item 1 is item 2, not the decimal 2.8.
     """
     m = _ITEM.match(text)
     if m:
@@ -192,7 +197,7 @@ def match_item(text: str, after: int | None = None) -> tuple[int, str] | None:
     m = _RUN_ITEM.match(text)
     if m and after is not None and int(m.group(1)) == after + 1:
         return int(m.group(1)), m.group(2).strip()
-    m = _DIGIT_TITLE_ITEM.match(text)
+    m = _DIGIT_TITLE_ITEM.match(text) or (_NUMBER_TITLE_ITEM.match(text) if in_column else None)
     if m and int(m.group(1)) == (after or 0) + 1:
         return int(m.group(1)), m.group(2).strip()
     return None
