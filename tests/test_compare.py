@@ -281,3 +281,14 @@ def test_growth_stands_in_where_targets_are_dashes():
         ("6", None, None), ("6.5", None, False), ("5.5", None, True)]
     assert panel.to_frame().iloc[0]["山东省 growth"] == "6.5"
     assert "| 中国 target | 中国 年均/累计 |" in render_compare(panel, "markdown")
+
+
+@pytest.mark.parametrize("unit, expected", [("％", "rate"), ("%", "rate"), ("1/10万", "rate"), ("个百分点", "rate"),
+                                            ("万人", "count"), ("", "other")])
+def test_an_indicator_without_values_is_measured_by_its_unit_as_written(unit, expected):
+    # no baseline nor target: the unit as written says whether it is a rate (full-width ％ too)
+    from plan_parser.compare import measure
+    from plan_parser.model import Indicator
+
+    ind = Indicator(name="城镇调查失业率", column=1, seq=1, unit=unit, baseline=None, target=None, loc={"line": 1})
+    assert measure(ind) == expected

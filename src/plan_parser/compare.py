@@ -31,6 +31,7 @@ from typing import Any
 from .diff import (LEVEL_RANK, RATE_UNITS, Match, match_items, plan_side, provenance, rate_weaker, table_refs,
                    target_share)
 from .model import SCHEMA_VERSION, Indicator, Plan, Quantity
+from .quantity import is_rate_unit
 from .settings import Settings
 
 __all__ = ["Cell", "Row", "Comparison", "compare_plans", "main_indicators"]
@@ -148,7 +149,8 @@ def _main_ordinals(plan: Plan) -> list[int]:
 def measure(ind: Indicator) -> str:
     """``rate`` (%, ‰, 个百分点), ``count`` (a number in any other unit) or ``other``."""
     q = ind.target or ind.baseline
-    if q is not None and q.base_unit in RATE_UNITS or (q is None and ind.unit in RATE_UNITS):
+    if q is not None and q.base_unit in RATE_UNITS or (q is None and bool(ind.unit) and is_rate_unit(ind.unit)):
+        # no value: the unit as written says it (％ full-width, 1/10万 and its aliases too)
         return "rate"
     if q is not None and q.kind in ("number", "range") and q.base_value is not None or (q is None and ind.unit):
         return "count"
