@@ -209,3 +209,13 @@ def test_listed_place_en_answers_only_for_listed_names():
     assert listed_place_en("重庆市璧山区") == "Bishan District, Chongqing Municipality"
     assert listed_place_en("青溪市") is None      # not in the list (a constructed plan's city)
     assert listed_place_en("全区") is None
+
+
+@pytest.mark.parametrize("name, en, level", [
+    ("石林区", "Shilin District", "区"),  # an unlisted name ending in 林 + 区, not a 林区
+    ("神农架林区", "Shennongjia Forestry District", "县"),  # one of the two units that are
+    ("六枝特区", "Liuzhi Special District", "县"),
+])
+def test_only_the_listed_forestry_and_special_districts_are_such(name, en, level):
+    from plan_parser.places import level_of_name, place_en
+    assert (place_en(name), level_of_name(name)) == (en, level)
