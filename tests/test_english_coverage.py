@@ -236,7 +236,7 @@ def test_affixes_of_a_user_glossary_and_their_checks():
      "uphold innovation-driven development and comprehensively shape new strengths in development"),
     ("加快数字化发展建设数字中国", "accelerate digital development and build Digital China"),
     ("全面深化改革构建高水平社会主义市场经济体制",
-     "comprehensively deepen reform and build high-caliber socialist market economic systems"),
+     "comprehensively deepen reform and build high-caliber socialist market economic system"),
     # a pivot verb: its object does the second clause
     ("支持港澳巩固提升竞争优势", "support Hong Kong and Macao to consolidate and enhance competition strengths"),
     # a verb inside a noun phrase opens no clause
@@ -352,7 +352,7 @@ def test_a_word_is_never_read_as_a_name(g, zh, name):
 
 @pytest.mark.parametrize("zh, lacking", [
     ("樱花公园建设", ["樱花"]),  # a cherry-blossom park: 樱花 is a common noun to jieba (n), no name
-    ("荷花公园", ["荷花"]),  # a lotus park (郊野公园, a country park, was the example until 郊野 got English)
+    ("睡莲公园", ["睡莲"]),  # a water-lily park (荷花公园 and 郊野公园 were the examples until 荷花, 郊野 got English)
     ("青溪至松河公园", ["青溪至"]),  # a park is no route: 松河公园 is a park, 青溪至 stays unread
 ])
 def test_a_common_word_before_a_feature_word_is_no_name(g, zh, lacking):

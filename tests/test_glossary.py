@@ -873,6 +873,11 @@ EIGHTH_ROUND_ENGLISH = [
     ("推进道路、桥梁、隧道等基础设施建设", "advance roads, bridges, tunnels and other infrastructure development"),
     ("指导思想、基本原则和主要目标", "guiding thought, basic principles and main objectives"),  # its own 和
     ("提升设计、制造、封测能力", "enhance design, manufacturing, packaging and testing capacity"),  # an item's own and
+    # a noun before an affix is singular, as before any noun: 场景级 "scenario-level", not
+    # "scenarios-level"; 等 keeps the plural ("schools etc.")
+    ("场景级大模型", "scenario-level large models"),
+    ("智能产品类", "intelligent product category"),
+    ("学校等", "schools etc."),
     # words whose composed English read badly ([eighth_round_review])
     ("推进宣贯实施", "advance publicity and implementation"),
     ("附表1 重点项目表", "Appended table 1: key project list"),

@@ -2099,6 +2099,8 @@ def _filled(template: str, en: str, verb_en: str | None) -> str | None:
         return None
     if "{}-" in template and _ADJECTIVE_END_RE.search(en):
         return None  # 全球化 is not "global-based": a hyphenated suffix wants a noun
+    if "{}-" in template or re.match(r"\{\} (?!etc)[a-z]", template):
+        en = singular(en)  # 庭院化 "courtyard-based", 模块类 "module category": a noun before another
     return template.replace("{verb}", verb_en or en).replace("{}", en)
 
 
