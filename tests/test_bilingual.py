@@ -292,7 +292,7 @@ def test_views_show_warnings_by_code(tmp_path):
     # with no header row (unrecognized_table ×1)
     text = (SAMPLE.read_text(encoding="utf-8")
             .replace("城镇登记失业率（%）", "饺子失业率（%）")
-            .replace("2.城镇调查失业率（%）", "2.包子调查失业率（%）"))
+            .replace("2.城镇调查失业率（%）", "2.饺蒲调查失业率（%）"))
     text = text.replace("专栏3", "专栏9  饺子表\n\n\t41827\n\t45500\n\t预期性\n\n\t220\n\t300\n\t预期性\n\n专栏3", 1)
     edited = tmp_path / "edited.txt"
     edited.write_text(text, encoding="utf-8")

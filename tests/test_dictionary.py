@@ -82,18 +82,18 @@ def test_inside_an_unknown_token_a_glossary_word_wins_over_the_dictionary():
 @needs_extra
 def test_an_affix_is_stuck_to_a_dictionary_word_and_gives_way_to_one():
     g = Glossary.builtin().with_dictionary()
-    # 亭子 /pavilion/ (a dictionary word) and the [affixes] entry "{}化" = "{}-based" (庭院 was the
-    # example until the glossary had it)
-    assert g.translate("促进亭子化") == Translation("promote pavilion-based", "dictionary", ["亭子化"])
+    # 沙丘 /sand dune/ (a dictionary word) and the [affixes] entry "{}化" = "{}-based" (庭院 and 亭子 were
+    # the examples until the glossary had them)
+    assert g.translate("促进沙丘化") == Translation("promote sand dune-based", "dictionary", ["沙丘化"])
     # the affix 需 ("need to {}") had taken 需提供, the end of 按需 /on demand/: cut again
     assert g.translate("按需提供服务") == Translation("on demand provide services", "dictionary", ["按需"])
     # never stuck to a gloss of three words or more: 渐进 /progress step by step/ + 型
     assert g.translate("渐进型改革").en is None
     # nor to an adjective (被动 /passive/ + 化): the word stays missing, never dropped
     assert g.translate("推进被动化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
-    # the dictionary's word for a whole affixed word wins: 发明者 /inventor/, not 发明 + 者
-    # (生产者 and 设计者 were the examples until the glossary had them: seventh and eighth rounds)
-    assert g.translate("发明者") == Translation("inventor", "dictionary", ["发明者"])
+    # the dictionary's word for a whole affixed word wins: 供应者 /supplier/, not 供应 + 者
+    # (生产者, 设计者 and 发明者 were the examples until the glossary had them)
+    assert g.translate("供应者") == Translation("supplier", "dictionary", ["供应者"])
 
 
 @needs_extra

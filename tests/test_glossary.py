@@ -708,11 +708,16 @@ def test_sixth_round_english(g, zh, en):
     "改革开放以来",  # a postposition (以来 "since") is no noun to put in Chinese order
     "主要原因之一",
     "政府继续加强监管",  # "continue to" after a subject would need "continues to"
-    "护城河",  # a word (moat), not the name 护城 + 河 "River"
     "以改革创新为动力加快推进产业升级",  # 以…为… and a verb after: no frame fits, no 以{}推进{} misreading
 ])
 def test_sixth_round_names_with_no_english(g, zh):
     assert g.translate(zh).en is None
+
+
+def test_a_word_that_ends_in_a_feature_character_is_the_word():
+    # 护城河 is a word (a moat), never the name 护城 + 河 "Hucheng River" (it had no English at all
+    # until the eighth round)
+    assert Glossary.builtin().translate("护城河").en == "moats"
 
 
 def test_a_plans_own_unlisted_places_are_names_in_its_labels(g):

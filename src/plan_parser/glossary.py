@@ -371,7 +371,7 @@ _ES_PLURALS = frozenset({"gases", "buses", "lenses", "biases", "atlases", "canva
 _IRREGULAR_SINGULARS = {"wharves": "wharf", "shelves": "shelf", "halves": "half", "wolves": "wolf", "calves": "calf",
                         "leaves": "leaf", "knives": "knife", "wives": "wife", "thieves": "thief", "crises": "crisis",
                         "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis", "hypotheses": "hypothesis",
-                        "syntheses": "synthesis", "bases": "base", "taxis": "taxi"}
+                        "syntheses": "synthesis", "bases": "base", "taxis": "taxi", "bureaus": "bureau"}
 #: Words that make an English phrase more than a noun with its modifiers ("core technologies
 #: in key fields"): such a phrase keeps its plural before another noun.
 _PHRASE_WORDS = frozenset({"in", "of", "for", "as", "to", "with", "on", "the", "a", "an", "by", "from"})
