@@ -85,11 +85,27 @@ def test_heading_title_on_the_next_line_and_parts_named_部分(tmp_path):
 def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
     # a plan that numbers only its parts 第X部分 and its chapters 一、 (again from 一 in each
     # part), its sections （一）: the 一、 lines are its chapters, and a restart is no skip
-    path = tmp_path / "plan.txt"
-    path.write_text("某某市抽水蓄能发展规划\n\n第一部分 发展基础\n\n一、发展现状\n\n正文。\n\n二、面临形势\n\n"
-                    "（一）机遇。正文。\n\n第二部分 重点任务\n\n一、加快项目建设\n\n——推进前期工作。正文。\n\n"
-                    "二、完善电价机制\n\n——落实两部制电价。正文。\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = parse_constructed("某某市抽水蓄能发展规划\n\n", """
+        第一部分 发展基础
+
+        一、发展现状
+
+        正文。
+
+        二、面临形势
+
+        （一）机遇。正文。
+
+        第二部分 重点任务
+
+        一、加快项目建设
+
+        ——推进前期工作。正文。
+
+        二、完善电价机制
+
+        ——落实两部制电价。正文。
+        """, tmp_path / "plan.txt")
     assert [(p.number, p.title) for p in plan.parts] == [(1, "发展基础"), (2, "重点任务")]
     assert [(c.part, c.number, c.title) for c in plan.chapters] == [
         (1, 1, "发展现状"), (1, 2, "面临形势"), (2, 1, "加快项目建设"), (2, 2, "完善电价机制")]
@@ -101,16 +117,29 @@ def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
 def test_chapters_numbered_第X章_over_sections_numbered_一(tmp_path):
     # 第X章 and no 第X节: the plan's sections are its 一、 lines, run-in ones too; with 第X节
     # (below) 一、 stays running text
-    path = tmp_path / "plan.txt"
-    path.write_text("某某县马铃薯产业发展规划\n\n第一章 发展基础\n\n一、发展成就\n\n正文。\n\n二、面临形势\n\n正文。\n\n"
-                    "第二章 保障措施\n\n一、加强组织领导。成立领导小组。\n\n二、加大资金投入。统筹资金。\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = parse_constructed("某某县马铃薯产业发展规划\n\n", """
+        第一章 发展基础
+
+        一、发展成就
+
+        正文。
+
+        二、面临形势
+
+        正文。
+
+        第二章 保障措施
+
+        一、加强组织领导。成立领导小组。
+
+        二、加大资金投入。统筹资金。
+        """, tmp_path / "plan.txt")
     assert [[(s.number, s.title, [p.text for p in s.paragraphs]) for s in c.sections] for c in plan.chapters] == [
         [(1, "发展成就", ["正文。"]), (2, "面临形势", ["正文。"])],
         [(1, "加强组织领导", ["成立领导小组。"]), (2, "加大资金投入", ["统筹资金。"])]]
     assert codes(plan) == []
-    path.write_text("某某县规划\n\n第一章 发展基础\n\n第一节 发展成就\n\n一、产业规模扩大\n\n正文。\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = parse_constructed("某某县规划\n\n", "第一章 发展基础\n\n第一节 发展成就\n\n一、产业规模扩大\n\n正文。\n",
+                             tmp_path / "plan2.txt")
     assert [(s.title, [p.text for p in s.paragraphs]) for s in plan.chapters[0].sections] == [
         ("发展成就", ["一、产业规模扩大", "正文。"])]
 
