@@ -629,13 +629,16 @@ def test_test_half_coverage_does_not_regress(dictionary, floors):
 #: round's end, with the jieba-frequency nouns: FRESH 95.4% / 96.3%, FRESH2 97.7% / 98.2%, FRESH3
 #: 98.1% / 98.4%, FRESH4 95.4% / 96.6%, FRESH5 95.1% / 95.6%, FRESH6 93.9% / 94.8%, FRESH7 92.5% /
 #: 94.3%, FRESH8 93.6% / 94.8%, FRESH9 90.2% / 92.2%, FRESH10 85.4% / 88.1%, FRESH11 397/463 = 85.7%
-#: / 413/463 = 89.2%, FRESH12 376/433 = 86.8% / 380/433 = 87.8%.
+#: / 413/463 = 89.2%, FRESH12 376/433 = 86.8% / 380/433 = 87.8%.  FRESH13, written blind after the
+#: round's work: 301/355 = 84.8% and 308/355 = 86.8% on its starting code, 394/440 = 89.5% and
+#: 400/440 = 90.9% on its code.
 FRESH_FLOORS = {("fresh", False): 0.95, ("fresh", True): 0.96, ("fresh2", False): 0.97, ("fresh2", True): 0.98,
                 ("fresh3", False): 0.98, ("fresh3", True): 0.98, ("fresh4", False): 0.95, ("fresh4", True): 0.96,
                 ("fresh5", False): 0.95, ("fresh5", True): 0.95, ("fresh6", False): 0.93, ("fresh6", True): 0.94,
                 ("fresh7", False): 0.92, ("fresh7", True): 0.94, ("fresh8", False): 0.93, ("fresh8", True): 0.94,
                 ("fresh9", False): 0.90, ("fresh9", True): 0.92, ("fresh10", False): 0.85, ("fresh10", True): 0.88,
-                ("fresh11", False): 0.85, ("fresh11", True): 0.89, ("fresh12", False): 0.86, ("fresh12", True): 0.87}
+                ("fresh11", False): 0.85, ("fresh11", True): 0.89, ("fresh12", False): 0.86, ("fresh12", True): 0.87,
+                ("fresh13", False): 0.89, ("fresh13", True): 0.90}
 
 
 @pytest.mark.parametrize("name, dictionary", sorted(FRESH_FLOORS), ids=lambda v: str(v))
