@@ -774,3 +774,49 @@ def test_a_project_whose_title_opens_with_a_number_after_the_item_number(tmp_pat
     assert [(p.column, p.seq, p.title) for p in plan.projects] == [
         (2, 1, "12英寸MEMS传感器产线项目"), (2, 2, "8英寸MEMS代工平台"), (2, 3, "智能传感器创新中心")]
     assert [b.text for b in plan.column(3).paragraphs] == ["1.5万人次职业技能培训。面向产业工人。"]
+
+
+@pytest.mark.parametrize("body, chapters, projects", [
+    # a 目录 in groups with page numbers: numbered lines, no table; the body's headings stay
+    ("目  录\n\n一、发展基础 1\n（一）发展成就 1\n（二）面临形势 3\n\n二、总体要求 4\n（一）指导思想 4\n（二）发展目标 5\n\n"
+     "三、主要任务 6\n（一）优化布局 6\n（二）提升质量 8\n\n一、发展基础\n\n（一）发展成就\n\n正文。\n\n（二）面临形势\n\n正文。\n\n"
+     "二、总体要求\n\n正文。\n\n三、主要任务\n\n正文。\n", ["发展基础", "总体要求", "主要任务"], []),
+    # 专栏 items written on three short lines each: numbered first lines, projects, no table
+    ("第一章 重点任务\n\n专栏1 重点项目\n\n1.青溪水库工程\n新建库容500万立方米\n总投资3亿元\n\n2.松河大桥工程\n全长1.2公里\n"
+     "总投资2亿元\n\n3.城区供水管网改造\n改造管网80公里\n总投资1.5亿元\n", ["重点任务"],
+     ["青溪水库工程", "松河大桥工程", "城区供水管网改造"]),
+])
+def test_numbered_short_lines_in_groups_are_no_cell_table(tmp_path, body, chapters, projects):
+    plan = parse_constructed("青溪市规划\n\n", body, tmp_path / "plan.txt")
+    assert [c.title for c in plan.chapters] == chapters
+    assert [p.title for p in plan.projects] == projects
+    assert oddity_warnings(plan) == []
+
+
+def test_a_cell_table_right_under_its_column_title(tmp_path):
+    # 专栏1 主要指标 on the line above the header, no blank line: the title is no header cell
+    plan = parse_constructed("青溪市卫生发展规划\n\n", """
+        第一章 发展目标
+
+        专栏1 主要指标
+        指标名称
+        单位
+        2020年
+        2025年
+        属性
+
+        人均预期寿命
+        岁
+        78.5
+        79.5
+        预期性
+
+        孕产妇死亡率
+        1/10万
+        10
+        9
+        约束性
+        """, tmp_path / "plan.txt")
+    assert [(c.number, c.title) for c in plan.columns] == [(1, "主要指标")]
+    assert [(i.name, i.unit, i.baseline.value, i.target.value) for i in plan.indicators] == [
+        ("人均预期寿命", "岁", 78.5, 79.5), ("孕产妇死亡率", "1/10万", 10.0, 9.0)]

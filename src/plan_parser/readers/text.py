@@ -20,7 +20,7 @@ import re
 
 from ..blocks import Block, Cell, Paragraph, ReadResult, Table
 from ..errors import PlanParseError
-from ..headings import NUMBERING, is_toc, match_heading
+from ..headings import NUMBERING, is_numbered, is_toc, match_column, match_heading, match_table_caption
 from ..reflow import hard_wrap_measure, reflow
 from ..settings import DEFAULTS, Settings
 
@@ -246,18 +246,21 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     Rows are groups of consecutive lines with one blank line between groups.  A table is a
     header group of three or more lines and two or more rows of as many lines (a row may
     have fewer, when a merged cell was left out), a one-line group between two rows being a
-    category row (``一、经济发展``); every line is short (:data:`CELL_LINE_MAX`), no sentence
-    (。；), heading or TAB-flattened cell; two rows or more hold a figure.  Prose never
-    looks like this: its paragraphs are one line each, or long.  Line numbers are 1-based;
-    ``taken``: tables already found on those lines (:func:`find_row_tables`).
+    category row (``一、经济发展``); every line of a longer group is short
+    (:data:`CELL_LINE_MAX`), no sentence (。；), heading, numbered line (``1.项目``, ``一、…``:
+    a project's or a 目录's lines), caption or TAB-flattened cell; two rows or more hold a
+    figure.  A 专栏 or 表 caption right above the header, with no blank line, stays a paragraph.
+    Prose never looks like this: its paragraphs are one line each, or long.  Line numbers are
+    1-based; ``taken``: tables already found on those lines (:func:`find_row_tables`).
     """
     taken_lines = {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
 
-    def cell_line(k: int) -> bool:
+    def cell_line(k: int, alone: bool = False) -> bool:
         text = lines[k].strip()
         return (bool(text) and not lines[k].startswith("\t") and k + 1 not in taken_lines
                 and len(text) <= CELL_LINE_MAX and not text.endswith(("。", "；", ";"))
-                and not match_heading(text) and split_row(lines[k], settings) is None)
+                and not match_heading(text) and split_row(lines[k], settings) is None
+                and (alone or not is_numbered(text)) and not match_column(text) and not match_table_caption(text))
 
     groups: list[tuple[int, int]] = []  # (first index, end index) of each run of non-blank lines
     k, n = 0, len(lines)
@@ -268,20 +271,25 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         start = k
         while k < n and lines[k].strip():
             k += 1
+        if k - start > 1 and (match_column(lines[start].strip()) or match_table_caption(lines[start].strip())):
+            start += 1  # 专栏1 主要指标 right above the header: the caption stays a paragraph
         groups.append((start, k))
+    # each group read once (the scan below may pass over a group many times)
+    cells = [all(cell_line(i, alone=b - a == 1) for i in range(a, b)) for a, b in groups]
+    digits = [any(ch.isdigit() for i in range(a, b) for ch in lines[i]) for a, b in groups]
     found: dict[int, tuple[Table, int]] = {}
     g = 0
     while g < len(groups):
         start, end = groups[g]
         width = end - start
-        if width < 3 or not all(cell_line(i) for i in range(start, end)):
+        if width < 3 or not cells[g]:
             g += 1
             continue
         rows = [(start, end)]
         h = g + 1
         while h < len(groups):
             a, b = groups[h]
-            if a - rows[-1][1] != 1 or not all(cell_line(i) for i in range(a, b)):
+            if a - rows[-1][1] != 1 or not cells[h]:
                 break  # two blank lines, or a line no cell is
             size = b - a
             if size == 1 and not (h + 1 < len(groups) and groups[h + 1][1] - groups[h + 1][0] > 1):
@@ -291,8 +299,7 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
             rows.append((a, b))
             h += 1
         full = [r for r in rows[1:] if r[1] - r[0] == width]
-        figures = sum(any(ch.isdigit() for i in range(a, b) for ch in lines[i]) for a, b in rows[1:])
-        if len(full) >= 2 and figures >= 2:
+        if len(full) >= 2 and sum(digits[g + 1:h]) >= 2:
             table = Table(rows=[[Cell([Paragraph(lines[i].strip(), {"line": i + 1})]) for i in range(a, b)]
                                 for a, b in rows],
                           loc={"line": rows[0][0] + 1}, row_locs=[{"line": a + 1} for a, _ in rows])
@@ -302,6 +309,8 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
                     _extend(loc, b)
             found[rows[0][0] + 1] = (table, rows[-1][1] + 1)
             g = h
+        elif not any(digits[g + 1:h]):
+            g = h if h > g + 1 else g + 1  # no figure in the rest of the run: no table starts in it
         else:
             g += 1
     return found
