@@ -84,7 +84,8 @@ def test_heading_title_on_the_next_line_and_parts_named_部分(tmp_path):
 
 def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
     # a plan that numbers only its parts 第X部分 and its chapters 一、 (again from 一 in each
-    # part), its sections （一）: the 一、 lines are its chapters, and a restart is no skip
+    # part), its sections （一）: the 一、 lines are its chapters, numbered through the plan as
+    # 第X章 are (a chapter number names one chapter: tasks, 专栏, exports), and a restart is no skip
     plan = parse_constructed("某某市抽水蓄能发展规划\n\n", """
         第一部分 发展基础
 
@@ -108,9 +109,14 @@ def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
         """, tmp_path / "plan.txt")
     assert [(p.number, p.title) for p in plan.parts] == [(1, "发展基础"), (2, "重点任务")]
     assert [(c.part, c.number, c.title) for c in plan.chapters] == [
-        (1, 1, "发展现状"), (1, 2, "面临形势"), (2, 1, "加快项目建设"), (2, 2, "完善电价机制")]
+        (1, 1, "发展现状"), (1, 2, "面临形势"), (2, 3, "加快项目建设"), (2, 4, "完善电价机制")]
     assert [[(s.number, s.title) for s in c.sections] for c in plan.chapters] == [[], [(1, "机遇")], [], []]
-    assert [(t.chapter, t.seq, t.title) for t in plan.tasks] == [(1, 1, "推进前期工作"), (2, 1, "落实两部制电价")]
+    assert [(t.chapter, t.seq, t.title) for t in plan.tasks] == [(3, 1, "推进前期工作"), (4, 1, "落实两部制电价")]
+    assert codes(plan) == []
+    # a part whose 一、 chapters run on (三、) keeps their numbers, again with no skip
+    plan = parse_constructed("某某市规划\n\n", "第一部分 总体要求\n\n一、发展目标\n\n二、基本原则\n\n"
+                             "第二部分 主要任务\n\n三、加快电源建设\n\n四、完善电网\n", tmp_path / "plan2.txt")
+    assert [(c.part, c.number) for c in plan.chapters] == [(1, 1), (1, 2), (2, 3), (2, 4)]
     assert codes(plan) == []
 
 
@@ -138,6 +144,11 @@ def test_chapters_numbered_第X章_over_sections_numbered_一(tmp_path):
         [(1, "发展成就", ["正文。"]), (2, "面临形势", ["正文。"])],
         [(1, "加强组织领导", ["成立领导小组。"]), (2, "加大资金投入", ["统筹资金。"])]]
     assert codes(plan) == []
+    # an attachment after the last chapter is another document: its 一、 are no sections of 附则
+    plan = parse_constructed("某某县办法\n\n", "第一章 总则\n\n正文。\n\n第二章 附则\n\n本办法自印发之日起施行。\n\n"
+                             "附件1\n\n一、申请单位信息\n\n二、联系人信息\n", tmp_path / "plan3.txt")
+    assert [[s.title for s in c.sections] for c in plan.chapters] == [[], []]
+    assert [p.text for p in plan.chapters[1].paragraphs][-2:] == ["一、申请单位信息", "二、联系人信息"]
     plan = parse_constructed("某某县规划\n\n", "第一章 发展基础\n\n第一节 发展成就\n\n一、产业规模扩大\n\n正文。\n",
                              tmp_path / "plan2.txt")
     assert [(s.title, [p.text for p in s.paragraphs]) for s in plan.chapters[0].sections] == [

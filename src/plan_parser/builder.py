@@ -60,9 +60,10 @@ class PlanBuilder:
         self.task: _OpenTask | None = None
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
         self.official_sections = False  # 一、 sections under 第X章 chapters (no 第X节)
+        self.part_offset: int | None = None  # what a part's 一、 chapters add to their number
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
-        self.task_counts: dict[tuple, int] = {}  # (id of chapter, id of section) -> tasks so far
+        self.task_counts: dict[tuple, int] = {}  # (chapter, section) -> tasks so far
         self.seen_warnings: set[tuple] = set()
         self.untitled: Chapter | Section | Part | None = None  # a heading whose title is on the next line
 
@@ -124,6 +125,8 @@ class PlanBuilder:
             self.in_toc = True
             self._running_text(TextBlock(text, p.loc))
             return
+        if self.official_sections and not in_box and H.is_annex(text):
+            self.official_sections = False  # an attachment's 一、 are its own, no sections of 附则
         heading, run_on = H.match_heading(text), ""
         if heading is None and self.official and not in_box:
             heading, run_on = H.match_official(text) or (None, "")
@@ -185,8 +188,11 @@ class PlanBuilder:
         self._close_task()
         self._close_column()
         self.last_closed = None
+        if heading.level == "chapter" and self.official and self.part is not None:
+            heading = self._through_parts(heading)
         self._check_sequence(heading, loc)
         if heading.level == "part":
+            self.part_offset = None
             self.part = made = Part(heading.number, heading.title, dict(loc))
             self.plan.parts.append(self.part)
         elif heading.level == "chapter":
@@ -204,6 +210,15 @@ class PlanBuilder:
             self.chapter.sections.append(self.section)
         self.untitled = made if not heading.title else None
 
+    def _through_parts(self, heading: H.Heading) -> H.Heading:
+        """An 一、 chapter under a 第X部分 part, numbered through the plan as 第X章 chapters are
+        (a chapter number is unique in a plan: tasks, 专栏 and exports name chapters by it): a
+        part whose chapters start again at 一 continues the count, one that runs on (三、) keeps it."""
+        if self.part_offset is None:  # the part's first chapter
+            last = self.plan.chapters[-1].number if self.plan.chapters else 0
+            self.part_offset = last if heading.number == 1 else 0
+        return H.Heading("chapter", heading.number + self.part_offset, heading.title)
+
     def _title_on_next_line(self, p: Paragraph) -> bool:
         """``第一章`` alone on its line (a Word line break): the next short line is its title."""
         heading, self.untitled = self.untitled, None
@@ -219,10 +234,7 @@ class PlanBuilder:
         if heading.level == "part":
             previous = self.plan.parts[-1].number if self.plan.parts else 0
         elif heading.level == "chapter":
-            # 第X章 run on across parts; 一、 chapters start again at 一 in each part
-            in_part = [c for c in self.plan.chapters if c.part == (self.part.number if self.part else None)]
-            chapters = in_part if self.official and self.part is not None else self.plan.chapters
-            previous = chapters[-1].number if chapters else 0
+            previous = self.plan.chapters[-1].number if self.plan.chapters else 0  # runs on across parts
         else:
             previous = self.chapter.sections[-1].number if self.chapter and self.chapter.sections else 0
         if heading.number != previous + 1:
@@ -234,8 +246,7 @@ class PlanBuilder:
     def _start_task(self, body: str, loc: dict) -> None:
         self._close_task()
         where = self._where()
-        key = (id(self.chapter), id(self.section))  # 一、 chapters start again in each part: 一、 twice
-        self.task_counts[key] = seq = self.task_counts.get(key, 0) + 1
+        self.task_counts[where] = seq = self.task_counts.get(where, 0) + 1
         task = Task(chapter=where[0], section=where[1], seq=seq, title=H.first_sentence(body), text=body,
                     loc=dict(loc))
         self.plan.tasks.append(task)

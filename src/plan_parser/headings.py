@@ -136,6 +136,15 @@ def match_official(text: str) -> tuple[Heading, str] | None:
     return None
 
 
+#: The line that opens an attachment (附件, 附件1, 附件：, 附件2 申请表): what follows is another document.
+_ANNEX = re.compile(rf"^附件{_SPACE}*[0-9０-９一二三四五六七八九十]*{_SPACE}*(?:[:：]|$|{_SPACE}+\S.{{0,40}}$)")
+
+
+def is_annex(text: str) -> bool:
+    """The line that opens an attachment (``附件``, ``附件1``, ``附件：1.…``)."""
+    return bool(_ANNEX.match(text.strip()))
+
+
 def is_toc(text: str) -> bool:
     """The 目录 line that opens a table of contents."""
     return bool(_TOC.match(text))
