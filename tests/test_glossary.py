@@ -856,6 +856,8 @@ EIGHTH_ROUND_ENGLISH = [
      "Table 1: 14th Five-Year Plan period vegetable industry development main indicators"),
     ("表2-1 重点项目", "Table 2-1: key projects"),
     ("专栏三：重点工程", "Box 3: key projects"),
+    ("表一 主要指标", "Table 1: main indicators"),  # a Chinese numeral (it crashed the caption reader)
+    ("表1.2 重点工程", "Table 1.2: key projects"),  # the number as written
     # a spatial layout formula: two counts or more, each with a part of [layout]
     ("一核两带三区", "one core, two belts, three zones"),
     ("一轴两翼", "one axis, two wings"),
@@ -894,7 +896,7 @@ def test_eighth_round_english(g, zh, en):
     assert g.translate(zh).en == en
 
 
-@pytest.mark.parametrize("zh", ["表1列出了主要指标。", "双核驱动"])  # a sentence; one count alone is no formula
+@pytest.mark.parametrize("zh", ["表1列出了主要指标。", "表1.2", "双核驱动"])  # a sentence, a bare number; one count
 def test_eighth_round_no_caption_or_formula(g, zh):
     assert not g.translate(zh).en or not g.translate(zh).en.startswith(("Table", "two cores"))
 

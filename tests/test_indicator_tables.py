@@ -820,3 +820,17 @@ def test_a_cell_table_right_under_its_column_title(tmp_path):
     assert [(c.number, c.title) for c in plan.columns] == [(1, "主要指标")]
     assert [(i.name, i.unit, i.baseline.value, i.target.value) for i in plan.indicators] == [
         ("人均预期寿命", "岁", 78.5, 79.5), ("孕产妇死亡率", "1/10万", 10.0, 9.0)]
+
+
+def test_a_table_word_with_a_chinese_numeral_in_a_column_item(tmp_path):
+    # 表一 in a 专栏 item: a caption-like name read with its numeral (it raised AttributeError)
+    plan = parse_constructed("", """
+        第一章 重点任务
+
+        专栏1 重点工程
+
+        1.表一 重点工程。建设内容。
+
+        2.表二 重点项目。建设内容。
+        """, tmp_path / "plan.txt")
+    assert [p.title for p in plan.projects] == ["表一 重点工程", "表二 重点项目"]

@@ -23,7 +23,7 @@ _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*
 #: A table caption (``表1  “十四五”主要指标``, ``附表2：重点项目``): a name that stands above
 #: a table in place of a 专栏 title.
 _TABLE_CAPTION = re.compile(
-    rf"^(附?表){_SPACE}*({_NUM})([-－—.．]\d+)?(?:{_SPACE}+|{_SPACE}*[:：.．、]{_SPACE}*|(?=[“\"《（(【]))(\S.{{0,60}})$")
+    rf"^(附?表){_SPACE}*({_NUM})([-－—.．]\d+)?(?:{_SPACE}+|{_SPACE}*[:：.．、](?!\d){_SPACE}*|(?=[“\"《（(【]))(\S.{{0,60}})$")
 #: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``, nor the ``2020、`` of
 #: ``2020、2025年``: four digits are a year), or a box item written
 #: ``01 关键核心技术`` (a zero-led number and a space, as PDF-printed 专栏 number their items;
@@ -168,22 +168,28 @@ def match_table_caption(text: str) -> str | None:
     m = _TABLE_CAPTION.match(text)
     if not m or to_int(m.group(2)) is None or text.rstrip().endswith(("。", "；", "，")):
         return None
-    return normalize_space(text)
+    caption = normalize_space(text)
+    if not re.match(r"附?表\d", caption) and re.match(rf"附?表{_SPACE}*{_NUM}{_SPACE}", text):
+        # 表一 主要指标: the space after a Chinese numeral parts it from the name
+        caption = normalize_space(text[:m.end(3) if m.group(3) else m.end(2)]) + " " + normalize_space(m.group(4))
+    return caption
 
 
 def split_caption(text: str) -> tuple[str, str, str] | None:
     """A caption's word, number and name, for its English ("Table 2-1: …"): ``表2-1 重点项目``
     → ("表", "2-1", "重点项目"), ``专栏三：重点工程`` → ("专栏", "3", "重点工程"); None for
     anything else (a sentence that opens with 表1, see :func:`match_table_caption`)."""
+    text = text.strip()
     if match_table_caption(text):
-        m = _TABLE_CAPTION.match(normalize_space(text))
+        m = _TABLE_CAPTION.match(text)  # as written: normalize_space joins 表一 and its name
         word, number, sub, name = m.group(1), to_int(m.group(2)), m.group(3) or "", m.group(4)
     else:
         m = _COLUMN.match(text)
         if not m or to_int(m.group(1)) is None or not m.group(2).strip():
             return None
         word, number, sub, name = "专栏", to_int(m.group(1)), "", m.group(2)
-    return word, f"{number}{'-' + sub[1:] if sub else ''}", name.strip()
+    sub = sub.translate(str.maketrans("－—．", "--."))  # 表1.2 "Table 1.2", 表2-1 "Table 2-1"
+    return word, f"{number}{sub}", normalize_space(name)
 
 
 def item_number(m: re.Match) -> int | None:
