@@ -770,10 +770,18 @@ def test_a_project_whose_title_opens_with_a_number_after_the_item_number(tmp_pat
         专栏3 人才培训
 
         1.5万人次职业技能培训。面向产业工人。
+
+        专栏4 交通圈
+
+        1.5小时交通圈建设工程。构建城市群1.5小时交通圈。
+
+        同城化交通。建设市域铁路。
         """, tmp_path / "plan.txt")
     assert [(p.column, p.seq, p.title) for p in plan.projects] == [
         (2, 1, "12英寸MEMS传感器产线项目"), (2, 2, "8英寸MEMS代工平台"), (2, 3, "智能传感器创新中心")]
     assert [b.text for b in plan.column(3).paragraphs] == ["1.5万人次职业技能培训。面向产业工人。"]
+    # no item 2 after it: 1.5小时… is a figure, not item 1 (found by review)
+    assert [b.text for b in plan.column(4).paragraphs][0] == "1.5小时交通圈建设工程。构建城市群1.5小时交通圈。"
 
 
 @pytest.mark.parametrize("body, chapters, projects", [

@@ -61,6 +61,7 @@ class PlanBuilder:
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
         self.official_sections = False  # 一、 sections under 第X章 chapters (no 第X节)
         self.part_offset: int | None = None  # what a part's 一、 chapters add to their number
+        self.following: str | None = None  # the text of the paragraph after the one being read
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
         self.task_counts: dict[tuple, int] = {}  # (chapter, section) -> tasks so far
@@ -76,6 +77,9 @@ class PlanBuilder:
         # 第X章 with no 第X节: its sections are numbered 一、 (第一章 发展基础 / 一、发展成就)
         self.official_sections = "chapter" in levels and "section" not in levels
         for k, block in enumerate(blocks):
+            # the paragraph after this one, for a 专栏 item that needs the next item to be one
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            self.following = after.text if isinstance(after, Paragraph) else None
             if isinstance(block, Paragraph):
                 caption = H.match_table_caption(block.text)
                 if not (caption and self._outside_column() and k + 1 < len(blocks)
@@ -306,7 +310,8 @@ class PlanBuilder:
             col.group = group[0].title
             col.column.paragraphs.append(TextBlock(p.text, p.loc))
             return True
-        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None, in_column=True)
+        item = H.match_item(p.text, after=col.project.seq if col.project is not None else None, in_column=True,
+                            following=self.following if not in_box else None)
         if item is not None and col.named_items:
             # after 'name：text' items a numbered line details the item before (1．新建雨水管网…)
             # unless it names a project of its own (3．城市供水保障工程：…), numbered in turn

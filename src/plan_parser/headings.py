@@ -198,13 +198,16 @@ def item_number(m: re.Match) -> int | None:
     return int(number) if number else None
 
 
-def match_item(text: str, after: int | None = None, in_column: bool = False) -> tuple[int, str] | None:
+def match_item(text: str, after: int | None = None, in_column: bool = False,
+               following: str | None = None) -> tuple[int, str] | None:
     """A numbered item ``1.`` ``2、`` ``（3）`` ``01 …`` → (number, text after the number).
 
     ``after`` is the number of the item before, where there is one: ``10 …`` after item 9
     continues a run of ``01 …`` items; ``15 分钟…`` with no item 14 before it is text;
     ``1.5G网络…`` is item 1 ("5G网络…") as the first item, text after item 3.  ``in_column``
-    (a 专栏's lines): ``2.8英寸MEMS产线。…`` after item 1 is item 2, not the decimal 2.8.
+    (a 专栏's lines): ``2.8英寸MEMS产线。…`` after item 1 is item 2, not the decimal 2.8, and
+    ``1.12英寸…`` is item 1 where the line ``following`` it is item 2 (``1.5小时交通圈建设工程。…``
+    before an unnumbered line is a figure).
     """
     m = _ITEM.match(text)
     if m:
@@ -212,8 +215,12 @@ def match_item(text: str, after: int | None = None, in_column: bool = False) -> 
     m = _RUN_ITEM.match(text)
     if m and after is not None and int(m.group(1)) == after + 1:
         return int(m.group(1)), m.group(2).strip()
-    m = _DIGIT_TITLE_ITEM.match(text) or (_NUMBER_TITLE_ITEM.match(text) if in_column else None)
+    m = _DIGIT_TITLE_ITEM.match(text)
     if m and int(m.group(1)) == (after or 0) + 1:
+        return int(m.group(1)), m.group(2).strip()
+    m = _NUMBER_TITLE_ITEM.match(text) if in_column else None
+    if m and int(m.group(1)) == (after or 0) + 1 and (
+            after is not None or following is not None and (match_item(following, 1, True) or (None,))[0] == 2):
         return int(m.group(1)), m.group(2).strip()
     return None
 
