@@ -842,3 +842,20 @@ def test_a_table_word_with_a_chinese_numeral_in_a_column_item(tmp_path):
         2.表二 重点项目。建设内容。
         """, tmp_path / "plan.txt")
     assert [p.title for p in plan.projects] == ["表一 重点工程", "表二 重点项目"]
+
+
+@pytest.mark.parametrize("title", ["主要指标解释", "指标说明"])
+def test_a_column_that_explains_indicators_is_no_lost_table(tmp_path, title):
+    # a box of definitions names indicators but holds no table: no indicators_not_read (review)
+    plan = parse_constructed("", f"""
+        第一章 发展目标
+
+        专栏2 {title}
+
+        城镇调查失业率：指城镇常住经济活动人口中失业人口所占比重。
+
+        单位地区生产总值能耗：指一定时期内单位地区生产总值所消耗的能源。
+
+        第二章 主要任务
+        """, tmp_path / "plan.txt")
+    assert oddity_warnings(plan) == []

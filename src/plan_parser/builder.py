@@ -37,7 +37,13 @@ class _OpenColumn:
     group: str | None = None  # the 一、/（一） group heading the next items fall under
     numbered_items: bool = False  # the 专栏 numbers its items: a ``name：`` line then continues one
     named_items: bool = False  # its items are ``name：text`` lines: a numbered line then details one
+    other_table: bool = False  # it holds a table kept as text rows (unrecognized_table said so)
     built: list = field(default_factory=list)
+
+
+#: A 专栏 title that names a table of indicators (主要指标, 发展指标表), not their explanation
+#: (主要指标解释, 指标说明): such a 专栏 with no indicator table warns indicators_not_read.
+_NAMES_INDICATORS = re.compile(r"指标(?!.*(?:解释|说明|释义|含义|定义|计算|口径))")
 
 
 @dataclass
@@ -355,7 +361,7 @@ class PlanBuilder:
         elif col.column.kind == "other" and not col.column.paragraphs:
             self.warn("empty_column", f"专栏{col.column.number} holds no table and no items",
                       col.column.loc)
-        elif col.column.kind == "other" and "指标" in col.column.title:
+        elif col.column.kind == "other" and _NAMES_INDICATORS.search(col.column.title) and not col.other_table:
             # its table came in a layout no reader knows: its cells are kept as lines, never dropped
             self.warn("indicators_not_read", f"专栏{col.column.number} {col.column.title} names indicators, but no "
                       "indicator table was found under it; its lines are kept as paragraphs", col.column.loc)
@@ -477,6 +483,7 @@ class PlanBuilder:
             if target is not None:
                 target.paragraphs.append(TextBlock(text, loc))
                 self.col.last_loc = loc
+                self.col.other_table = True
             else:
                 self._running_text(TextBlock(text, loc))
         if target is None or max(len(row) for row in table.rows) >= 3:
