@@ -864,8 +864,10 @@ EIGHTH_ROUND_ENGLISH = [
     ("一核一带多点", "one core, one belt, multiple nodes"),
     ("优化一核两带三区空间布局", 'optimize "one core, two belts, three zones" spatial layout'),
     ("一带一路", "Belt and Road"),  # 路 is no part of a layout: the name of the initiative
+    ("落实三区三线管控", "implement three zones and three lines control"),  # a word of its own wins (review)
     # the lead-ins of a plan's review of its situation and goals
     ("从需求看", "in terms of demand"),
+    ("从长远看", "in the long run"),  # not "in terms of long-term" (review)
     ("到2025年", "by 2025"),
     # words whose final s is no plural, or whose singular no rule finds, before a noun
     ("沼气工程", "Biogas Project"),  # not "Bioga"

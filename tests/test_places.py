@@ -215,6 +215,7 @@ def test_listed_place_en_answers_only_for_listed_names():
     ("石林区", "Shilin District", "区"),  # an unlisted name ending in 林 + 区, not a 林区
     ("神农架林区", "Shennongjia Forestry District", "县"),  # one of the two units that are
     ("六枝特区", "Liuzhi Special District", "县"),
+    ("大兴安岭林区", "Daxing'anling Forestry District", "县"),  # a specific part of two characters or more
 ])
 def test_only_the_listed_forestry_and_special_districts_are_such(name, en, level):
     from plan_parser.places import level_of_name, place_en

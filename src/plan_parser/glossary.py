@@ -1049,8 +1049,8 @@ class Glossary:
         out = []
         for m in self._layout_re.finditer(text):
             parts = self._layout_unit_re.findall(m.group())
-            if len(parts) < 2 or m.start() not in bounds or m.end() not in bounds:
-                continue
+            if len(parts) < 2 or m.start() not in bounds or m.end() not in bounds or m.group() in self._segments:
+                continue  # 三区三线, 一区多园 have English of their own
             words = []
             for count, part in parts:
                 en = self._layout[part]

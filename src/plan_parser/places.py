@@ -178,7 +178,7 @@ def _generic_fits(name: str, generic: str) -> bool:
     if generic in ("新区", "矿区") and len(name) - len(generic) < 2:
         return False
     if generic in ("林区", "特区") and _level_word(name) != generic:
-        return False  # only 神农架林区 and 六枝特区 are: 石林区 is 石林 + 区 (Shilin District)
+        return False  # 石林区 is 石林 + 区 (Shilin District), not 石 + 林区
     level = _words()["level"].get(generic)
     if level is None or len(generic) < 2:
         return True
@@ -367,9 +367,10 @@ def level_of_name(name: str) -> str | None:
 
 def _level_word(name: str) -> str | None:
     """The generic word of places.toml ``[level]`` that ``name`` ends in, longest first; 林区
-    and 特区 only for the two units that are one (万柏林区, 碑林区, 石林区 end in 区)."""
+    and 特区 after a specific part of two characters or more (大兴安岭林区, 深圳经济特区), or
+    for the listed units (神农架林区): 石林区 is 石林 + 区."""
     return next((s for s in _level_words() if name.endswith(s) and (
-        s not in ("林区", "特区") or name in _words()["county_level_districts"])), None)
+        s not in ("林区", "特区") or len(name) - len(s) >= 2 or name in _words()["county_level_districts"])), None)
 
 
 def _level_of(code: str, name: str) -> str:
@@ -379,7 +380,9 @@ def _level_of(code: str, name: str) -> str:
         return "市"
     if name.endswith("市"):
         return "县"  # 县级市
-    suffix = _level_word(name)  # 万柏林区, 碑林区: districts whose names end in 林
+    suffix = _level_word(name)
+    if suffix in ("林区", "特区") and name not in _words()["county_level_districts"]:
+        return "区"  # 万柏林区, 碑林区: districts whose names end in 林
     return _words()["level"][suffix] if suffix else "县"
 
 
