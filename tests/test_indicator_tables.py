@@ -522,6 +522,9 @@ def test_a_row_that_writes_its_category_but_no_unit_is_not_shifted(tmp_path):
     ("表3 主要指标", "表3 主要指标"),
     ("表1-1 主要指标", "表1-1 主要指标"), ("表1“十四五”时期主要指标", "表1“十四五”时期主要指标"),
     ("表1（续）", "表1（续）"),
+    ("表1：2025年主要指标", "表1：2025年主要指标"),  # a figure after the colon (second review)
+    ("表一 主要指标", "表一 主要指标"),  # the space after a Chinese numeral stays
+    ("表1.2", None),  # a number, no name
     ("表1列出了“十四五”时期主要指标", None),  # a sentence: nothing between the number and the text
     ("表2  是本章的附表，另行印发。", None),  # ends as a sentence
     ("表彰先进集体", None),
@@ -859,3 +862,68 @@ def test_a_column_that_explains_indicators_is_no_lost_table(tmp_path, title):
         第二章 主要任务
         """, tmp_path / "plan.txt")
     assert oddity_warnings(plan) == []
+
+
+def test_number_title_items_with_detail_lines(tmp_path):
+    # 1.12英寸… then a detail line: item 1 is known once 2.8英寸… follows (second review)
+    plan = parse_constructed("", """
+        第一章 重点任务
+
+        专栏1 重点项目
+
+        1.12英寸MEMS传感器产线。
+        建设产线1条，总投资10亿元。
+
+        2.8英寸功率器件产线。
+        建设产线2条，总投资5亿元。
+
+        3.封装测试基地。
+        建设基地1个。
+        """, tmp_path / "plan.txt")
+    assert [(p.seq, p.title, p.text) for p in plan.projects] == [
+        (1, "12英寸MEMS传感器产线", "12英寸MEMS传感器产线。\n建设产线1条，总投资10亿元。"),
+        (2, "8英寸功率器件产线", "8英寸功率器件产线。\n建设产线2条，总投资5亿元。"),
+        (3, "封装测试基地", "封装测试基地。\n建设基地1个。")]
+    assert plan.columns[0].paragraphs == []
+
+
+def test_a_cell_table_whose_rows_number_their_names(tmp_path):
+    # 1.地区生产总值（亿元） as a row's first cell: a table still (second review)
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        专栏1 主要指标
+
+        指标
+        2020年
+        2025年
+        属性
+
+        1.地区生产总值（亿元）
+        100
+        150
+        预期性
+
+        2.常住人口（万人）
+        50
+        55
+        预期性
+        """, tmp_path / "plan.txt")
+    assert [(i.seq, i.name, i.unit, i.target.value) for i in plan.indicators] == [
+        (1, "地区生产总值", "亿元", 150.0), (2, "常住人口", "万人", 55.0)]
+
+
+def test_a_two_column_table_in_an_indicator_column_still_warns(tmp_path):
+    # a two-column table kept as text rows gives no unrecognized_table: indicators_not_read says it
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        专栏1 主要指标
+
+        项目\t内容
+        新能源装机\t达到300万千瓦
+        能耗\t下降14%
+
+        第二章 任务
+        """, tmp_path / "plan.txt")
+    assert [code for code, _ in oddity_warnings(plan)] == ["indicators_not_read"]

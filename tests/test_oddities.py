@@ -118,6 +118,11 @@ def test_parts_named_部分_over_chapters_numbered_一(tmp_path):
                              "第二部分 主要任务\n\n三、加快电源建设\n\n四、完善电网\n", tmp_path / "plan2.txt")
     assert [(c.part, c.number) for c in plan.chapters] == [(1, 1), (1, 2), (2, 3), (2, 4)]
     assert codes(plan) == []
+    # a part that runs on after one that started again keeps counting (second review)
+    plan = parse_constructed("某某市规划\n\n", "第一部分 总体要求\n\n一、发展目标\n\n二、基本原则\n\n第二部分 主要任务\n\n"
+                             "一、加快电源建设\n\n二、完善电网\n\n第三部分 保障\n\n三、加强领导\n", tmp_path / "plan3.txt")
+    assert [(c.part, c.number) for c in plan.chapters] == [(1, 1), (1, 2), (2, 3), (2, 4), (3, 5)]
+    assert codes(plan) == []
 
 
 def test_chapters_numbered_第X章_over_sections_numbered_一(tmp_path):
@@ -144,6 +149,11 @@ def test_chapters_numbered_第X章_over_sections_numbered_一(tmp_path):
         [(1, "发展成就", ["正文。"]), (2, "面临形势", ["正文。"])],
         [(1, "加强组织领导", ["成立领导小组。"]), (2, "加大资金投入", ["统筹资金。"])]]
     assert codes(plan) == []
+    # a cover notice's 附件： line before the plan switches nothing off (second review)
+    plan = parse_constructed("青溪市人民政府关于印发青溪市教育发展“十四五”规划的通知\n\n", "附件：青溪市教育发展“十四五”规划\n\n"
+                             "青溪市人民政府\n\n青溪市教育发展“十四五”规划\n\n第一章 发展基础\n\n一、发展成就\n\n正文。\n\n"
+                             "二、面临形势\n\n正文。\n", tmp_path / "plan4.txt")
+    assert [[s.title for s in c.sections] for c in plan.chapters] == [["发展成就", "面临形势"]]
     # an attachment after the last chapter is another document: its 一、 are no sections of 附则
     plan = parse_constructed("某某县办法\n\n", "第一章 总则\n\n正文。\n\n第二章 附则\n\n本办法自印发之日起施行。\n\n"
                              "附件1\n\n一、申请单位信息\n\n二、联系人信息\n", tmp_path / "plan3.txt")

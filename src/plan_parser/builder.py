@@ -67,6 +67,7 @@ class PlanBuilder:
         self.official = False  # headings in the 一、/（一） sequence instead of 第X章/第X节
         self.official_sections = False  # 一、 sections under 第X章 chapters (no 第X节)
         self.part_offset: int | None = None  # what a part's 一、 chapters add to their number
+        self.last_part_offset = 0  # the offset of the part before (a part that runs on keeps it)
         self.following: str | None = None  # the text of the paragraph after the one being read
         self.toc_first: tuple[str, int] | None = None  # (level, number) of a 目录's first entry
         self.in_toc = False
@@ -135,7 +136,7 @@ class PlanBuilder:
             self.in_toc = True
             self._running_text(TextBlock(text, p.loc))
             return
-        if self.official_sections and not in_box and H.is_annex(text):
+        if self.official_sections and not in_box and self.chapter is not None and not self.in_toc and H.is_annex(text):
             self.official_sections = False  # an attachment's 一、 are its own, no sections of 附则
         heading, run_on = H.match_heading(text), ""
         if heading is None and self.official and not in_box:
@@ -226,7 +227,8 @@ class PlanBuilder:
         part whose chapters start again at 一 continues the count, one that runs on (三、) keeps it."""
         if self.part_offset is None:  # the part's first chapter
             last = self.plan.chapters[-1].number if self.plan.chapters else 0
-            self.part_offset = last if heading.number == 1 else 0
+            self.part_offset = last if heading.number == 1 else self.last_part_offset
+            self.last_part_offset = self.part_offset
         return H.Heading("chapter", heading.number + self.part_offset, heading.title)
 
     def _title_on_next_line(self, p: Paragraph) -> bool:
@@ -325,23 +327,50 @@ class PlanBuilder:
             item = (col.project.seq + 1, named) if named is not None and col.project is not None else None
         elif item is not None:
             col.numbered_items = True
+        elif col.project is None and (item := self._second_number_title_item(p.text)) is not None:
+            col.numbered_items = True  # 2.8英寸… after 1.12英寸…, which stayed a paragraph until now
         elif not col.numbered_items and (body := H.match_named_item(p.text)) is not None:
             # 海绵城市示范片区建设工程：… with no number: items of a 专栏 that numbers none
             item, col.named_items = ((col.project.seq + 1 if col.project is not None else 1), body), True
         if item is not None:
-            col.column.kind = "projects"
-            self._close_project()
-            seq, body = item
-            col.project = Project(column=col.column.number, seq=seq, title=H.project_title(body),
-                                  text=body, loc=dict(p.loc), group=col.group, table=col.index)
-            col.project_last = p.loc
-            self.plan.projects.append(col.project)
+            self._open_project(item, p.loc)
         elif col.project is not None:
             col.project.text += "\n" + p.text
             col.project_last = p.loc
         else:
             col.column.paragraphs.append(TextBlock(p.text, p.loc))
         return True
+
+    def _open_project(self, item: tuple[int, str], loc: dict) -> None:
+        col = self.col
+        col.column.kind = "projects"
+        self._close_project()
+        seq, body = item
+        col.project = Project(column=col.column.number, seq=seq, title=H.project_title(body),
+                              text=body, loc=dict(loc), group=col.group, table=col.index)
+        col.project_last = loc
+        self.plan.projects.append(col.project)
+
+    def _second_number_title_item(self, text: str) -> tuple[int, str] | None:
+        """``2.8英寸MEMS产线。…`` where the 专栏 has no item yet but a paragraph ``1.12英寸…`` (with
+        its detail lines after it), kept as text because nothing said it opened a list (a box
+        cell, or a detail line in between): that paragraph becomes item 1, this one item 2."""
+        col = self.col
+        second = H.number_title_item(text)
+        if second is None or second[0] != 2:
+            return None
+        paragraphs = col.column.paragraphs
+        k = next((j for j in range(len(paragraphs) - 1, -1, -1)
+                  if (H.number_title_item(paragraphs[j].text) or (0,))[0] == 1), None)
+        if k is None:
+            return None
+        first, details = paragraphs[k], paragraphs[k + 1:]
+        del paragraphs[k:]
+        self._open_project(H.number_title_item(first.text), first.loc)
+        for block in details:
+            col.project.text += "\n" + block.text
+            col.project_last = block.loc
+        return second
 
     def _close_project(self) -> None:
         col = self.col
@@ -483,10 +512,11 @@ class PlanBuilder:
             if target is not None:
                 target.paragraphs.append(TextBlock(text, loc))
                 self.col.last_loc = loc
-                self.col.other_table = True
             else:
                 self._running_text(TextBlock(text, loc))
         if target is None or max(len(row) for row in table.rows) >= 3:
+            if target is not None:
+                self.col.other_table = True  # indicators_not_read would only say it again
             self.warn("unrecognized_table", "a table whose header names no indicator, baseline, target or "
                       f"actual column ({' | '.join(c.text for c in table.rows[start])}); kept as text rows",
                       table.loc)

@@ -23,7 +23,8 @@ _COLUMN = re.compile(rf"^专栏{_SPACE}*({_NUM}){_SPACE}*[:：.．、]?{_SPACE}*
 #: A table caption (``表1  “十四五”主要指标``, ``附表2：重点项目``): a name that stands above
 #: a table in place of a 专栏 title.
 _TABLE_CAPTION = re.compile(
-    rf"^(附?表){_SPACE}*({_NUM})([-－—.．]\d+)?(?:{_SPACE}+|{_SPACE}*[:：.．、](?!\d){_SPACE}*|(?=[“\"《（(【]))(\S.{{0,60}})$")
+    rf"^(附?表){_SPACE}*({_NUM})([-－—.．]\d+)?(?:{_SPACE}+|{_SPACE}*(?:[:：、]|[.．](?!\d)){_SPACE}*|(?=[“\"《（(【]))"
+    rf"(\S.{{0,60}})$")
 #: An item number: ``1.`` ``2、`` ``（3）`` (not the ``1.`` of ``1.5``, nor the ``2020、`` of
 #: ``2020、2025年``: four digits are a year), or a box item written
 #: ``01 关键核心技术`` (a zero-led number and a space, as PDF-printed 专栏 number their items;
@@ -223,6 +224,13 @@ def match_item(text: str, after: int | None = None, in_column: bool = False,
             after is not None or following is not None and (match_item(following, 1, True) or (None,))[0] == 2):
         return int(m.group(1)), m.group(2).strip()
     return None
+
+
+def number_title_item(text: str) -> tuple[int, str] | None:
+    """``2.8英寸MEMS产线。…`` → (2, "8英寸MEMS产线。…"): the form :func:`match_item` reads as an
+    item only in sequence, with no sequence asked (the builder looks back for item 1)."""
+    m = _NUMBER_TITLE_ITEM.match(text)
+    return (int(m.group(1)), m.group(2).strip()) if m else None
 
 
 def strip_numbering(text: str) -> str:

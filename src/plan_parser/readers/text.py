@@ -246,21 +246,21 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     Rows are groups of consecutive lines with one blank line between groups.  A table is a
     header group of three or more lines and two or more rows of as many lines (a row may
     have fewer, when a merged cell was left out), a one-line group between two rows being a
-    category row (``一、经济发展``); every line of a longer group is short
-    (:data:`CELL_LINE_MAX`), no sentence (。；), heading, numbered line (``1.项目``, ``一、…``:
-    a project's or a 目录's lines), caption or TAB-flattened cell; two rows or more hold a
-    figure.  A 专栏 or 表 caption right above the header, with no blank line, stays a paragraph.
+    category row (``一、经济发展``); every line is short (:data:`CELL_LINE_MAX`), no sentence
+    (。；), heading, caption or TAB-flattened cell, and no line is numbered but a row's first
+    (``1.地区生产总值``): a header never is, so a 目录's groups and a 专栏's items on short lines
+    (``1.青溪水库工程``) have none; two rows or more hold a figure.  A 专栏 or 表 caption right above the header, with no blank line, stays a paragraph.
     Prose never looks like this: its paragraphs are one line each, or long.  Line numbers are
     1-based; ``taken``: tables already found on those lines (:func:`find_row_tables`).
     """
     taken_lines = {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
 
-    def cell_line(k: int, alone: bool = False) -> bool:
+    def cell_line(k: int, numbered: bool = False) -> bool:
         text = lines[k].strip()
         return (bool(text) and not lines[k].startswith("\t") and k + 1 not in taken_lines
                 and len(text) <= CELL_LINE_MAX and not text.endswith(("。", "；", ";"))
                 and not match_heading(text) and split_row(lines[k], settings) is None
-                and (alone or not is_numbered(text)) and not match_column(text) and not match_table_caption(text))
+                and (numbered or not is_numbered(text)) and not match_column(text) and not match_table_caption(text))
 
     groups: list[tuple[int, int]] = []  # (first index, end index) of each run of non-blank lines
     k, n = 0, len(lines)
@@ -274,15 +274,19 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         if k - start > 1 and (match_column(lines[start].strip()) or match_table_caption(lines[start].strip())):
             start += 1  # 专栏1 主要指标 right above the header: the caption stays a paragraph
         groups.append((start, k))
-    # each group read once (the scan below may pass over a group many times)
-    cells = [all(cell_line(i, alone=b - a == 1) for i in range(a, b)) for a, b in groups]
+    # each group read once (the scan below may pass over a group many times): a header has no
+    # numbered line, a row may number its first cell (1.地区生产总值) and a one-line category row
+    # itself (一、经济发展); a 目录's groups or a 专栏's items, numbered throughout or headed by a
+    # numbered line, have no header
+    header = [all(cell_line(i) for i in range(a, b)) for a, b in groups]
+    cells = [all(cell_line(i, numbered=i == a) for i in range(a, b)) for a, b in groups]
     digits = [any(ch.isdigit() for i in range(a, b) for ch in lines[i]) for a, b in groups]
     found: dict[int, tuple[Table, int]] = {}
     g = 0
     while g < len(groups):
         start, end = groups[g]
         width = end - start
-        if width < 3 or not cells[g]:
+        if width < 3 or not header[g]:
             g += 1
             continue
         rows = [(start, end)]
