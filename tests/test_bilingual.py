@@ -315,3 +315,14 @@ def test_glossary_missing_reads_a_plans_own_places_as_load_plan_does(tmp_path):
     out = _cli("glossary", "missing", str(path))
     assert out.returncode == 0, out.stderr
     assert "云渚" not in out.stdout
+
+
+def test_a_task_with_no_section_is_named_by_its_chapter_alone(tmp_path):
+    # no "Section None" / "第None节" in the views (second review)
+    from plan_parser.render import plan_markdown
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某某市规划\n\n第一章 主要任务\n\n——建设光伏电站。正文。\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert "- 第1章 #1: 建设光伏电站" in plan_markdown(plan, "zh").splitlines()
+    assert any(line.startswith("- Chapter 1 #1: ") for line in plan_markdown(plan, "en").splitlines())

@@ -333,12 +333,12 @@ def plan_markdown(plan: Plan, lang: str = "zh") -> str:
         out += [f"\n> {_running_text(n, lang)}" for n in col.notes]
     out += ["", "## Tasks", ""]
     if en:
-        out += [f"- Chapter {t.chapter} Section {t.section} #{t.seq}: {label_text(t.title, t.title_en, 'en')}"
-                for t in plan.tasks]
+        out += [f"- Chapter {t.chapter}{f' Section {t.section}' if t.section else ''} #{t.seq}: "
+                f"{label_text(t.title, t.title_en, 'en')}" for t in plan.tasks]
         if plan.tasks:
             out += ["", "(The tasks' running text has no English here; see the Chinese view.)"]
     else:
-        out += [f"- 第{t.chapter}章第{t.section}节 #{t.seq}: {t.title}" for t in plan.tasks]
+        out += [f"- 第{t.chapter}章{f'第{t.section}节' if t.section else ''} #{t.seq}: {t.title}" for t in plan.tasks]
     if plan.warnings:
         out += ["", "## Warnings", ""]
         if en:
