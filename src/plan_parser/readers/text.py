@@ -274,26 +274,33 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         if k - start > 1 and (match_column(lines[start].strip()) or match_table_caption(lines[start].strip())):
             start += 1  # 专栏1 主要指标 right above the header: the caption stays a paragraph
         groups.append((start, k))
-    # each group read once (the scan below may pass over a group many times): a header has no
-    # numbered line, a row may number its first cell (1.地区生产总值) and a one-line category row
-    # itself (一、经济发展); a 目录's groups or a 专栏's items, numbered throughout or headed by a
-    # numbered line, have no header
-    header = [all(cell_line(i) for i in range(a, b)) for a, b in groups]
-    cells = [all(cell_line(i, numbered=i == a) for i in range(a, b)) for a, b in groups]
-    digits = [any(ch.isdigit() for i in range(a, b) for ch in lines[i]) for a, b in groups]
+    # a header has no numbered line, a row may number its first cell (1.地区生产总值) and a
+    # one-line category row itself (一、经济发展): a 目录's groups or a 专栏's items, numbered
+    # throughout or headed by a numbered line, have none.  Each group is read at most once
+    # (the scan below may pass over a group many times), and only when a header asks.
+    read: dict[tuple[str, int], bool] = {}
+
+    def group_is(kind: str, j: int) -> bool:
+        if (kind, j) not in read:
+            a, b = groups[j]
+            read[kind, j] = (all(cell_line(i) for i in range(a, b)) if kind == "header"
+                             else all(cell_line(i, numbered=i == a) for i in range(a, b)) if kind == "cells"
+                             else any(ch.isdigit() for i in range(a, b) for ch in lines[i]))
+        return read[kind, j]
+
     found: dict[int, tuple[Table, int]] = {}
     g = 0
     while g < len(groups):
         start, end = groups[g]
         width = end - start
-        if width < 3 or not header[g]:
+        if width < 3 or not group_is("header", g):
             g += 1
             continue
         rows = [(start, end)]
         h = g + 1
         while h < len(groups):
             a, b = groups[h]
-            if a - rows[-1][1] != 1 or not cells[h]:
+            if a - rows[-1][1] != 1 or not group_is("cells", h):
                 break  # two blank lines, or a line no cell is
             size = b - a
             if size == 1 and not (h + 1 < len(groups) and groups[h + 1][1] - groups[h + 1][0] > 1):
@@ -303,7 +310,8 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
             rows.append((a, b))
             h += 1
         full = [r for r in rows[1:] if r[1] - r[0] == width]
-        if len(full) >= 2 and sum(digits[g + 1:h]) >= 2:
+        figures = sum(group_is("digits", j) for j in range(g + 1, h))
+        if len(full) >= 2 and figures >= 2:
             table = Table(rows=[[Cell([Paragraph(lines[i].strip(), {"line": i + 1})]) for i in range(a, b)]
                                 for a, b in rows],
                           loc={"line": rows[0][0] + 1}, row_locs=[{"line": a + 1} for a, _ in rows])
@@ -313,7 +321,7 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
                     _extend(loc, b)
             found[rows[0][0] + 1] = (table, rows[-1][1] + 1)
             g = h
-        elif not any(digits[g + 1:h]):
+        elif not figures:
             g = h if h > g + 1 else g + 1  # no figure in the rest of the run: no table starts in it
         else:
             g += 1
