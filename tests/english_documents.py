@@ -25,7 +25,13 @@ REAL_DOCUMENTS = [
     REAL / "shandong_14th_education_plan.txt",
     REAL / "shandong_13th_scitech_plan_TRUNCATED.txt",
 ]
-CONSTRUCTED = sorted((ROOT / "tests" / "data" / "english").glob("*_constructed.txt"))
+ENGLISH_DATA = ROOT / "tests" / "data" / "english"
+CONSTRUCTED = sorted(ENGLISH_DATA.glob("*_constructed.txt"))
+
+
+def _fresh(folder: str) -> list[Path]:
+    """The constructed plans of one fresh set (tests/data/english/<folder>/)."""
+    return sorted((ENGLISH_DATA / folder).glob("*_constructed.txt"))
 #: The coverage target of issue 12: every kind of label, on these documents.
 TARGET = 0.95
 
@@ -35,7 +41,7 @@ def documents() -> list[Path]:
 
 
 #: The held-out plans of ``policy_corpus`` (issue 12), split into TUNE and TEST before any tuning.
-HOLDOUT = ROOT / "tests" / "data" / "english" / "holdout.toml"
+HOLDOUT = ENGLISH_DATA / "holdout.toml"
 
 
 def holdout() -> dict[str, list[str]]:
@@ -49,35 +55,35 @@ def holdout() -> dict[str, list[str]]:
 #: tourism, provincial emergency management, district civil affairs), written on
 #: 2026-11-30 by a helper that never saw the glossary, after the TEST half above had been
 #: looked at label by label.  Measured per kind only, never listed label by label.
-FRESH = sorted((ROOT / "tests" / "data" / "english" / "fresh").glob("*_constructed.txt"))
+FRESH = _fresh("fresh")
 #: A SECOND fresh set (tests/data/english/fresh2/), four plans of sectors a helper picked
 #: at random from twelve, written while sector vocabularies for all twelve were being
 #: written from official usage; the names of its files do not say which sectors.
-FRESH2 = sorted((ROOT / "tests" / "data" / "english" / "fresh2").glob("*_constructed.txt"))
+FRESH2 = _fresh("fresh2")
 #: A THIRD fresh set (tests/data/english/fresh3/), five plans of sectors and levels a helper
 #: picked at random from forty (not only those with a sector vocabulary), written blind on
 #: 2026-11-30 before the round of work that followed and measured per kind only; its plan
 #: titles were probed once for where their period stands (not read), which showed the
 #: subject-before-period titles of unlisted place chains.
-FRESH3 = sorted((ROOT / "tests" / "data" / "english" / "fresh3").glob("*_constructed.txt"))
+FRESH3 = _fresh("fresh3")
 #: A FOURTH fresh set (tests/data/english/fresh4/), five plans of sectors and levels a helper
 #: drew at random (seed 20240614) from 35 with none of the earlier sets' sectors, written blind
 #: on 2026-11-30 and measured per kind only; the helper reported their sectors and three parser
 #: faults (a project named before 「：」, 起/组 units, a figure in a text cell), which were fixed
 #: with constructed tests (so one project line of it was read); no word was chosen from it.
-FRESH4 = sorted((ROOT / "tests" / "data" / "english" / "fresh4").glob("*_constructed.txt"))
+FRESH4 = _fresh("fresh4")
 #: A FIFTH fresh set (tests/data/english/fresh5/), five plans a helper wrote blind on
 #: 2026-11-30 while the fifth round was under way (seed 20240605, sectors and levels drawn at
 #: random from 44 with none of the earlier sets'), measured per kind only; its report named one
 #: parser fault (a merged 类别 cell after a 序号 column), fixed with a constructed test.
-FRESH5 = sorted((ROOT / "tests" / "data" / "english" / "fresh5").glob("*_constructed.txt"))
+FRESH5 = _fresh("fresh5")
 #: A SIXTH fresh set (tests/data/english/fresh6/), five plans a helper wrote blind on
 #: 2026-11-30 before the sixth round (seed 20241130, sectors and levels drawn at random from
 #: 50 with none of the earlier sets'), measured per kind only; first 452/552 = 81.9% (glossary)
 #: and 497/552 = 90.0% (with CC-CEDICT).  Its report named three parser faults (a .txt with a
 #: |---| table read as Markdown, a 表1 caption run into the task before it, a merged 类别 row
 #: before a unit the unit table lacked), fixed with constructed tests.
-FRESH6 = sorted((ROOT / "tests" / "data" / "english" / "fresh6").glob("*_constructed.txt"))
+FRESH6 = _fresh("fresh6")
 #: A SEVENTH fresh set (tests/data/english/fresh7/), five plans a helper wrote blind on
 #: 2026-11-30 near the end of the sixth round (seed 20261130, drawn from 50 sectors), measured
 #: per kind only: 381/481 = 79.2% (glossary) and 433/481 = 90.0% (with CC-CEDICT) with the code
@@ -85,7 +91,7 @@ FRESH6 = sorted((ROOT / "tests" / "data" / "english" / "fresh6").glob("*_constru
 #: named parser faults (“十三五”完成情况 / “十四五”目标 headers, 年均增长〔累计〕, a category
 #: numbered under 序号, 〔4.5〕以上), fixed with constructed tests; its per-kind unit figure
 #: prompted a list of common units written without its labels.
-FRESH7 = sorted((ROOT / "tests" / "data" / "english" / "fresh7").glob("*_constructed.txt"))
+FRESH7 = _fresh("fresh7")
 #: An EIGHTH fresh set (tests/data/english/fresh8/), five plans a helper wrote blind on 2026-11-30
 #: before the seventh round (seed 20261201, drawn from a pool of 58 sectors kept apart from the
 #: round's vocabulary work: 集成电路产业 市, 人口发展 省, 哲学社会科学 省, 全民科学素质 市,
@@ -93,7 +99,7 @@ FRESH7 = sorted((ROOT / "tests" / "data" / "english" / "fresh7").glob("*_constru
 #: CC-CEDICT) at the round's start, when one plan's table was lost; 536/611 = 87.7% and 564/611 =
 #: 92.3% once its parser faults (基期值（2020年） | 目标值（2025年） headers, 基期值 | 目标值 with no
 #: year, a 1/10万 unit) were fixed with constructed tests, before any vocabulary of the round.
-FRESH8 = sorted((ROOT / "tests" / "data" / "english" / "fresh8").glob("*_constructed.txt"))
+FRESH8 = _fresh("fresh8")
 #: A NINTH fresh set (tests/data/english/fresh9/), five plans a helper wrote blind on 2026-11-30
 #: in the middle of the seventh round (seed 20261202, drawn from 30 sectors kept out of all of the
 #: round's vocabulary work: 蔬菜产业 市, 家庭教育 市, 北斗应用 市, 城市供热 省, 考古 区), measured per
@@ -102,7 +108,7 @@ FRESH8 = sorted((ROOT / "tests" / "data" / "english" / "fresh8").glob("*_constru
 #: Its report named parser faults (a 规划值（2025年） header, a second unnumbered 其中 row, a
 #: five-body issuer line), fixed with constructed tests; the issuing bodies' names (妇女联合会 …)
 #: and 家庭教育 "family education" were then added, so those words are not blind.
-FRESH9 = sorted((ROOT / "tests" / "data" / "english" / "fresh9").glob("*_constructed.txt"))
+FRESH9 = _fresh("fresh9")
 #: A TENTH fresh set (tests/data/english/fresh10/), five plans a helper wrote blind on 2026-11-30
 #: near the end of the seventh round (seed 20261203, drawn from the 25 sectors of fresh9's pool it
 #: did not draw, kept out of all vocabulary work: 果业 区, 海绵城市 省, 食用菌产业 区, 政府采购 市,
@@ -111,7 +117,7 @@ FRESH9 = sorted((ROOT / "tests" / "data" / "english" / "fresh9").glob("*_constru
 #: code when it came.  Its report named parser faults (unnumbered 'name：text' project items, joint
 #: signatures one per line), fixed with constructed tests; the offices of provincial governments
 #: were then added to [issuing_bodies], so its issuer figures are not blind.
-FRESH10 = sorted((ROOT / "tests" / "data" / "english" / "fresh10").glob("*_constructed.txt"))
+FRESH10 = _fresh("fresh10")
 #: In the eighth round the words fresh9 and fresh10 lacked were listed (not their labels), to find
 #: the mechanisms behind them (表N captions, layout formulas, 从X看, a title place before 城镇);
 #: from then on both sets measure known failures, not blind ones.
@@ -125,7 +131,7 @@ FRESH10 = sorted((ROOT / "tests" / "data" / "english" / "fresh10").glob("*_const
 #: read that layout, 296/406 = 72.9% and 343/406 = 84.5%; after 579 words of 226 other finer
 #: sectors ([sector_terms_eighth]), 298/406 = 73.4% and 345/406 = 85.0%: the words of other
 #: sectors hardly reach a sector of its own.
-FRESH11 = sorted((ROOT / "tests" / "data" / "english" / "fresh11").glob("*_constructed.txt"))
+FRESH11 = _fresh("fresh11")
 #: The words fresh11 then lacked were listed (竹, 马铃薯 …, not its labels) to find their
 #: mechanisms (one-character nouns jieba cuts off, 一、 chapters under 第X部分, 一、 sections under
 #: 第X章), so from then on it measures known failures too.
@@ -138,7 +144,7 @@ FRESH11 = sorted((ROOT / "tests" / "data" / "english" / "fresh11").glob("*_const
 #: when it came (ca178af).  Its report named no fault, but the measurement showed two projects
 #: read as paragraphs (2.8英寸MEMS产线。…, fixed with a constructed test); the metals were then
 #: added to [single_character_nouns] after its sector (镁) was known, so later figures are not blind.
-FRESH12 = sorted((ROOT / "tests" / "data" / "english" / "fresh12").glob("*_constructed.txt"))
+FRESH12 = _fresh("fresh12")
 #: A THIRTEENTH fresh set (tests/data/english/fresh13/), five plans a helper wrote blind on
 #: 2026-11-30 after all of the eighth round's work (seed 20261207, drawn from the 35 sectors of
 #: fresh12's pool it did not draw, kept out of all vocabulary work: 城市停车 省, 化肥行业 省,
@@ -146,7 +152,7 @@ FRESH12 = sorted((ROOT / "tests" / "data" / "english" / "fresh12").glob("*_const
 #: (glossary) and 308/355 = 86.8% (with CC-CEDICT) on the round's starting code (7a05945), which
 #: read no indicator of its two plans written one cell per line; 394/440 = 89.5% and 400/440 =
 #: 90.9% on the round's code (8d8d468).  The round's honest figure for an unseen sector.
-FRESH13 = sorted((ROOT / "tests" / "data" / "english" / "fresh13").glob("*_constructed.txt"))
+FRESH13 = _fresh("fresh13")
 #: Every fresh set by name, in the order they were written.
 FRESH_SETS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5,
               "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10,

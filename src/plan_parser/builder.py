@@ -360,13 +360,14 @@ class PlanBuilder:
         if second is None or second[0] != 2:
             return None
         paragraphs = col.column.paragraphs
-        k = next((j for j in range(len(paragraphs) - 1, -1, -1)
-                  if (H.number_title_item(paragraphs[j].text) or (0,))[0] == 1), None)
-        if k is None:
+        found = next(((j, first) for j in range(len(paragraphs) - 1, -1, -1)
+                      if (first := H.number_title_item(paragraphs[j].text)) and first[0] == 1), None)
+        if found is None:
             return None
-        first, details = paragraphs[k], paragraphs[k + 1:]
+        k, first = found
+        loc, details = paragraphs[k].loc, paragraphs[k + 1:]
         del paragraphs[k:]
-        self._open_project(H.number_title_item(first.text), first.loc)
+        self._open_project(first, loc)
         for block in details:
             col.project.text += "\n" + block.text
             col.project_last = block.loc

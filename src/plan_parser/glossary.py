@@ -285,10 +285,11 @@ _SCALED_NUMBER_RE = re.compile(
 _CN_COUNT_RE = re.compile(r"(?<![第个前〇零一二两三四五六七八九十百千万亿\d])([两二三四五六七八九十])([年大])")
 #: What a counted number may stand before: a plan's kind of undertaking (三年行动计划, 十大工程).
 _COUNTED_HEADS = {"年": ("行动", "计划", "规划", "工程", "专项", "方案", "项目"), "大": ("工程", "项目", "行动", "计划")}
+_EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+               10: "ten"}
 #: The counts of a layout formula (``[layout]``): 一核, 双核, 多点.
-_LAYOUT_COUNTS = {"一": "one", "两": "two", "二": "two", "双": "two", "三": "three", "四": "four", "五": "five",
-                  "六": "six", "七": "seven", "八": "eight", "九": "nine", "十": "ten", "多": "multiple"}
-_EN_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+_LAYOUT_COUNTS = {**{c: _EN_NUMBERS[int(chinese_to_decimal(c))] for c in "一两二三四五六七八九十"},
+                  "双": "two", "多": "multiple"}
 _CN_DIGIT = "〇零一二三四五六七八九"
 # A year in Chinese digits: 二〇二五年, and the first year of 二〇二一—二〇二五年.
 _CN_YEAR_RE = re.compile(rf"([{_CN_DIGIT}]{{4}})(?=年|[-~至到][{_CN_DIGIT}]{{4}}年)")

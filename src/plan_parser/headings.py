@@ -219,10 +219,10 @@ def match_item(text: str, after: int | None = None, in_column: bool = False,
     m = _DIGIT_TITLE_ITEM.match(text)
     if m and int(m.group(1)) == (after or 0) + 1:
         return int(m.group(1)), m.group(2).strip()
-    m = _NUMBER_TITLE_ITEM.match(text) if in_column else None
-    if m and int(m.group(1)) == (after or 0) + 1 and (
+    item = number_title_item(text) if in_column else None
+    if item and item[0] == (after or 0) + 1 and (
             after is not None or following is not None and (match_item(following, 1, True) or (None,))[0] == 2):
-        return int(m.group(1)), m.group(2).strip()
+        return item
     return None
 
 

@@ -95,15 +95,15 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
             role, year = UNIT, None
         elif text in ("指标属性", "属性", "指标性质", "性质"):
             role, year = ATTRIBUTE, None
-        elif (m := _YEAR_BASE.match(text)) and (_year_of(m) or of_indicators or text in _VALUE_WORDS):
+        elif m := _value_column(_YEAR_BASE, text, of_indicators):
             role, year = BASELINE, _year_of(m)
         elif text in ("规划目标", "目标", "目标值"):
             if planned_target is None:
                 planned_target = i
             continue
-        elif (m := _YEAR_TARGET.match(text)) and (_year_of(m) or of_indicators or text in _VALUE_WORDS):
+        elif m := _value_column(_YEAR_TARGET, text, of_indicators):
             role, year = TARGET, _year_of(m)
-        elif (m := _YEAR_ACTUAL.match(text)) and (_year_of(m) or of_indicators or text in _VALUE_WORDS):
+        elif m := _value_column(_YEAR_ACTUAL, text, of_indicators):
             role, year = ACTUAL, _year_of(m)
         elif m := _YEAR_ONLY.match(text):
             bare_years.append((i, int(m.group(1))))
@@ -143,6 +143,13 @@ def read_header(cells: list[str]) -> HeaderRoles | None:
     if NAME not in roles.values() or not ({BASELINE, TARGET, ACTUAL, GROWTH} & set(roles.values())):
         return None
     return HeaderRoles(roles, years, units)
+
+
+def _value_column(pattern: re.Pattern, text: str, of_indicators: bool) -> re.Match | None:
+    """``pattern``'s match (:func:`_dated`) where the header names a value column: it has a
+    year, the name column says 指标, or the word heads no project table's column (_VALUE_WORDS)."""
+    m = pattern.match(text)
+    return m if m and (_year_of(m) or of_indicators or text in _VALUE_WORDS) else None
 
 
 def _year_of(m: re.Match) -> int | None:
