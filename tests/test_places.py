@@ -143,7 +143,8 @@ def test_no_place():
     ("六合区", "Luhe District"),
     ("洪洞县", "Hongtong County"),
     ("长宁区", "Changning District"),
-    ("长治市", "Zhangzhi City"),
+    ("长治市", "Changzhi City"),  # 长 chang, the default; 长子县 is Zhangzi
+    ("长子县", "Zhangzi County"),
     ("乐都区", "Ledu District"),
     ("马尾区", "Mawei District"),
     ("曾都区", "Zengdu District"),
