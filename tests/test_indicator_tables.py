@@ -714,6 +714,109 @@ def test_a_table_written_one_cell_per_line_without_tabs(tmp_path):
     assert plan.indicators[0].loc["line"] == 14  # the row opens with its 序号 on line 14
 
 
+def test_a_cell_table_right_under_its_caption_and_paragraphs_with_no_blank_line(tmp_path):
+    # PDF text: paragraphs with no blank line between them, then a 表 caption, then the header
+    # cells, all in one run; later rows leave out the merged 类别 cell.  The caption and the
+    # paragraphs above it stay paragraphs; the header starts after the caption
+    plan = parse_constructed("", """
+        第一章 发展目标
+        到2025年，全县海岸线保护格局基本形成。
+        表1  澜浦县“十四五”海岸线保护主要指标
+        类别
+        序号
+        指标名称
+        单位
+        2020年
+        2025年
+        属性
+
+        岸线保护
+        1
+        大陆自然岸线保有率
+        %
+        41.2
+        ≥41.2
+        约束性
+
+        2
+        海岛自然岸线保有率
+        %
+        85.6
+        不降低
+        约束性
+
+        海域环境
+        3
+        近岸海域水质优良比例
+        %
+        80
+        85
+        约束性
+        """, tmp_path / "plan.txt")
+    assert [(c.number, c.title, c.kind) for c in plan.columns] == [
+        (0, "表1 澜浦县“十四五”海岸线保护主要指标", "indicators")]
+    assert [(i.seq, i.name, i.unit, i.category, i.baseline.value, i.target.raw) for i in plan.indicators] == [
+        (1, "大陆自然岸线保有率", "%", "岸线保护", 41.2, "≥41.2"),
+        (2, "海岛自然岸线保有率", "%", "岸线保护", 85.6, "不降低"),
+        (3, "近岸海域水质优良比例", "%", "海域环境", 80.0, "85")]
+    assert [p.text for p in plan.chapters[0].paragraphs][:1] == ["到2025年，全县海岸线保护格局基本形成。"]
+    assert oddity_warnings(plan) == []
+
+
+def test_a_caption_naming_indicators_over_cells_no_reader_knows_is_warned_about(tmp_path):
+    # one full row only (the rest leave out the merged 类别): too little to be sure of a table,
+    # so the cells stay paragraphs, and the 表 caption that names indicators says so
+    plan = parse_constructed("", """
+        第一章 发展目标
+        表1  主要指标
+        类别
+        序号
+        指标名称
+        2025年
+
+        岸线保护
+        1
+        大陆自然岸线保有率
+        ≥41.2
+
+        2
+        海岛自然岸线保有率
+        不降低
+        """, tmp_path / "plan.txt")
+    assert plan.indicators == []
+    assert oddity_warnings(plan) == [("indicators_not_read", {"line": 2})]
+
+
+def test_a_tab_table_under_a_caption_written_with_a_tab(tmp_path):
+    # 表1<TAB>name: a caption whose number and name a TAB parts, right above the TAB header;
+    # it stays the table's caption, not its header (the table was lost, warned unrecognized)
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        表1\t苍岭县印刷产业“十四五”发展主要指标
+        类别\t序号\t指标名称\t单位\t2020年\t2025年\t属性
+        产业规模\t1\t印刷工业总产值\t亿元\t38.5\t60\t预期性
+        \t2\t规模以上印刷企业数量\t家\t42\t55\t预期性
+        """, tmp_path / "plan.txt")
+    assert [(c.number, c.title, c.kind) for c in plan.columns] == [
+        (0, "表1 苍岭县印刷产业“十四五”发展主要指标", "indicators")]
+    assert [(i.seq, i.name, i.unit, i.category, i.baseline.value, i.target.value) for i in plan.indicators] == [
+        (1, "印刷工业总产值", "亿元", "产业规模", 38.5, 60.0),
+        (2, "规模以上印刷企业数量", "家", "产业规模", 42.0, 55.0)]
+    assert "unrecognized_table" not in codes(plan)
+
+
+def test_a_warning_about_a_table_in_no_box_names_its_caption(tmp_path):
+    # a table under a 表 caption is in no 专栏: its warnings name the caption, not "专栏0"
+    path = tmp_path / "plan.txt"
+    path.write_text("澜浦县海岸线保护“十四五”规划\n\n第一章  发展目标\n\n表1  主要指标\n\n"
+                    "指标 | 单位 | 2020年 | 2025年\n入海断面总氮浓度 | 毫克/升 | 2.1 | 下降10%以上\n"
+                    "近岸海域水质优良比例 | % | 80 | 85\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert [w.message.split(":")[0] for w in plan.warnings if w.code == "text_value"] == [
+        "表1 主要指标 row 1 入海断面总氮浓度"]
+
+
 def test_short_lines_of_prose_are_no_cell_table(tmp_path):
     # groups of short lines that are no table: a list with no figures, and groups of unequal
     # length; both stay paragraphs

@@ -91,6 +91,11 @@ class PlanBuilder:
                 caption = H.match_table_caption(block.text)
                 if not (caption and self._outside_column() and k + 1 < len(blocks)
                         and isinstance(blocks[k + 1], Table)):
+                    if caption and self._outside_column() and _NAMES_INDICATORS.search(caption) \
+                            and not any(isinstance(b, Table) for b in blocks[k + 1:k + 3]):
+                        # 表1 主要指标 over cells no reader knows: kept as lines, said so
+                        self.warn("indicators_not_read", f"{caption} names indicators, but no indicator table "
+                                  "was found under it; its lines are kept as paragraphs", block.loc)
                     self._paragraph(block, in_box=False)
                 elif self._captioned(blocks[k + 1]):
                     self._open_column(0, caption, block.loc)  # 表1 …: the indicator table's own name
@@ -402,7 +407,7 @@ class PlanBuilder:
         """(Re)build a 专栏's indicators; notes after the table may change them."""
         cumulative = any(is_cumulative_note(n) for n in col.column.notes)
         built = build_indicators(col.column.number, col.rows, col.header, cumulative, self.warn,
-                                 col.column.notes)
+                                 col.column.notes, where=None if col.column.number else col.column.title)
         for indicator in built:
             indicator.table = col.index
         stale = {id(old) for old in col.built}

@@ -231,14 +231,16 @@ _NAMED_FIGURES = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?[A-Za-zＡ-Ｚａ-ｚ](?
 
 
 def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles,
-                     brackets_cumulative: bool, warn, notes: list[str] = ()) -> list[Indicator]:
-    """Turn raw rows into Indicators once the table's notes are known.
+                     brackets_cumulative: bool, warn, notes: list[str] = (), where: str | None = None) -> list[Indicator]:
+    """Turn raw rows into Indicators once the table's notes are known.  ``where`` names the
+    table in warnings (``表1 主要指标`` for a table in no 专栏); by default ``专栏N``.
 
     ``warn(code, message, loc)`` reports a row whose numbers carry no unit.  A growth
     cell (年均/累计) takes the header's unit or the row's; brackets there are always a
     multi-year total.  A note ``带*的为2019年数据`` gives cells flagged ``*`` that year.
     """
     flagged_years = footnote_years(list(notes))
+    where = where or f"专栏{column_number}"
     out: list[Indicator] = []
     parent: int | None = None
     for row in rows:
@@ -255,12 +257,12 @@ def build_indicators(column_number: int, rows: list[RawRow], header: HeaderRoles
             values[role] = q
         if row.unit is None and not _UNITLESS_NAME.search(row.name) and any(
                 q is not None and q.kind in ("number", "range") and q.unit is None for q in values.values()):
-            warn("missing_unit", f"专栏{column_number} row {row.seq} {row.name}: numbers with no unit "
+            warn("missing_unit", f"{where} row {row.seq} {row.name}: numbers with no unit "
                  "(none in the name's parenthesis, a 单位 column or the cell)", row.loc)
         unread = [f"{role}={q.raw}" for role, q in values.items()
                   if q is not None and q.kind == "text" and _DIGIT.search(_NAMED_FIGURES.sub("", q.raw))]
         if unread:  # 较“十三五”时期下降10%: a figure kept as text, so a user knows it was not read
-            warn("text_value", f"专栏{column_number} row {row.seq} {row.name}: kept as text, its figures "
+            warn("text_value", f"{where} row {row.seq} {row.name}: kept as text, its figures "
                  f"not read as a value: {'; '.join(unread)}", row.loc)
         attribute = row.cells.get(ATTRIBUTE) or None
         out.append(Indicator(

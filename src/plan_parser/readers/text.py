@@ -198,8 +198,8 @@ def find_row_tables(lines: list[str], settings: Settings = DEFAULTS) -> dict[int
     i, n = 0, len(lines)
     while i < n:
         first = split_row(lines[i], settings)
-        if first is None:
-            i += 1
+        if first is None or len(first[1]) == 2 and _is_caption(" ".join(first[1])):
+            i += 1  # 表1<TAB>主要指标 above the header: a caption, kept as a paragraph
             continue
         kind = first[0]
         rows: list[tuple[int, list[str]]] = [(i + 1, first[1])]
@@ -232,6 +232,11 @@ def find_row_tables(lines: list[str], settings: Settings = DEFAULTS) -> dict[int
     return found
 
 
+def _is_caption(text: str) -> bool:
+    """A 专栏 or 表 caption (``专栏1 主要指标``, ``表1 …``): a paragraph above a table, never a row."""
+    return bool(match_column(text) or match_table_caption(text))
+
+
 # -- tables written one cell per line, without TABs ---------------------------------
 
 #: The most characters a cell line of :func:`find_cell_tables` holds (an indicator's name is
@@ -249,7 +254,8 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     category row (``一、经济发展``); every line is short (:data:`CELL_LINE_MAX`), no sentence
     (。；), heading, caption or TAB-flattened cell, and no line is numbered but a row's first
     (``1.地区生产总值``): a header never is, so a 目录's groups and a 专栏's items on short lines
-    (``1.青溪水库工程``) have none; two rows or more hold a figure.  A 专栏 or 表 caption right above the header, with no blank line, stays a paragraph.
+    (``1.青溪水库工程``) have none; two rows or more hold a figure.  A 专栏 or 表 caption right above the header, with no blank
+    line, stays a paragraph, as do the paragraphs above it in the same run.
     Prose never looks like this: its paragraphs are one line each, or long.  Line numbers are
     1-based; ``taken``: tables already found on those lines (:func:`find_row_tables`).
     """
@@ -271,8 +277,11 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         start = k
         while k < n and lines[k].strip():
             k += 1
-        if k - start > 1 and (match_column(lines[start].strip()) or match_table_caption(lines[start].strip())):
-            start += 1  # 专栏1 主要指标 right above the header: the caption stays a paragraph
+        # 专栏1 主要指标 right above the header, the last of the run's paragraphs or its only
+        # one: the caption and what stands before it stay paragraphs
+        captions = [i for i in range(start, k - 1) if _is_caption(lines[i].strip())]
+        if captions:
+            start = captions[-1] + 1
         groups.append((start, k))
     # a header has no numbered line, a row may number its first cell (1.地区生产总值) and a
     # one-line category row itself (一、经济发展): a 目录's groups or a 专栏's items, numbered
