@@ -910,3 +910,40 @@ def test_a_title_place_before_a_word_that_starts_with_the_level_character(g):
     assert g.title_places("璋河市北斗卫星导航产业发展“十四五”规划") == {"璋河市": "Zhanghe City", "璋河": "Zhanghe"}
     assert g.title_places("青溪市区“十四五”教育规划") == {}
     assert g.title_places("松河县城建设“十四五”规划") == {}
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a province or prefecture-level city written without 省/市 (the English of its stored name)
+    ("湖北", "Hubei"),
+    ("宜昌磷化工基地", "Yichang phosphorus chemical base"),
+    ("广西", "Guangxi"),
+    # a county-level city jieba calls a rare proper noun
+    ("余姚模具产业", "Yuyao mold industry"),
+    # two towns joined by a dash keep it, as do two figures
+    ("孝感—潜江产业区", "Xiaogan–Qianjiang industrial zones"),
+    ("2021-2025年", "2021–2025"),
+    # a rare proper noun ending in a feature character: name + feature word
+    ("阳明山生态保护", "Yangming Mountain ecological conservation"),
+    # a glossary word wins over a unit's specific part: 平原县, 日照市, 白银市 are places, these are words
+    ("平原地区", "plain regions"),
+    ("日照时数", "sunshine hours"),
+    ("白银", "silver"),
+    # named features with an established English ([geographic_names])
+    ("珠江流域", "Pearl River Basin"),
+    ("武陵山区", "Wuling Mountain area"),
+])
+def test_ninth_round_places_in_names(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh", ["比如", "共和", "南部", "城中", "同心"])
+def test_a_common_word_that_names_a_county_is_no_place(g, zh):
+    # 比如县, 共和县, 南部县 … exist; the words are far commoner, and jieba does not call them
+    # rare proper nouns: no "Biru"
+    assert g.translate(zh).en is None or not g.translate(zh).en[:1].isupper()
+
+
+def test_a_counted_major_before_any_word(g):
+    # 三大 as one jieba token: "three major" before any word, not only before 工程/项目
+    assert g.translate("三大主攻方向").en == "three major main directions"
+    assert g.translate("五大连池市").en == "Wudalianchi City"  # no 五大 inside the name

@@ -283,7 +283,8 @@ _SCALED_NUMBER_RE = re.compile(
 
 #: A lone Chinese numeral (两, 二 … 十) and a classifier: the counted numbers of ``[counted]``.
 _CN_COUNT_RE = re.compile(r"(?<![第个前〇零一二两三四五六七八九十百千万亿\d])([两二三四五六七八九十])([年大])")
-#: What a counted number may stand before: a plan's kind of undertaking (三年行动计划, 十大工程).
+#: What a counted number may stand before: a plan's kind of undertaking (三年行动计划, 十大工程),
+#: or, for 大, a word whose English is a plural (三大|主攻方向 "three major main directions").
 _COUNTED_HEADS = {"年": ("行动", "计划", "规划", "工程", "专项", "方案", "项目"), "大": ("工程", "项目", "行动", "计划")}
 _EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
                10: "ten"}
@@ -948,12 +949,18 @@ class Glossary:
             scaled = _without_overlaps(scaled + self._layout_formulas(text))
         for zh, en, at in [*scaled, ("", "", len(text))]:
             toks = segment.tokens(text[start:at])
-            for tok in self._function_edges(_latin_joined(toks) if "&" in text else toks):
+            toks = self._function_edges(_latin_joined(toks) if "&" in text else toks)
+            for k, tok in enumerate(toks):
                 if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
                     run.append(tok)
                 else:
+                    # a dash between two words or two numbers joins them (孝感—潜江 "Xiaogan–Qianjiang")
+                    after = toks[k + 1][:1] if k + 1 < len(toks) else ""
+                    dash = tok == "-" and run and (_HAN_RE.match(run[-1][-1]) and _HAN_RE.match(after)
+                                                   or run[-1][-1].isdigit() and after.isdigit())
                     flush()
-                    pieces.append(_Piece(tok, tok if tok in _ATTACH_LEFT or tok in "()" else "", "punct"))
+                    en = "–" if dash else tok if tok in _ATTACH_LEFT or tok in "()" else ""
+                    pieces.append(_Piece(tok, en, "punct"))
             if zh:
                 flush()
                 pieces.append(_Piece(zh, en, "literal"))
@@ -1032,12 +1039,18 @@ class Glossary:
         out = []
         for m in _CN_COUNT_RE.finditer(text):
             template = self._counted.get(m.group(2))
-            if (template is None or not text.startswith(_COUNTED_HEADS[m.group(2)], m.end())
-                    or m.end() not in bounds or m.start() and m.start() not in bounds):
-                continue  # 连续三年保持, 三大攻坚战, 五大连池市
+            if (template is None or m.end() not in bounds or m.start() and m.start() not in bounds
+                    or not (text.startswith(_COUNTED_HEADS[m.group(2)], m.end())
+                            or m.group(2) == "大" and _is_plural(self._longest_word_at(text, m.end())))):
+                continue  # 连续三年保持, 三大攻坚战 (no plural to agree), 五大连池市
             number = _EN_NUMBERS[int(chinese_to_decimal(m.group(1)))]
             out.append((m.group(), template.replace("{}", number), m.start()))
         return out
+
+    def _longest_word_at(self, text: str, i: int) -> str:
+        """The English of the longest glossary word that starts at ``text[i]``, else ""."""
+        return next((self._segments[text[i:j]] for j in range(min(len(text), i + self._max_key), i + 1, -1)
+                     if text[i:j] in self._segments), "")
 
     def _layout_formulas(self, text: str) -> list[tuple[str, str, int]]:
         """``(Chinese, English, start)`` of each spatial layout formula in ``text``: two or more
@@ -1224,6 +1237,11 @@ class Glossary:
                     if k >= n:
                         break
                     k = nxt[k]
+                tok = tokens_at.get(i, "")
+                en = self._token_place(tok) if len(tok) > 1 else None
+                if en and best[i] + 1.05 < best[i + len(tok)]:  # 宜昌 + 磷化工, 阳明山
+                    best[i + len(tok)], back[i + len(tok)] = best[i] + 1.05, (i, "place")
+                    place_names[i, i + len(tok)] = en
                 for j, en in self._named(text, i, features, tokens_at) if features else ():  # 青溪 + 水库
                     if best[i] + 1.05 < best[j]:
                         best[j], back[j] = best[i] + 1.05, (i, "name")
@@ -1388,6 +1406,25 @@ class Glossary:
             return en
         if len(zh) <= 4 and zh[-1] in _level_chars() and zh not in self._segments and not self._ends_in_word(zh):
             return place_en(zh)
+        return None
+
+    def _token_place(self, token: str) -> str | None:
+        """English of one jieba token that names a place without its generic word, when
+        this glossary has no word for it: a province or prefecture-level city (宜昌 of
+        宜昌市 "Yichang", 湖北 "Hubei"), a county-level unit whose name jieba calls a rare
+        proper noun or does not know (余姚 "Yuyao"; 比如, 平原, 共和 are words), or a rare
+        proper noun of three characters or more ending in a one-character feature word
+        (阳明山 → "Yangming Mountain")."""
+        from . import places, segment
+
+        if token in self._segments or not all(map(_HAN_RE.match, token)):
+            return None
+        short = places.short_name(token)
+        if short and (short[1] in ("省", "市") or segment.proper_noun(token) or not segment.known(token)):
+            return short[0]
+        if len(token) >= 3 and token[-1] in places.feature_words() and token[:-1] not in self._segments \
+                and segment.proper_noun(token):
+            return places.named_feature_en([token[:-1]], token[-1])
         return None
 
     def _ends_in_word(self, name: str) -> bool:
@@ -2125,7 +2162,7 @@ def _join(words: list[str]) -> str:
             continue
         if not out:
             out = word.lstrip(",;:")
-        elif word in _ATTACH_LEFT or word == ")":
+        elif word in _ATTACH_LEFT or word == ")" or word == "–" or out.endswith("–"):
             out = out.rstrip() + word
         elif out.endswith("(") or out.endswith(":") and out[-2:-1].isdigit() and word[:1].isdigit():
             out += word  # (…, and a ratio: 医护比1：1.25 "… 1:1.25"

@@ -28,7 +28,7 @@ import regex
 from .script import HAN, all_han
 
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
-           "level_of_name", "named_feature_en", "feature_words", "route_words", "generic_words"]
+           "level_of_name", "named_feature_en", "short_name", "feature_words", "route_words", "generic_words"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -186,14 +186,10 @@ def _generic_fits(name: str, generic: str) -> bool:
     return not listed or any(p.level == level for p in listed)
 
 
-def romanize(name: str) -> str | None:
-    """The English of one official name by the rules (pinyin + translated generic word).
-
-    Imports pypinyin; :func:`place_en` uses the English stored in the list where it can.
-    """
+def _parts(name: str) -> tuple[str, list[str], str | None]:
+    """``彭水苗族土家族自治县`` → (``彭水``, ["Miao", "Tujia"], ``自治县``): the specific part,
+    the English of the ethnic names written after it, and the generic word."""
     words = _words()
-    if name in words["name_en"]:
-        return words["name_en"][name]
     specific, generic = _split_generic(name)
     ethnic: list[str] = []
     autonomous = bool(generic) and (generic.startswith("自治") or generic == "民族乡")
@@ -207,6 +203,18 @@ def romanize(name: str) -> str | None:
                 break
             ethnic.insert(0, hit[1])
             specific = specific[: -len(hit[0])]
+    return specific, ethnic, generic
+
+
+def romanize(name: str) -> str | None:
+    """The English of one official name by the rules (pinyin + translated generic word).
+
+    Imports pypinyin; :func:`place_en` uses the English stored in the list where it can.
+    """
+    words = _words()
+    if name in words["name_en"]:
+        return words["name_en"][name]
+    specific, ethnic, generic = _parts(name)
     if not all_han(specific):
         return None
     own = dict(_ethnic_names()).get(specific) if generic and generic.startswith("自治") else None
@@ -295,6 +303,49 @@ def listed_place_en(name: str) -> str | None:
     if not lookup(name) and len(_split_chain(name)) < 2:
         return None
     return place_en(name)
+
+
+def short_name(word: str) -> tuple[str, str] | None:
+    """``(English, level)`` of a listed unit written without its generic word, as plans
+    write towns in running names (宜昌磷化工基地, 孝感—潜江…): 湖北 (湖北省) → ("Hubei", "省"),
+    宜昌 (宜昌市) → ("Yichang", "市"), 余姚 (余姚市, county-level) → ("Yuyao", "县"), 广西
+    (广西壮族自治区) → ("Guangxi", "省").  The highest level when several units share the
+    specific part (吉林省, 吉林市); None for a word of one character or no such unit.
+    Whether the word is that name where it stands (平原, 日照, 比如 are words too) is
+    the caller's to judge.  The English is the stored name's, less its generic word, so
+    that pypinyin loads only for the few names written with an ethnic name."""
+    entry = _short_names().get(word)
+    if entry is None:
+        return None
+    level, en = entry
+    return en or _specific_en(word), level
+
+
+@functools.cache
+def _short_names() -> dict[str, tuple[str, str | None]]:
+    """Specific part (two characters or more) → (the highest level of a current unit with it,
+    its English where the stored English of that unit gives it)."""
+    order = ("省", "市", "县", "区")
+    words = _words()
+    stored = _table()[3]
+    long_generics = tuple(g for g in generic_words() if len(g) > 1)
+    out: dict[str, tuple[str, str | None]] = {}
+    for place in _table()[0].values():
+        name = place.name
+        if name.endswith(long_generics) or "族" in name:
+            specific, ethnic, generic = _parts(name)  # 恩施土家族苗族自治州, 浦东新区: the slow way
+        else:
+            specific, ethnic, generic = name[:-1], [], name[-1] if name[-1] in generic_words() else None
+        if generic is None or len(specific) < 2 or not all_han(specific):
+            continue
+        if specific in out and order.index(place.level) >= order.index(out[specific][0]):
+            continue
+        generic_en = "Municipality" if generic == "市" and specific in words["municipalities"] \
+            else words["generic_en"][generic]
+        en = stored.get(name, "")
+        out[specific] = place.level, (en[: -len(generic_en) - 1] if en.endswith(" " + generic_en) and not ethnic
+                                      else None)
+    return out
 
 
 def _split_chain(name: str) -> list[str]:
