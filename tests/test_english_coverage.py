@@ -188,7 +188,8 @@ def test_affixes(g, zh, en):
     "服务群众100多万人次",  # 多 after a number is "more than", no "multi-" prefix
     "专精特新型企业",  # no hyphenated affix on an English of three words or more (中小型 was the
     # example until the glossary had it: "small and medium-sized", eighth round)
-    "区域化发展",  # nor on an adjective ("regional-based")
+    "财政化发展",  # nor on an adjective ("fiscal-based"; 区域化 was the example until the
+    # glossary had it: "regionalization", ninth round)
     "（）",  # nothing to say
 ])
 def test_affixes_that_would_give_wrong_english_give_none(g, zh):
@@ -302,9 +303,10 @@ def test_an_unlisted_place_that_jieba_made_one_token_opens_a_title(g):
     # ... even when the word after the stray character has English of its own (湾区, bay area)
     assert g.translate("澄湾区水利发展“十四五”规划").en == (
         "Chengwan District 14th Five-Year Plan for Water Conservancy Development")
-    # a word of jieba's dictionary that ends in a level character is no place: 鱼市 (fish market)
-    # has no English and stays missing, 夜市 (night market) has English
-    assert g.translate("鱼市经济发展") == Translation(None, None, ["鱼市"])
+    # a word of jieba's dictionary that ends in a level character is no place: 鸟市 (bird market)
+    # has no English and stays missing, 夜市 (night market) has English (鱼市 was the example
+    # until it got English in the ninth round)
+    assert g.translate("鸟市经济发展") == Translation(None, None, ["鸟市"])
     assert g.translate("夜市经济发展").en == "night market economic development"
     assert g.translate("城区建设").en == "urban area development"
 
@@ -352,9 +354,9 @@ def test_a_word_is_never_read_as_a_name(g, zh, name):
 
 
 @pytest.mark.parametrize("zh, lacking", [
-    ("菖蒲公园建设", ["菖蒲"]),  # a calamus park: 菖蒲 is a common noun to jieba (n), no name
-    # (樱花公园 was the example until 樱花 got English in the eighth round)
-    ("睡莲公园", ["睡莲"]),  # a water-lily park (荷花公园 and 郊野公园 were the examples until 荷花, 郊野 got English)
+    ("月季公园建设", ["月季"]),  # a China-rose park: 月季 is a common noun to jieba (n), no name
+    # (樱花公园 and 菖蒲公园 were the examples until 樱花, 菖蒲 got English)
+    ("百花公园", ["百花"]),  # a park of flowers (荷花, 郊野 and 睡莲 were the examples until they got English)
     ("青溪至松河公园", ["青溪至"]),  # a park is no route: 松河公园 is a park, 青溪至 stays unread
 ])
 def test_a_common_word_before_a_feature_word_is_no_name(g, zh, lacking):
@@ -396,8 +398,8 @@ def test_plan_titles_of_places_the_list_lacks(g, zh, en):
 
 
 def test_a_common_word_ending_in_a_level_character_opens_no_title_place(g):
-    # 鱼市 (fish market) and 夜市 (night market) are words of jieba's dictionary: no "Yu City"
-    assert g.translate("青溪市鱼市经济发展“十四五”规划") == Translation(None, None, ["鱼市"])
+    # 鸟市 (bird market) and 夜市 (night market) are words of jieba's dictionary: no "Niao City"
+    assert g.translate("青溪市鸟市经济发展“十四五”规划") == Translation(None, None, ["鸟市"])
     assert g.translate("青溪市夜市经济发展“十四五”规划").en == (
         "Qingxi City 14th Five-Year Plan for Night Market Economic Development")
     # 老城区 ends in the glossary word 城区 (also a listed district elsewhere): an old urban area

@@ -931,6 +931,9 @@ def test_a_title_place_before_a_word_that_starts_with_the_level_character(g):
     # named features with an established English ([geographic_names])
     ("珠江流域", "Pearl River Basin"),
     ("武陵山区", "Wuling Mountain area"),
+    # a village (村) and a bay (湾) are generic words too
+    ("溪口村美丽乡村建设项目", "Xikou Village Beautiful Village Development Project"),
+    ("禾田湾海岸带修复项目", "Hetian Bay Coastal Zone Restoration Project"),
 ])
 def test_ninth_round_places_in_names(g, zh, en):
     assert g.translate(zh).en == en

@@ -135,6 +135,7 @@ def test_no_place():
     ("陕西省", "Shaanxi Province"),
     ("忠县", "Zhongxian County"),
     ("龙水镇", "Longshui Town"),
+    ("溪口村", "Xikou Village"),
     ("中山街道", "Zhongshan Subdistrict"),
     # heteronyms read as the place names are read
     ("长沙市", "Changsha City"),

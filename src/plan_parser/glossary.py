@@ -1413,8 +1413,9 @@ class Glossary:
         this glossary has no word for it: a province or prefecture-level city (宜昌 of
         宜昌市 "Yichang", 湖北 "Hubei"), a county-level unit whose name jieba calls a rare
         proper noun or does not know (余姚 "Yuyao"; 比如, 平原, 共和 are words), or a rare
-        proper noun of three characters or more ending in a one-character feature word
-        (阳明山 → "Yangming Mountain")."""
+        proper noun of three characters or more, or a token jieba's HMM made of characters
+        it does not know as a word, ending in a one-character feature word, its specific part
+        holding no glossary word (阳明山 → "Yangming Mountain")."""
         from . import places, segment
 
         if token in self._segments or not all(map(_HAN_RE.match, token)):
@@ -1422,9 +1423,11 @@ class Glossary:
         short = places.short_name(token)
         if short and (short[1] in ("省", "市") or segment.proper_noun(token) or not segment.known(token)):
             return short[0]
-        if len(token) >= 3 and token[-1] in places.feature_words() and token[:-1] not in self._segments \
-                and segment.proper_noun(token):
-            return places.named_feature_en([token[:-1]], token[-1])
+        specific = token[:-1]
+        if len(token) >= 3 and token[-1] in places.feature_words() and (
+                segment.proper_noun(token) or not segment.known(token)) and not any(
+                specific[x:y] in self._segments for x in range(len(specific)) for y in range(x + 2, len(specific) + 1)):
+            return places.named_feature_en([specific], token[-1])
         return None
 
     def _ends_in_word(self, name: str) -> bool:
