@@ -775,10 +775,12 @@ def test_units_of_one_thing_per_another_and_counted_units(tmp_path):
                     "馆藏档案 | 万卷 | 12 | 15 | 预期性\n"
                     "干部年均培训 | 学时 | 50 | 60 | 约束性\n"
                     "单位地区生产总值能耗 | 吨标准煤/万元GDP | 0.5 | 0.45 | 约束性\n"
-                    "上网电价 | 元/千瓦时 | 0.4 | 0.38 | 预期性\n", encoding="utf-8")
+                    "上网电价 | 元/千瓦时 | 0.4 | 0.38 | 预期性\n"
+                    "公共建筑单位面积能耗 | 千克标准煤/平方米 | 20 | 18 | 预期性\n", encoding="utf-8")
     assert [i.unit_en for i in load_plan(path).indicators] == [
         "beds per 1,000 persons", "square meters per person", "10,000 volumes", "class hours",
-        "tons of standard coal equivalent per 10,000 yuan of GDP", "yuan per kilowatt-hour"]
+        "tons of standard coal equivalent per 10,000 yuan of GDP", "yuan per kilowatt-hour",
+        "kilograms of standard coal equivalent per square meter"]  # not "1,000 gram …" (千 + 克标准煤)
 
 
 @pytest.mark.parametrize("zh, en", [
@@ -950,3 +952,9 @@ def test_a_counted_major_before_any_word(g):
     # 三大 as one jieba token: "three major" before any word, not only before 工程/项目
     assert g.translate("三大主攻方向").en == "three major main directions"
     assert g.translate("五大连池市").en == "Wudalianchi City"  # no 五大 inside the name
+
+
+def test_a_quoted_layout_formula_keeps_its_english_beside_punctuation(g):
+    # the formula is a literal piece between quote marks; the quote marks' pieces must not take
+    # its English (the first version of the dash rule overwrote it: "build pattern")
+    assert g.translate("构建“一核两翼多点”格局").en == 'build "one core, two wings, multiple nodes" pattern'

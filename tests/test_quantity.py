@@ -402,6 +402,9 @@ def test_is_not_unit(text):
     ("2000", "公里", 2000.0, 2000.0, "公里"),
     ("3000", "万头", 3000.0, 30_000_000.0, "头"),
     ("1000", "吨标煤", 1000.0, 1000.0, "吨标准煤"),             # an alias names the same base unit
+    # 千克 opens the unit: kilograms, never 1,000 × 克标准煤 (a prefix only where no unit starts)
+    ("12", "千克标准煤/平方米", 12.0, 12.0, "千克标准煤/平方米"),
+    ("60", "千米/小时", 60.0, 60.0, "千米/小时"),
 ])
 def test_unit_families(cell, unit, value, base_value, base_unit):
     q = parse_quantity(cell, unit)

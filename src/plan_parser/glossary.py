@@ -959,8 +959,8 @@ class Glossary:
                     dash = tok == "-" and run and (_HAN_RE.match(run[-1][-1]) and _HAN_RE.match(after)
                                                    or run[-1][-1].isdigit() and after.isdigit())
                     flush()
-                    en = "–" if dash else tok if tok in _ATTACH_LEFT or tok in "()" else ""
-                    pieces.append(_Piece(tok, en, "punct"))
+                    mark = "–" if dash else tok if tok in _ATTACH_LEFT or tok in "()" else ""
+                    pieces.append(_Piece(tok, mark, "punct"))
             if zh:
                 flush()
                 pieces.append(_Piece(zh, en, "literal"))

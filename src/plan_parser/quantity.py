@@ -105,9 +105,12 @@ class _Grammar:
     writable_unit: regex.Pattern
 
     def decompose(self, unit: str) -> tuple[str | None, Decimal]:
-        """(base unit, factor): 万人次 → (人次, 10000); a bare 万 → (None, 10000)."""
+        """(base unit, factor): 万人次 → (人次, 10000); a bare 万 → (None, 10000).  A prefix only
+        where no unit starts, as in the grammar: 千克标准煤 is kilograms (千克), not 1,000 克标准煤."""
         if unit in self.units:
             return self.aliases.get(unit, unit), Decimal(1)
+        if any(unit.startswith(u) for u in self.units):
+            return unit, Decimal(1)
         for prefix in sorted(self.prefixes, key=len, reverse=True):
             if unit.startswith(prefix):
                 rest = unit[len(prefix):]
