@@ -919,7 +919,10 @@ def test_a_title_place_before_a_word_that_starts_with_the_level_character(g):
     ("湖北", "Hubei"),
     ("宜昌磷化工基地", "Yichang phosphorus chemical base"),
     ("广西", "Guangxi"),
-    # a county-level city jieba calls a rare proper noun
+    # a county-level city jieba does not know (余姚, 路桥, 临海 it knows: they stay unread,
+    # since 路桥 and 临海 are words too)
+    ("吴桥杂技文化", "Wuqiao acrobatics culture"),
+    # a county-level city jieba calls a rare proper noun (潜江市, 余姚市)
     ("余姚模具产业", "Yuyao mold industry"),
     # two towns joined by a dash keep it, as do two figures
     ("孝感—潜江产业区", "Xiaogan–Qianjiang industrial zones"),
@@ -941,16 +944,17 @@ def test_ninth_round_places_in_names(g, zh, en):
     assert g.translate(zh).en == en
 
 
-@pytest.mark.parametrize("zh", ["比如", "共和", "南部", "城中", "同心"])
+@pytest.mark.parametrize("zh", ["比如", "共和", "南部", "城中", "同心", "路桥建设", "临海产业", "兴国富民", "清河行动"])
 def test_a_common_word_that_names_a_county_is_no_place(g, zh):
-    # 比如县, 共和县, 南部县 … exist; the words are far commoner, and jieba does not call them
-    # rare proper nouns: no "Biru"
+    # 比如县, 共和县, 路桥区, 临海市 … exist; the words are far commoner, and jieba knows them
+    # (路桥, 临海 even as rare proper nouns): no "Biru", no "Luqiao development"
     assert g.translate(zh).en is None or not g.translate(zh).en[:1].isupper()
 
 
 def test_a_counted_major_before_any_word(g):
     # 三大 as one jieba token: "three major" before any word, not only before 工程/项目
     assert g.translate("三大主攻方向").en == "three major main directions"
+    assert g.translate("三大领域").en is None  # 领域 reads "{} sector": no plural to agree with
     assert g.translate("五大连池市").en == "Wudalianchi City"  # no 五大 inside the name
 
 
@@ -958,3 +962,30 @@ def test_a_quoted_layout_formula_keeps_its_english_beside_punctuation(g):
     # the formula is a literal piece between quote marks; the quote marks' pieces must not take
     # its English (the first version of the dash rule overwrote it: "build pattern")
     assert g.translate("构建“一核两翼多点”格局").en == 'build "one core, two wings, multiple nodes" pattern'
+
+
+@pytest.mark.parametrize("zh, en", [
+    # what stands before a level character is a glossary word: no town, no village (a review
+    # found "Zhongdian Village", and the older "Zhongdian Town")
+    ("重点村数量", "number of key villages"),
+    ("重点镇建设", "key town development"),
+    # a name before an urban feature is pinyin even where the glossary has English for it
+    ("珠江新城", "Zhujiang New Town"),
+    ("湘江新区", "Xiangjiang New Area"),
+    ("黄河大桥", "Yellow River Bridge"),  # ... not before a bridge
+    # a dash stays between two names or two figures only
+    ("城市—乡村一体化", "cities rural integration"),
+    ("2021年—2025年", "2021–2025"),
+    ("3%—5%", "3%–5%"),
+    # one word twice, as two pieces give it, is said once
+    ("化工产业", "chemical industry"),
+])
+def test_ninth_round_review_of_names(g, zh, en):
+    assert g.translate(zh).en == en
+
+
+@pytest.mark.parametrize("zh", ["胶东半岛经济圈", "舟山群岛新区", "浙东运河文化带"])
+def test_a_two_character_feature_word_is_not_cut_for_a_name(g, zh):
+    # 半岛, 群岛, 运河 are words: no "Jiaodongban Island", "Zhedongyun River"
+    en = g.translate(zh).en or ""
+    assert "Island" not in en and "River" not in en

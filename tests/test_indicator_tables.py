@@ -806,6 +806,45 @@ def test_a_tab_table_under_a_caption_written_with_a_tab(tmp_path):
     assert "unrecognized_table" not in codes(plan)
 
 
+def test_a_caption_in_a_contents_list_or_over_a_unit_line_is_no_unread_table(tmp_path):
+    # a 目录 entry naming 表1 is no caption over a lost table; a caption whose table follows a
+    # 单位 line and a 注 line has its table (a review found both warned indicators_not_read)
+    plan = parse_constructed("", """
+        目  录
+
+        第一章  发展目标
+        表1  “十四五”时期主要指标……2
+
+        第一章  发展目标
+
+        表1  “十四五”时期主要指标
+
+        单位：%
+
+        注：带*为约束性指标。
+
+        指标\t2020年\t2025年\t属性
+        1.地区生产总值增速（%）\t6.5\t6\t预期性
+        2.城镇调查失业率（%）\t5\t5.5\t约束性
+        """, tmp_path / "plan.txt")
+    assert [i.name for i in plan.indicators] == ["地区生产总值增速", "城镇调查失业率"]
+    assert "indicators_not_read" not in codes(plan)
+
+
+def test_a_tab_caption_of_three_cells_stays_the_caption(tmp_path):
+    # 表1<TAB>name<TAB>单位：% above the TAB header: no header of a table lost as unrecognized
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        表1\t主要指标\t单位：%
+        指标\t2020年\t2025年\t属性
+        地区生产总值增速\t6.5\t6\t预期性
+        城镇调查失业率\t5\t5.5\t约束性
+        """, tmp_path / "plan.txt")
+    assert [(i.name, i.target.value) for i in plan.indicators] == [("地区生产总值增速", 6.0), ("城镇调查失业率", 5.5)]
+    assert "unrecognized_table" not in codes(plan)
+
+
 def test_a_warning_about_a_table_in_no_box_names_its_caption(tmp_path):
     # a table under a 表 caption is in no 专栏: its warnings name the caption, not "专栏0"
     path = tmp_path / "plan.txt"

@@ -225,16 +225,16 @@ def test_only_the_listed_forestry_and_special_districts_are_such(name, en, level
 
 
 @pytest.mark.parametrize("word, expected", [
-    ("湖北", ("Hubei", "省")),
-    ("内蒙古", ("Inner Mongolia", "省")),        # the name's own English, less "Autonomous Region"
-    ("广西", ("Guangxi", "省")),                 # 广西壮族自治区: the ethnic name is no part of it
-    ("重庆", ("Chongqing", "省")),
-    ("吉林", ("Jilin", "省")),                   # 吉林省 and 吉林市: the higher level
-    ("宜昌", ("Yichang", "市")),
-    ("长治", ("Changzhi", "市")),
-    ("恩施", ("Enshi", "市")),                   # 恩施土家族苗族自治州
-    ("余姚", ("Yuyao", "县")),                   # a county-level city
-    ("铜梁", ("Tongliang", "区")),
+    ("湖北", ("Hubei", "省", "省")),
+    ("内蒙古", ("Inner Mongolia", "省", "自治区")),        # the name's own English, less "Autonomous Region"
+    ("广西", ("Guangxi", "省", "自治区")),                 # 广西壮族自治区: the ethnic name is no part of it
+    ("重庆", ("Chongqing", "省", "市")),
+    ("吉林", ("Jilin", "省", "省")),                   # 吉林省 and 吉林市: the higher level
+    ("宜昌", ("Yichang", "市", "市")),
+    ("长治", ("Changzhi", "市", "市")),
+    ("恩施", ("Enshi", "市", "自治州")),                   # 恩施土家族苗族自治州
+    ("余姚", ("Yuyao", "县", "市")),                   # a county-level city
+    ("铜梁", ("Tongliang", "区", "区")),
     ("忠", None),                                # 忠县: one character is no name
     ("青溪", None),                              # no such unit
 ])

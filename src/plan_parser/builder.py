@@ -91,12 +91,14 @@ class PlanBuilder:
                 caption = H.match_table_caption(block.text)
                 if not (caption and self._outside_column() and k + 1 < len(blocks)
                         and isinstance(blocks[k + 1], Table)):
-                    if caption and self._outside_column() and _NAMES_INDICATORS.search(caption) \
-                            and not any(isinstance(b, Table) for b in blocks[k + 1:k + 3]):
-                        # 表1 主要指标 over cells no reader knows: kept as lines, said so
+                    unread = (caption and self._outside_column() and _NAMES_INDICATORS.search(caption)
+                              and not any(isinstance(b, Table) for b in blocks[k + 1:k + 5]))
+                    self._paragraph(block, in_box=False)
+                    if unread and not self.in_toc and block.style != "toc":
+                        # 表1 主要指标 over cells no reader knows (not a 目录's entry, nor a caption
+                        # whose table follows a 单位 or 注 line): kept as lines, said so
                         self.warn("indicators_not_read", f"{caption} names indicators, but no indicator table "
                                   "was found under it; its lines are kept as paragraphs", block.loc)
-                    self._paragraph(block, in_box=False)
                 elif self._captioned(blocks[k + 1]):
                     self._open_column(0, caption, block.loc)  # 表1 …: the indicator table's own name
                 else:  # a caption of another table: its own paragraph, not the end of a task

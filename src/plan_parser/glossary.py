@@ -954,10 +954,9 @@ class Glossary:
                 if _HAN_RE.search(tok) or _KEEP_RE.search(tok):
                     run.append(tok)
                 else:
-                    # a dash between two words or two numbers joins them (孝感—潜江 "Xiaogan–Qianjiang")
-                    after = toks[k + 1][:1] if k + 1 < len(toks) else ""
-                    dash = tok == "-" and run and (_HAN_RE.match(run[-1][-1]) and _HAN_RE.match(after)
-                                                   or run[-1][-1].isdigit() and after.isdigit())
+                    # a dash between two words: _join keeps it between two names or two figures
+                    # (孝感—潜江 "Xiaogan–Qianjiang", 2021年—2025年 "2021–2025")
+                    dash = tok == "-" and run and k + 1 < len(toks)
                     flush()
                     mark = "–" if dash else tok if tok in _ATTACH_LEFT or tok in "()" else ""
                     pieces.append(_Piece(tok, mark, "punct"))
@@ -1048,9 +1047,11 @@ class Glossary:
         return out
 
     def _longest_word_at(self, text: str, i: int) -> str:
-        """The English of the longest glossary word that starts at ``text[i]``, else ""."""
-        return next((self._segments[text[i:j]] for j in range(min(len(text), i + self._max_key), i + 1, -1)
+        """The English of the longest glossary word that starts at ``text[i]``, else ""; "" for a
+        word the composition reads by its [suffixes] template (领域: "{} sector", not "areas")."""
+        word = next((text[i:j] for j in range(min(len(text), i + self._max_key), i + 1, -1)
                      if text[i:j] in self._segments), "")
+        return "" if not word or word in self._suffixes else self._segments[word]
 
     def _layout_formulas(self, text: str) -> list[tuple[str, str, int]]:
         """``(Chinese, English, start)`` of each spatial layout formula in ``text``: two or more
@@ -1339,6 +1340,8 @@ class Glossary:
                 spans = [(i, m), (m + 1, k)]
             names = [text[a:b] for a, b in spans]
             known = {name: en for name in names if (en := self._name_en(name))}
+            if feature in places.pinyin_features():  # 珠江 + 新城: Zhujiang New Town
+                known = {name: places.specific_en(name) for name in known}
             if all(name in known or self._proper_name(text, a, b, tokens_at, end, route=len(spans) > 1)
                    for name, (a, b) in zip(names, spans)):
                 en = places.named_feature_en(names, feature, known)
@@ -1398,34 +1401,41 @@ class Glossary:
         A name of the national list is a place anywhere; with ``unlisted`` (the start of a
         name) a short name ending in a level word (青溪市) is one too, unless its end is a
         word of this glossary (高新区, 开发区, 社区: not places) after more than a stray
-        first character the glossary lacks (汐 + 湾区 is a name, 大 + 湾区 is not)."""
+        first character the glossary lacks (汐 + 湾区 is a name, 大 + 湾区 is not), or what
+        stands before the level word is one (重点 + 村, 中心 + 镇: key villages, central towns)."""
         if len(zh) < 2 or not _HAN_RE.search(zh):
             return None
         en = _place_en(zh)
         if en or not unlisted:
             return en
-        if len(zh) <= 4 and zh[-1] in _level_chars() and zh not in self._segments and not self._ends_in_word(zh):
+        if len(zh) <= 4 and zh[-1] in _level_chars() and zh not in self._segments and not self._ends_in_word(zh) \
+                and zh[:-1] not in self._segments:  # 重点 + 村 is a key village, no "Zhongdian Village"
             return place_en(zh)
         return None
 
     def _token_place(self, token: str) -> str | None:
         """English of one jieba token that names a place without its generic word, when
         this glossary has no word for it: a province or prefecture-level city (宜昌 of
-        宜昌市 "Yichang", 湖北 "Hubei"), a county-level unit whose name jieba calls a rare
-        proper noun or does not know (余姚 "Yuyao"; 比如, 平原, 共和 are words), or a rare
+        宜昌市 "Yichang", 湖北 "Hubei"), a county-level city whose name jieba calls a rare
+        proper noun (潜江 "Qianjiang", 余姚 "Yuyao"), another county-level unit only where
+        jieba does not know the word (路桥, 兴国, 比如, 共和 are words too), or a rare
         proper noun of three characters or more, or a token jieba's HMM made of characters
-        it does not know as a word, ending in a one-character feature word, its specific part
-        holding no glossary word (阳明山 → "Yangming Mountain")."""
+        it does not know as a word, ending in a one-character feature word that makes no word
+        with the character before it (半岛, 运河), its specific part holding no glossary word
+        (阳明山 → "Yangming Mountain")."""
         from . import places, segment
 
         if token in self._segments or not all(map(_HAN_RE.match, token)):
             return None
         short = places.short_name(token)
-        if short and (short[1] in ("省", "市") or segment.proper_noun(token) or not segment.known(token)):
+        if short and (short[1] in ("省", "市") or not segment.known(token)
+                      or short[2] == "市" and segment.proper_noun(token)):
             return short[0]
         specific = token[:-1]
-        if len(token) >= 3 and token[-1] in places.feature_words() and (
-                segment.proper_noun(token) or not segment.known(token)) and not any(
+        end = token[-2:]  # 半岛, 群岛, 运河, 港湾: the feature is a word of two characters
+        if len(token) >= 3 and token[-1] in places.feature_words() and end not in self._segments \
+                and not (segment.known(end) and not segment.proper_noun(end)) \
+                and (segment.proper_noun(token) or not segment.known(token)) and not any(
                 specific[x:y] in self._segments for x in range(len(specific)) for y in range(x + 2, len(specific) + 1)):
             return places.named_feature_en([specific], token[-1])
         return None
@@ -2160,11 +2170,16 @@ def _without_empty(tables: dict[str, dict]) -> dict[str, dict]:
 
 def _join(words: list[str]) -> str:
     out = ""
+    # an en dash (a dash of the Chinese, _cover) stays only between two names or two figures
+    words = [w for k, w in enumerate(words) if w != "–" or 0 < k < len(words) - 1
+             and _name_or_figure(words[k - 1], last=True) and _name_or_figure(words[k + 1], last=False)]
     for word in words:
         if not word:
             continue
         if not out:
             out = word.lstrip(",;:")
+        elif word.isalpha() and out.rsplit(" ", 1)[-1] == word:
+            continue  # 化工 + 产业: "chemical industry", not "chemical industry industry"
         elif word in _ATTACH_LEFT or word == ")" or word == "–" or out.endswith("–"):
             out = out.rstrip() + word
         elif out.endswith("(") or out.endswith(":") and out[-2:-1].isdigit() and word[:1].isdigit():
@@ -2172,6 +2187,14 @@ def _join(words: list[str]) -> str:
         else:
             out += " " + word
     return " ".join(out.split()).strip(" ,;:")
+
+
+def _name_or_figure(en: str, last: bool) -> bool:
+    """Whether the English word next to a dash (the last of ``en``, or its first) is a name
+    or a figure: "Xiaogan", "2021"; not "cities", "rural"."""
+    parts = en.split()
+    word = (parts[-1] if last else parts[0]) if parts else ""
+    return word[:1].isupper() or word.rstrip("%")[-1:].isdigit() if last else word[:1].isupper() or word[:1].isdigit()
 
 
 def _without_overlaps(found: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:

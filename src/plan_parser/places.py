@@ -28,7 +28,7 @@ import regex
 from .script import HAN, all_han
 
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
-           "level_of_name", "named_feature_en", "short_name", "feature_words", "route_words", "generic_words"]
+           "level_of_name", "named_feature_en", "short_name", "pinyin_features", "specific_en", "feature_words", "route_words", "generic_words"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -101,6 +101,18 @@ def feature_words() -> dict[str, str]:
     units (水库 "Reservoir", 湿地公园 "Wetland Park"), longest first."""
     table = _words()["feature_en"]
     return {zh: table[zh] for zh in sorted(table, key=len, reverse=True)}
+
+
+@functools.cache
+def pinyin_features() -> frozenset[str]:
+    """The feature words before which a name is pinyin even where it has English (新城, 大道)."""
+    return frozenset(_words()["pinyin_features"])
+
+
+def specific_en(specific: str) -> str:
+    """The specific part of a name as one word: its established English, else its pinyin
+    (珠江 → "Zhujiang").  Imports pypinyin."""
+    return _specific_en(specific)
 
 
 @functools.cache
@@ -305,31 +317,31 @@ def listed_place_en(name: str) -> str | None:
     return place_en(name)
 
 
-def short_name(word: str) -> tuple[str, str] | None:
-    """``(English, level)`` of a listed unit written without its generic word, as plans
-    write towns in running names (宜昌磷化工基地, 孝感—潜江…): 湖北 (湖北省) → ("Hubei", "省"),
-    宜昌 (宜昌市) → ("Yichang", "市"), 余姚 (余姚市, county-level) → ("Yuyao", "县"), 广西
-    (广西壮族自治区) → ("Guangxi", "省").  The highest level when several units share the
-    specific part (吉林省, 吉林市); None for a word of one character or no such unit.
-    Whether the word is that name where it stands (平原, 日照, 比如 are words too) is
-    the caller's to judge.  The English is the stored name's, less its generic word, so
-    that pypinyin loads only for the few names written with an ethnic name."""
+def short_name(word: str) -> tuple[str, str, str] | None:
+    """``(English, level, generic word)`` of a listed unit written without its generic word,
+    as plans write towns in running names (宜昌磷化工基地, 孝感—潜江…): 湖北 (湖北省) →
+    ("Hubei", "省", "省"), 宜昌 (宜昌市) → ("Yichang", "市", "市"), 潜江 (潜江市, a county-level
+    city) → ("Qianjiang", "县", "市"), 广西 (广西壮族自治区) → ("Guangxi", "省", "自治区").  The
+    highest level when several units share the specific part (吉林省, 吉林市); None for a word
+    of one character or no such unit.  Whether the word is that name where it stands (平原,
+    日照, 比如 are words too) is the caller's to judge.  The English is the stored name's, less
+    its generic word, so that pypinyin loads only for the few names written with an ethnic name."""
     entry = _short_names().get(word)
     if entry is None:
         return None
-    level, en = entry
-    return en or _specific_en(word), level
+    level, generic, en = entry
+    return en or _specific_en(word), level, generic
 
 
 @functools.cache
-def _short_names() -> dict[str, tuple[str, str | None]]:
+def _short_names() -> dict[str, tuple[str, str, str | None]]:
     """Specific part (two characters or more) → (the highest level of a current unit with it,
-    its English where the stored English of that unit gives it)."""
+    that unit's generic word, its English where the unit's stored English gives it)."""
     order = ("省", "市", "县", "区")
     words = _words()
     stored = _table()[3]
     long_generics = tuple(g for g in generic_words() if len(g) > 1)
-    out: dict[str, tuple[str, str | None]] = {}
+    out: dict[str, tuple[str, str, str | None]] = {}
     for place in _table()[0].values():
         name = place.name
         if name.endswith(long_generics) or "族" in name:
@@ -343,8 +355,8 @@ def _short_names() -> dict[str, tuple[str, str | None]]:
         generic_en = "Municipality" if generic == "市" and specific in words["municipalities"] \
             else words["generic_en"][generic]
         en = stored.get(name, "")
-        out[specific] = place.level, (en[: -len(generic_en) - 1] if en.endswith(" " + generic_en) and not ethnic
-                                      else None)
+        out[specific] = place.level, generic, (en[: -len(generic_en) - 1] if en.endswith(" " + generic_en)
+                                               and not ethnic else None)
     return out
 
 

@@ -198,8 +198,8 @@ def find_row_tables(lines: list[str], settings: Settings = DEFAULTS) -> dict[int
     i, n = 0, len(lines)
     while i < n:
         first = split_row(lines[i], settings)
-        if first is None or len(first[1]) == 2 and _is_caption(" ".join(first[1])):
-            i += 1  # 表1<TAB>主要指标 above the header: a caption, kept as a paragraph
+        if first is None or len(first[1]) <= 3 and _is_caption(" ".join(first[1])):
+            i += 1  # 表1<TAB>主要指标(<TAB>单位：%) above the header: a caption, kept as a paragraph
             continue
         kind = first[0]
         rows: list[tuple[int, list[str]]] = [(i + 1, first[1])]
