@@ -147,6 +147,16 @@ def timing(repeat: int) -> None:
                                  text=True).stdout.split()[-1]) for _ in range(3)]
     print(f"first plan of a process, parse + English (jieba, glossary loaded): "
           f"{statistics.median(cold) * 1000:9.1f} ms  ({docs[0].name})")
+    import os
+    import tempfile
+    empty = []
+    for _ in range(3):  # the very first run: plan_parser.cache empty (jieba's shards, the vocabulary)
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {**os.environ, "PLAN_PARSER_CACHE_DIR": tmp}
+            empty.append(float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                              text=True, env=env).stdout.split()[-1]))
+    print(f"  the same with an empty cache directory (first run after install):  "
+          f"{statistics.median(empty) * 1000:9.1f} ms")
     g = Glossary.builtin()
     for path in docs:
         plan = load_plan(path)

@@ -71,20 +71,6 @@ def _import_jieba():
     return jieba
 
 
-def _cache_dir():
-    """Where the shard file lives (None: nowhere to keep it)."""
-    import os
-    from pathlib import Path
-
-    if os.environ.get("PLAN_PARSER_CACHE_DIR"):
-        return Path(os.environ["PLAN_PARSER_CACHE_DIR"])
-    try:
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    except RuntimeError:  # no home directory to be found
-        return None
-    return Path(base) / "plan_parser"
-
-
 def _group(dict_path) -> tuple[dict, bytes]:
     """jieba's dict.txt as (header, body): the body holds its lines grouped by first character
     (in file order within a group); the header maps each character to its group's byte span."""
@@ -113,17 +99,18 @@ def _load_shards(jieba) -> tuple[dict, bytes]:
     """The grouped dictionary from the cache file, (re)built when missing or stale."""
     import json
     import os
-    import tempfile
     from pathlib import Path
+
+    from .cache import cache_dir, write_atomically
 
     dict_path = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
     st = os.stat(dict_path)
     stamp = {"version": _CACHE_VERSION, "jieba": jieba.__version__, "dict_size": st.st_size,
              "dict_mtime_ns": st.st_mtime_ns}
-    cache_dir = _cache_dir()
-    if cache_dir is None:
+    where = cache_dir()
+    if where is None:
         return _group(dict_path)
-    path = cache_dir / "jieba_shards.bin"
+    path = where / "jieba_shards.bin"
     try:
         with open(path, "rb") as fh:
             header = json.loads(fh.readline())
@@ -134,17 +121,8 @@ def _load_shards(jieba) -> tuple[dict, bytes]:
         pass  # missing, unreadable or not ours: rebuild it
     header, body = _group(dict_path)
     header["stamp"] = stamp
-    try:  # write-then-rename: a concurrent process reads the old file or the new one, never half
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba_shards.")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
-                fh.write(body)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+    try:
+        write_atomically(path, json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + body)
     except OSError:
         pass  # no writable cache: the grouped dictionary serves this process from memory
     return header, body
