@@ -989,3 +989,18 @@ def test_a_two_character_feature_word_is_not_cut_for_a_name(g, zh):
     # 半岛, 群岛, 运河 are words: no "Jiaodongban Island", "Zhedongyun River"
     en = g.translate(zh).en or ""
     assert "Island" not in en and "River" not in en
+
+
+def test_a_plans_own_towns_name_its_projects_without_their_level_word(tmp_path):
+    # 青田 (青田县) is a word jieba knows, and a county: read as the town only in a plan of the
+    # place it lies in (丽水市), where the plan writes its counties without 县
+    from plan_parser import load_plan
+
+    body = "\n\n第一章  主要任务\n\n专栏1  重点项目\n1.青田石雕产业提升工程：建设石雕文化园。\n"
+    path = tmp_path / "lishui.txt"
+    path.write_text("丽水市“十四五”能源发展规划" + body, encoding="utf-8")
+    assert [p.title_en for p in load_plan(path).projects] == [
+        "Qingtian Stone Carving Industry Upgrading Project"]
+    path = tmp_path / "elsewhere.txt"
+    path.write_text("澄岭市“十四五”能源发展规划" + body, encoding="utf-8")
+    assert [p.title_en for p in load_plan(path).projects] == [None]

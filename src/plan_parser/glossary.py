@@ -1981,7 +1981,8 @@ class Glossary:
         nxt = words[k + 1]
         # 山区|发展: a noun before the verb noun at the end, unless it ends a coordination of
         # nouns (道路和桥梁建设, 农业灾害与动物疫病防控: singular() would take one conjunct only)
-        last_verb_noun = k + 2 == len(words) and nxt.zh in self._modifier_en and not self._coordinated(words, k)
+        last_verb_noun = (k + 2 == len(words) and (nxt.zh in self._modifier_en or nxt.zh in self._verb_en)
+                          and not self._coordinated(words, k))
         return (words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
                 and nxt.zh not in self._adjective_en and (nxt.zh not in self._verb_en or last_verb_noun)
                 and bool(nxt.en) and not nxt.en[:1].isupper())

@@ -28,7 +28,7 @@ import regex
 from .script import HAN, all_han
 
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
-           "level_of_name", "named_feature_en", "short_name", "pinyin_features", "specific_en", "feature_words", "route_words", "generic_words"]
+           "level_of_name", "named_feature_en", "short_name", "local_names", "pinyin_features", "specific_en", "feature_words", "route_words", "generic_words"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -338,11 +338,25 @@ def _short_names() -> dict[str, tuple[str, str, str | None]]:
     """Specific part (two characters or more) → (the highest level of a current unit with it,
     that unit's generic word, its English where the unit's stored English gives it)."""
     order = ("省", "市", "县", "区")
+    by_code = _table()[0]
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for code, (specific, generic, en) in _unit_short_names().items():
+        level = by_code[code].level
+        if specific not in out or order.index(level) < order.index(out[specific][0]):
+            out[specific] = level, generic, en
+    return out
+
+
+@functools.cache
+def _unit_short_names() -> dict[str, tuple[str, str, str | None]]:
+    """adcode → (specific part, generic word, English of the specific part where the unit's
+    stored English gives it), for every current unit whose specific part has two characters
+    or more."""
     words = _words()
     stored = _table()[3]
     long_generics = tuple(g for g in generic_words() if len(g) > 1)
     out: dict[str, tuple[str, str, str | None]] = {}
-    for place in _table()[0].values():
+    for code, place in _table()[0].items():
         name = place.name
         if name.endswith(long_generics) or "族" in name:
             specific, ethnic, generic = _parts(name)  # 恩施土家族苗族自治州, 浦东新区: the slow way
@@ -350,13 +364,41 @@ def _short_names() -> dict[str, tuple[str, str, str | None]]:
             specific, ethnic, generic = name[:-1], [], name[-1] if name[-1] in generic_words() else None
         if generic is None or len(specific) < 2 or not all_han(specific):
             continue
-        if specific in out and order.index(place.level) >= order.index(out[specific][0]):
-            continue
         generic_en = "Municipality" if generic == "市" and specific in words["municipalities"] \
             else words["generic_en"][generic]
         en = stored.get(name, "")
-        out[specific] = place.level, generic, (en[: -len(generic_en) - 1] if en.endswith(" " + generic_en)
-                                               and not ethnic else None)
+        out[code] = specific, generic, (en[: -len(generic_en) - 1] if en.endswith(" " + generic_en)
+                                        and not ethnic else None)
+    return out
+
+
+def local_names(adcode: str) -> dict[str, str]:
+    """The short names (specific parts) of a unit and of the units under it, two levels down,
+    with their English: what a plan of that unit calls its own towns (a plan of 丽水市 writes
+    青田, 遂昌, 松阳 for its counties; of 重庆市, 江津 for 江津区).  Empty for an unknown code."""
+    if adcode not in _table()[0]:
+        return {}
+    children = _children()
+    codes, frontier = [adcode], [adcode]
+    for _ in range(2):
+        frontier = [c for code in frontier for c in children.get(code, ())]
+        codes += frontier
+    out: dict[str, str] = {}
+    for code in codes:
+        entry = _unit_short_names().get(code)
+        if entry is not None:
+            specific, _, en = entry
+            out[specific] = en or _specific_en(specific)
+    return out
+
+
+@functools.cache
+def _children() -> dict[str, list[str]]:
+    """adcode → the adcodes of the current units right under it."""
+    out: dict[str, list[str]] = {}
+    for code, place in _table()[0].items():
+        if place.parent_adcode:
+            out.setdefault(place.parent_adcode, []).append(code)
     return out
 
 
