@@ -1004,3 +1004,15 @@ def test_a_plans_own_towns_name_its_projects_without_their_level_word(tmp_path):
     path = tmp_path / "elsewhere.txt"
     path.write_text("澄岭市“十四五”能源发展规划" + body, encoding="utf-8")
     assert [p.title_en for p in load_plan(path).projects] == [None]
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a noun before a verb noun that ends the name, or ends it before its kind (项目, 工程), is
+    # singular as English compounds are: no "Platforms Upgrading", no "policies support"
+    ("云平台升级项目", "Cloud Platform Upgrading Project"),
+    ("强化政策支持", "strengthen policy support"),
+    ("产业园提升工程", "Industrial Park Upgrading Project"),
+    ("道路和桥梁升级", "roads and bridges upgrading"),  # a coordination keeps its plurals
+])
+def test_a_noun_before_a_last_verb_noun_is_singular(g, zh, en):
+    assert g.translate(zh).en == en
