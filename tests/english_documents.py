@@ -153,7 +153,20 @@ FRESH12 = _fresh("fresh12")
 #: read no indicator of its two plans written one cell per line; 394/440 = 89.5% and 400/440 =
 #: 90.9% on the round's code (8d8d468).  The round's honest figure for an unseen sector.
 FRESH13 = _fresh("fresh13")
+#: A FOURTEENTH and a FIFTEENTH fresh set (tests/data/english/fresh14/, fresh15/), five plans
+#: each that helpers wrote blind on 2026-11-30 at the start of the ninth round (seeds 20261208
+#: and 20261209, drawn from the 30 sectors of fresh13's pool it did not draw, kept out of all
+#: vocabulary work: 海岸线保护 县, 印刷业 县, 留守儿童关爱 省, 专利导航 区, 玉米产业 市; 成品油流通 县,
+#: 长征国家文化公园 县, 调味品产业 省, 数字人民币试点 市, 枸杞产业 市), measured per kind only, never
+#: their labels or words: on the round's starting code (cfd3b59) 327/393 = 83.2% and 353/393 =
+#: 89.8% (glossary / with CC-CEDICT), 331/411 = 80.5% and 348/411 = 84.7%, where six of the ten
+#: plans had lost every indicator (warned unrecognized_table: a 表 caption inside a run of
+#: paragraphs above a cell-per-line header, a 表1<TAB>… caption taken for the header); on the
+#: round's code 469/542 = 86.5% and 503/542 = 92.8%, 412/488 = 84.4% and 436/488 = 89.3%.
+FRESH14 = _fresh("fresh14")
+FRESH15 = _fresh("fresh15")
 #: Every fresh set by name, in the order they were written.
 FRESH_SETS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5,
               "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10,
-              "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13}
+              "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
+              "fresh15": FRESH15}
