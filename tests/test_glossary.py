@@ -979,6 +979,10 @@ def test_a_quoted_layout_formula_keeps_its_english_beside_punctuation(g):
     ("3%—5%", "3%–5%"),
     # one word twice, as two pieces give it, is said once
     ("化工产业", "chemical industry"),
+    # the four-character principles: X为本, X为先 "X first"; 以X为主 "mainly X"
+    ("民生为本，保障安全", "people's wellbeing first, ensure security"),
+    ("坚持保护为先", "uphold protection first"),
+    ("以政府投资为主", "mainly government investment"),
 ])
 def test_ninth_round_review_of_names(g, zh, en):
     assert g.translate(zh).en == en
