@@ -354,8 +354,8 @@ def test_a_word_is_never_read_as_a_name(g, zh, name):
 
 
 @pytest.mark.parametrize("zh, lacking", [
-    ("月季公园建设", ["月季"]),  # a China-rose park: 月季 is a common noun to jieba (n), no name
-    # (樱花公园 and 菖蒲公园 were the examples until 樱花, 菖蒲 got English)
+    ("将军公园建设", ["将军"]),  # a generals' park: 将军 is a common noun to jieba (n), no name
+    # (樱花, 菖蒲 and 月季 were the examples until they got English)
     ("百花公园", ["百花"]),  # a park of flowers (荷花, 郊野 and 睡莲 were the examples until they got English)
     ("青溪至松河公园", ["青溪至"]),  # a park is no route: 松河公园 is a park, 青溪至 stays unread
 ])
