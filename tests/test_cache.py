@@ -52,6 +52,18 @@ def test_the_vocabulary_read_from_the_cache_is_the_file(tmp_path, monkeypatch):
     kept["value"]["vocabulary"]["珠江"] = "marked"
     (tmp_path / "vocabulary_tables.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
     assert vocabulary_tables()["vocabulary"]["珠江"] == "marked"
-    kept["stamp"]["size"] += 1  # the file is not the one it was read from: read it again
+    kept["stamp"]["blake2b"] = "0" * 32  # the file is not the one it was read from: read it again
     (tmp_path / "vocabulary_tables.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
     assert vocabulary_tables() == direct
+    # a value of the wrong shape under the right stamp (a review found a TypeError): read again
+    kept = json.loads((tmp_path / "vocabulary_tables.json").read_text("utf-8"))
+    for wrong in ([], None, {}, {"vocabulary": {"珠江": 1}}):
+        kept["value"] = wrong
+        (tmp_path / "vocabulary_tables.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        assert vocabulary_tables() == direct
+
+
+def test_a_cache_dir_with_a_tilde_is_the_home_directory(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PLAN_PARSER_CACHE_DIR", "~/pp-cache")
+    assert cache.cache_dir() == tmp_path / "pp-cache"

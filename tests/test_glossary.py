@@ -996,15 +996,16 @@ def test_a_two_character_feature_word_is_not_cut_for_a_name(g, zh):
 
 
 def test_a_plans_own_towns_name_its_projects_without_their_level_word(tmp_path):
-    # 青田 (青田县) is a word jieba knows, and a county: read as the town only in a plan of the
-    # place it lies in (丽水市), where the plan writes its counties without 县
+    # 庆元 (庆元县) is a word jieba knows, and a county: read as the town only in a plan of the
+    # place it lies in (丽水市), where the plan writes its counties without 县; a county's name
+    # that is a glossary word stays the word (振兴, 通道, 会同 in the plans of 辽宁, 湖南)
     from plan_parser import load_plan
 
-    body = "\n\n第一章  主要任务\n\n专栏1  重点项目\n1.青田石雕产业提升工程：建设石雕文化园。\n"
+    body = "\n\n第一章  主要任务\n\n专栏1  重点项目\n1.庆元香菇产业提升工程：建设香菇交易市场。\n"
     path = tmp_path / "lishui.txt"
     path.write_text("丽水市“十四五”能源发展规划" + body, encoding="utf-8")
     assert [p.title_en for p in load_plan(path).projects] == [
-        "Qingtian Stone Carving Industry Upgrading Project"]
+        "Qingyuan Shiitake Mushroom Industry Upgrading Project"]
     path = tmp_path / "elsewhere.txt"
     path.write_text("澄岭市“十四五”能源发展规划" + body, encoding="utf-8")
     assert [p.title_en for p in load_plan(path).projects] == [None]
@@ -1012,11 +1013,25 @@ def test_a_plans_own_towns_name_its_projects_without_their_level_word(tmp_path):
 
 @pytest.mark.parametrize("zh, en", [
     # a noun before a verb noun that ends the name, or ends it before its kind (项目, 工程), is
-    # singular as English compounds are: no "Platforms Upgrading", no "policies support"
+    # singular as English compounds are: no "Platforms Upgrading", no "tasks implementation"
     ("云平台升级项目", "Cloud Platform Upgrading Project"),
-    ("强化政策支持", "strengthen policy support"),
+    ("加快任务落实", "accelerate task implementation"),
     ("产业园提升工程", "Industrial Park Upgrading Project"),
     ("道路和桥梁升级", "roads and bridges upgrading"),  # a coordination keeps its plurals
+    # a verb whose word English is the verb itself is no verb noun (a review found
+    # "rural household participate in")
+    ("农户参与", "rural households participate in"),
 ])
 def test_a_noun_before_a_last_verb_noun_is_singular(g, zh, en):
     assert g.translate(zh).en == en
+
+
+def test_a_county_name_that_is_a_glossary_word_stays_the_word_in_its_provinces_plan(tmp_path):
+    # 通道 (通道侗族自治县) lies in 湖南; in a 湖南 plan 畅通物流通道 is still "logistics channels"
+    from plan_parser import load_plan
+
+    path = tmp_path / "hunan.txt"
+    path.write_text("湖南省“十四五”现代物流发展规划\n\n第一章  主要任务\n\n第一节  畅通物流通道\n\n加快建设。\n",
+                    encoding="utf-8")
+    en = load_plan(path).chapters[0].sections[0].title_en
+    assert en and "Tongdao" not in en

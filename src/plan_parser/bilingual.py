@@ -152,18 +152,17 @@ def _issuer(zh: str, glossary: Glossary) -> Translation | None:
 def plan_glossary(plan: Plan, glossary: Glossary) -> Glossary:
     """``glossary`` with the places ``plan``'s title opens with that the national list lacks
     (:meth:`Glossary.title_places`) and the towns of the plan's own place written without their
-    level word (:func:`plan_parser.places.local_names`: a plan of 丽水市 writes 青田 for 青田县,
-    which elsewhere stays a word for want of a level word): the glossary every label of the
+    level word (:meth:`Glossary.with_local_names`: a plan of 丽水市 writes 青田 for 青田县,
+    which elsewhere stays unread for want of a level word): the glossary every label of the
     plan is translated with, by :func:`apply_glossary` and by ``plan-parser glossary missing``
     alike."""
-    names: dict[str, str] = {}
     if plan.meta is not None and plan.meta.adcode:
         from .places import local_names
 
-        names.update(local_names(plan.meta.adcode))
+        glossary = glossary.with_local_names(local_names(plan.meta.adcode))
     if plan.meta is not None and plan.meta.title:
-        names.update(glossary.title_places(plan.meta.title))
-    return glossary.with_places(names)
+        return glossary.with_places(glossary.title_places(plan.meta.title))
+    return glossary
 
 
 def _per_unit(unit: str, glossary: Glossary) -> Translation | None:

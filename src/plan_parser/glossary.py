@@ -643,6 +643,8 @@ class Glossary:
         self.source = source
         #: word English for words no entry covers (:meth:`with_dictionary`); None: none
         self._dictionary: Callable[[str], str | None] | None = None
+        #: the towns of a plan's own place by their short names (:meth:`with_local_names`)
+        self._local_names: dict[str, str] = {}
         order = [t for t in TABLES if t in clean] + sorted(t for t in clean if t not in TABLES)
         # [postposed] templates (每千{} "per 1,000 {}") are the composer's, not words
         words_of = {t: {zh: en for zh, en in e.items() if "{}" not in zh} for t, e in clean.items()}
@@ -1153,6 +1155,17 @@ class Glossary:
         out._max_key = max(self._max_key, *(len(zh) for zh in clean))
         return out
 
+    def with_local_names(self, names: Mapping[str, str]) -> Glossary:
+        """This glossary, reading each of ``names`` (a short name → its English:
+        :func:`plan_parser.places.local_names`) as that town where jieba cut it as a word of its
+        own and this glossary has no word for it (a plan of 丽水市 writes 青田 for 青田县; 振兴, 通道,
+        会同 stay words in the plans of 辽宁, 湖南, though counties bear those names)."""
+        if not names:
+            return self
+        out = copy.copy(self)
+        out._local_names = {**self._local_names, **names}
+        return out
+
     def _cover(self, toks: list[str], opening: bool = False) -> list[_Piece]:
         """The cheapest cover of one run of tokens (see :meth:`_pieces`); ``opening``:
         the run opens the name, where a place name not in the national list (青溪市,
@@ -1431,6 +1444,8 @@ class Glossary:
 
         if token in self._segments or not all(map(_HAN_RE.match, token)):
             return None
+        if token in self._local_names:
+            return self._local_names[token]
         short = places.short_name(token)
         if short and (short[1] in ("省", "市") or not segment.known(token)
                       or short[2] == "市" and segment.proper_noun(token)):
@@ -1634,6 +1649,8 @@ class Glossary:
                      for k, (g, r) in enumerate(zip(m.groups(), slots))]
             failed = _failure(slots)
             if failed is not None:
+                if pattern.pattern.startswith("^(") and template.startswith("{}"):
+                    continue  # 坚持以人为本: {}为本's open slot took the words before 以人为本
                 return failed
             en = template
             for k, r in enumerate(slots):  # "{}" in order, or "{0}", "{1}" where English reorders
@@ -1981,8 +1998,11 @@ class Glossary:
         nxt = words[k + 1]
         # 山区|发展: a noun before the verb noun at the end, unless it ends a coordination of
         # nouns (道路和桥梁建设, 农业灾害与动物疫病防控: singular() would take one conjunct only)
-        last_verb_noun = (k + 2 == len(words) and (nxt.zh in self._modifier_en or nxt.zh in self._verb_en)
-                          and not self._coordinated(words, k))
+        # (a verb too, where its word English is a noun, not the verb's: 平台|升级 "platform
+        # upgrading" (upgrade), not 农户|参与 "household participate in")
+        last_verb_noun = (k + 2 == len(words) and not self._coordinated(words, k) and (
+            nxt.zh in self._modifier_en or nxt.zh in self._verb_en
+            and self._segments.get(nxt.zh) not in (None, self._verb_en[nxt.zh])))
         return (words[k].zh not in self._verb_en and words[k].zh not in self._adjective_en
                 and nxt.zh not in self._adjective_en and (nxt.zh not in self._verb_en or last_verb_noun)
                 and bool(nxt.en) and not nxt.en[:1].isupper())
@@ -2038,20 +2058,39 @@ def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[st
     """The vocabulary file as glossary tables: every group's ``terms`` in ``vocabulary``,
     its ``verbs``, ``adjectives``, ``adverbs``, ``modals`` and ``modifiers`` in the tables of those
     names (the first group that has a word wins).  The built-in file's tables are kept in
-    plan_parser's cache directory (:mod:`plan_parser.cache`), rebuilt when the file changes:
-    parsing its 1.2 MB of TOML takes 0.2 s, reading them back 0.01 s."""
+    plan_parser's cache directory (:mod:`plan_parser.cache`), stamped with a hash of the file
+    (and _VOCABULARY_LAYOUT, bumped when this reading changes), so an edited file is always
+    what is read: parsing its 1.2 MB of TOML takes 0.2 s, reading the tables back 0.01 s."""
     if Path(path) == VOCABULARY_PATH:
+        import hashlib
+
         from .cache import cached_json
 
-        st = os.stat(path)
-        stamp = {"version": 1, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-        return cached_json("vocabulary_tables.json", stamp, lambda: _read_vocabulary(path))
+        data = Path(path).read_bytes()
+        stamp = {"layout": _VOCABULARY_LAYOUT, "blake2b": hashlib.blake2b(data, digest_size=16).hexdigest()}
+        return cached_json("vocabulary_tables.json", stamp, lambda: _vocabulary_of(tomllib.loads(data.decode("utf-8"))),
+                           _are_tables)
     return _read_vocabulary(path)
+
+
+#: The layout of the cached vocabulary tables: bump it when _vocabulary_of changes.
+_VOCABULARY_LAYOUT = 1
+
+
+def _are_tables(value: object) -> bool:
+    """A cached value is the tables _vocabulary_of makes: a dict of dicts of strings."""
+    return (isinstance(value, dict) and "vocabulary" in value and all(
+        isinstance(t, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in t.items())
+        for t in value.values()))
 
 
 def _read_vocabulary(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
     with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+        return _vocabulary_of(tomllib.load(fh))
+
+
+def _vocabulary_of(data: dict) -> dict[str, dict[str, str]]:
+    """The vocabulary file's TOML data as the tables of :func:`vocabulary_tables`."""
     tables: dict[str, dict[str, str]] = {"vocabulary": {}, "verbs": {}, "adjectives": {}, "adverbs": {},
                                          "modals": {}, "modifiers": {}}
     for group in data.values():
