@@ -983,6 +983,10 @@ def test_a_quoted_layout_formula_keeps_its_english_beside_punctuation(g):
     ("民生为本，保障安全", "people's wellbeing first, ensure security"),
     ("坚持保护为先", "uphold protection first"),
     ("以政府投资为主", "mainly government investment"),
+    # a frame that opens with its slot gives way where the slot would take the words before
+    # a fixed phrase (a review found 坚持以人为本 left with no English)
+    ("坚持以人为本", "uphold people-oriented"),
+    ("坚持以预防为主", "uphold prevention first"),
 ])
 def test_ninth_round_review_of_names(g, zh, en):
     assert g.translate(zh).en == en
