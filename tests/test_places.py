@@ -242,3 +242,14 @@ def test_short_name_of_a_listed_unit(word, expected):
     from plan_parser.places import short_name
 
     assert short_name(word) == expected
+
+
+def test_local_names_of_a_city_are_its_own_and_its_units():
+    from plan_parser.places import local_names, specific_en
+
+    names = local_names("420500")  # 宜昌市
+    assert names["宜昌"] == "Yichang" and names["夷陵"] == "Yiling" and names["当阳"] == "Dangyang"
+    # 长阳土家族自治县: written with an ethnic name, its English is pinyin's, made when used
+    assert names["长阳"] is None and specific_en("长阳") == "Changyang"
+    assert "孝感" not in names  # another city's
+    assert local_names("999999") == {}

@@ -644,7 +644,7 @@ class Glossary:
         #: word English for words no entry covers (:meth:`with_dictionary`); None: none
         self._dictionary: Callable[[str], str | None] | None = None
         #: the towns of a plan's own place by their short names (:meth:`with_local_names`)
-        self._local_names: dict[str, str] = {}
+        self._local_names: dict[str, str | None] = {}
         order = [t for t in TABLES if t in clean] + sorted(t for t in clean if t not in TABLES)
         # [postposed] templates (每千{} "per 1,000 {}") are the composer's, not words
         words_of = {t: {zh: en for zh, en in e.items() if "{}" not in zh} for t, e in clean.items()}
@@ -1155,11 +1155,11 @@ class Glossary:
         out._max_key = max(self._max_key, *(len(zh) for zh in clean))
         return out
 
-    def with_local_names(self, names: Mapping[str, str]) -> Glossary:
-        """This glossary, reading each of ``names`` (a short name → its English:
-        :func:`plan_parser.places.local_names`) as that town where jieba cut it as a word of its
-        own and this glossary has no word for it (a plan of 丽水市 writes 青田 for 青田县; 振兴, 通道,
-        会同 stay words in the plans of 辽宁, 湖南, though counties bear those names)."""
+    def with_local_names(self, names: Mapping[str, str | None]) -> Glossary:
+        """This glossary, reading each of ``names`` (a short name → its English, None for its
+        pinyin: :func:`plan_parser.places.local_names`) as that town where jieba cut it as a word
+        of its own and this glossary has no word for it (a plan of 丽水市 writes 青田 for 青田县;
+        振兴, 通道, 会同 stay words in the plans of 辽宁, 湖南, though counties bear those names)."""
         if not names:
             return self
         out = copy.copy(self)
@@ -1432,7 +1432,8 @@ class Glossary:
 
     def _token_place(self, token: str) -> str | None:
         """English of one jieba token that names a place without its generic word, when
-        this glossary has no word for it: a province or prefecture-level city (宜昌 of
+        this glossary has no word for it: a town of the plan's own place (:meth:`with_local_names`),
+        a province or prefecture-level city (宜昌 of
         宜昌市 "Yichang", 湖北 "Hubei"), a county-level city whose name jieba calls a rare
         proper noun (潜江 "Qianjiang", 余姚 "Yuyao"), another county-level unit only where
         jieba does not know the word (路桥, 兴国, 比如, 共和 are words too), or a rare
@@ -1445,7 +1446,7 @@ class Glossary:
         if token in self._segments or not all(map(_HAN_RE.match, token)):
             return None
         if token in self._local_names:
-            return self._local_names[token]
+            return self._local_names[token] or places.specific_en(token)
         short = places.short_name(token)
         if short and (short[1] in ("省", "市") or not segment.known(token)
                       or short[2] == "市" and segment.proper_noun(token)):
@@ -2068,8 +2069,8 @@ def vocabulary_tables(path: str | os.PathLike[str] = VOCABULARY_PATH) -> dict[st
 
         data = Path(path).read_bytes()
         stamp = {"layout": _VOCABULARY_LAYOUT, "blake2b": hashlib.blake2b(data, digest_size=16).hexdigest()}
-        return cached_json("vocabulary_tables.json", stamp, lambda: _vocabulary_of(tomllib.loads(data.decode("utf-8"))),
-                           _are_tables)
+        return cached_json("vocabulary_tables.json", stamp,
+                           lambda: _vocabulary_of(tomllib.loads(data.decode("utf-8"))), _are_tables)
     return _read_vocabulary(path)
 
 
@@ -2250,7 +2251,9 @@ def _name_or_figure(en: str, last: bool) -> bool:
     or a figure: "Xiaogan", "2021"; not "cities", "rural"."""
     parts = en.split()
     word = (parts[-1] if last else parts[0]) if parts else ""
-    return word[:1].isupper() or word.rstrip("%")[-1:].isdigit() if last else word[:1].isupper() or word[:1].isdigit()
+    if last:
+        return word[:1].isupper() or word.rstrip("%")[-1:].isdigit()  # "3%"–"5%"
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def _without_overlaps(found: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:

@@ -28,7 +28,8 @@ import regex
 from .script import HAN, all_han
 
 __all__ = ["Place", "PlaceMatch", "CHINA", "lookup", "find_place", "place_en", "romanize", "by_adcode",
-           "level_of_name", "named_feature_en", "short_name", "local_names", "pinyin_features", "specific_en", "feature_words", "route_words", "generic_words"]
+           "level_of_name", "named_feature_en", "short_name", "local_names", "pinyin_features", "specific_en",
+           "feature_words", "route_words", "generic_words"]
 
 _VOWEL_START = ("a", "o", "e")
 
@@ -372,10 +373,12 @@ def _unit_short_names() -> dict[str, tuple[str, str, str | None]]:
     return out
 
 
-def local_names(adcode: str) -> dict[str, str]:
+def local_names(adcode: str) -> dict[str, str | None]:
     """The short names (specific parts) of a unit and of the units under it, two levels down,
     with their English: what a plan of that unit calls its own towns (a plan of 丽水市 writes
-    青田, 遂昌, 松阳 for its counties; of 重庆市, 江津 for 江津区).  Empty for an unknown code."""
+    青田, 遂昌, 松阳 for its counties; of 重庆市, 江津 for 江津区).  None for the few names whose
+    English pinyin must make (written with an ethnic name: :func:`specific_en` when one is
+    used), so that a plan loads no pypinyin for names it never writes.  Empty for an unknown code."""
     if adcode not in _table()[0]:
         return {}
     children = _children()
@@ -383,12 +386,12 @@ def local_names(adcode: str) -> dict[str, str]:
     for _ in range(2):
         frontier = [c for code in frontier for c in children.get(code, ())]
         codes += frontier
-    out: dict[str, str] = {}
+    out: dict[str, str | None] = {}
     for code in codes:
         entry = _unit_short_names().get(code)
         if entry is not None:
             specific, _, en = entry
-            out[specific] = en or _specific_en(specific)
+            out[specific] = en
     return out
 
 

@@ -254,8 +254,9 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     category row (``一、经济发展``); every line is short (:data:`CELL_LINE_MAX`), no sentence
     (。；), heading, caption or TAB-flattened cell, and no line is numbered but a row's first
     (``1.地区生产总值``): a header never is, so a 目录's groups and a 专栏's items on short lines
-    (``1.青溪水库工程``) have none; two rows or more hold a figure.  A 专栏 or 表 caption right above the header, with no blank
-    line, stays a paragraph, as do the paragraphs above it in the same run.
+    (``1.青溪水库工程``) have none; two rows or more hold a figure.  A 专栏 or 表 caption right
+    above the header, with no blank line, stays a paragraph, as do the paragraphs above it in
+    the same run.
     Prose never looks like this: its paragraphs are one line each, or long.  Line numbers are
     1-based; ``taken``: tables already found on those lines (:func:`find_row_tables`).
     """
