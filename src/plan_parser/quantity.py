@@ -104,15 +104,20 @@ class _Grammar:
     ratio: regex.Pattern
     writable_unit: regex.Pattern
 
+    @functools.cached_property
+    def _prefixed_units(self) -> tuple[str, ...]:
+        """The units that open with a prefix character (千克, 千瓦时, 千米)."""
+        return tuple(u for u in self.units if u.startswith(tuple(self.prefixes)))
+
     def decompose(self, unit: str) -> tuple[str | None, Decimal]:
         """(base unit, factor): 万人次 → (人次, 10000); a bare 万 → (None, 10000).  A prefix only
         where no unit starts, as in the grammar: 千克标准煤 is kilograms (千克), not 1,000 克标准煤."""
         if unit in self.units:
             return self.aliases.get(unit, unit), Decimal(1)
-        if any(unit.startswith(u) for u in self.units):
-            return unit, Decimal(1)
         for prefix in sorted(self.prefixes, key=len, reverse=True):
             if unit.startswith(prefix):
+                if unit.startswith(self._prefixed_units):
+                    return unit, Decimal(1)  # 千克标准煤: the unit 千克 opens it
                 rest = unit[len(prefix):]
                 return (self.aliases.get(rest, rest) or None), self.prefixes[prefix]
         return unit, Decimal(1)
