@@ -845,6 +845,71 @@ def test_a_tab_caption_of_three_cells_stays_the_caption(tmp_path):
     assert "unrecognized_table" not in codes(plan)
 
 
+def test_a_cell_table_whose_names_are_numbered_in_their_own_column(tmp_path):
+    # 类别 / 1.电影产业总收入 / 亿元 …: the number stands before the name, in the second cell of
+    # every row; the table had been read as a 专栏 of numbered projects, its indicators lost
+    plan = parse_constructed("", """
+        第一章 发展目标
+
+        专栏1 主要指标
+
+        类别
+        指标名称
+        单位
+        2020年
+        2025年
+        属性
+
+        产业规模
+        1.电影产业总收入
+        亿元
+        48
+        100
+        预期性
+
+        产业规模
+        2.入驻影视企业
+        家
+        1260
+        2000以上
+        预期性
+
+        创作生产
+        3.年出品备案电影
+        部
+        32
+        50左右
+        预期性
+        """, tmp_path / "plan.txt")
+    assert plan.projects == []
+    assert [(i.seq, i.name, i.unit, i.category, i.target.raw) for i in plan.indicators] == [
+        (1, "电影产业总收入", "亿元", "产业规模", "100"), (2, "入驻影视企业", "家", "产业规模", "2000以上"),
+        (3, "年出品备案电影", "部", "创作生产", "50左右")]
+
+
+def test_a_table_written_one_cell_per_paragraph(tmp_path):
+    # a web page's table copied as text: every cell a paragraph, a blank line after each; 序号
+    # numbers the rows, so the row is as wide as from 序号 to the first bare number
+    cells = ["类别", "序号", "指标名称", "单位", "2020年", "2025年", "属性",
+             "疫情控制", "1", "肺结核报告发病率", "1/10万", "48.6", "≤40", "预期性",
+             "疫情控制", "2", "学校结核病聚集性疫情报告数", "起", "3", "0", "约束性",
+             "患者管理", "3", "肺结核患者成功治疗率", "%", "90", "≥90", "约束性"]
+    plan = parse_constructed("", "第一章 发展目标\n\n专栏1 “十四五”时期结核病防治主要指标\n"
+                             + "".join(c + "\n\n" for c in cells) + "第二章 主要任务\n", tmp_path / "plan.txt")
+    assert [(i.seq, i.name, i.unit, i.category, i.baseline.value, i.target.raw) for i in plan.indicators] == [
+        (1, "肺结核报告发病率", "1/10万", "疫情控制", 48.6, "≤40"),
+        (2, "学校结核病聚集性疫情报告数", "起", "疫情控制", 3.0, "0"),
+        (3, "肺结核患者成功治疗率", "%", "患者管理", 90.0, "≥90")]
+    assert oddity_warnings(plan) == []
+    # a row with a merged cell left out shifts every cell after it: no table (partly read) at all,
+    # the lines stay paragraphs and the caption says so
+    cells.remove("患者管理")
+    plan = parse_constructed("", "第一章 发展目标\n\n专栏1 “十四五”时期结核病防治主要指标\n"
+                             + "".join(c + "\n\n" for c in cells) + "第二章 主要任务\n", tmp_path / "plan2.txt")
+    assert plan.indicators == []
+    assert [code for code, _ in oddity_warnings(plan)] == ["indicators_not_read"]
+
+
 def test_a_warning_about_a_table_in_no_box_names_its_caption(tmp_path):
     # a table under a 表 caption is in no 专栏: its warnings name the caption, not "专栏0"
     path = tmp_path / "plan.txt"
@@ -912,6 +977,8 @@ def test_a_project_whose_title_opens_with_a_number_after_the_item_number(tmp_pat
 
         3.智能传感器创新中心。建设中试平台。
 
+        4.20万吨有机硅单体项目。建设生产线。
+
         专栏3 人才培训
 
         1.5万人次职业技能培训。面向产业工人。
@@ -923,7 +990,8 @@ def test_a_project_whose_title_opens_with_a_number_after_the_item_number(tmp_pat
         同城化交通。建设市域铁路。
         """, tmp_path / "plan.txt")
     assert [(p.column, p.seq, p.title) for p in plan.projects] == [
-        (2, 1, "12英寸MEMS传感器产线项目"), (2, 2, "8英寸MEMS代工平台"), (2, 3, "智能传感器创新中心")]
+        (2, 1, "12英寸MEMS传感器产线项目"), (2, 2, "8英寸MEMS代工平台"), (2, 3, "智能传感器创新中心"),
+        (2, 4, "20万吨有机硅单体项目")]  # a count after item 3: item 4, not the decimal 4.20 (blind set fresh16)
     assert [b.text for b in plan.column(3).paragraphs] == ["1.5万人次职业技能培训。面向产业工人。"]
     # no item 2 after it: 1.5小时… is a figure, not item 1 (found by review)
     assert [b.text for b in plan.column(4).paragraphs][0] == "1.5小时交通圈建设工程。构建城市群1.5小时交通圈。"

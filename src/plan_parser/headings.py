@@ -42,6 +42,9 @@ _DIGIT_TITLE_ITEM = re.compile(rf"^(\d+){_SPACE}*[.．]{_SPACE}*(\d+[A-Z][\u4e00
 #: decimal 1.12), read so only in a 专栏, where its number is the one expected next and a title
 #: of 40 characters or fewer ends at 。, and not before a count (1.5万人… is a figure).
 _NUMBER_TITLE_ITEM = re.compile(rf"^(\d+){_SPACE}*[.．]{_SPACE}*(?!\d+[万亿千百%％])(\d+[^。\d][^。]{{0,39}}。.*)$")
+#: ``4.20万吨有机硅单体项目。…`` after item 3 in a 专栏: item 4 whose title opens with a count,
+#: read so only right after the item before it (a 专栏's first line 1.5万人次… stays a figure).
+_COUNT_TITLE_ITEM = re.compile(rf"^(\d+){_SPACE}*[.．]{_SPACE}*(\d+[万亿千百][^。\d][^。]{{0,39}}。.*)$")
 _RUN_ITEM = re.compile(rf"^([12][0-9]){_SPACE}+(?=[^\d\s万亿千百个%％年月日])(.+)$")
 #: Any numbering a line of a plan may open with: 一、 （一） or an item number.  Readers and
 #: other modules that must recognise (or strip) numbering use this, not a copy of it.
@@ -208,7 +211,7 @@ def match_item(text: str, after: int | None = None, in_column: bool = False,
     ``1.5G网络…`` is item 1 ("5G网络…") as the first item, text after item 3.  ``in_column``
     (a 专栏's lines): ``2.8英寸MEMS产线。…`` after item 1 is item 2, not the decimal 2.8, and
     ``1.12英寸…`` is item 1 where the line ``following`` it is item 2 (``1.5小时交通圈建设工程。…``
-    before an unnumbered line is a figure).
+    before an unnumbered line is a figure), and ``4.20万吨…项目。…`` right after item 3 is item 4.
     """
     m = _ITEM.match(text)
     if m:
@@ -218,6 +221,9 @@ def match_item(text: str, after: int | None = None, in_column: bool = False,
         return int(m.group(1)), m.group(2).strip()
     m = _DIGIT_TITLE_ITEM.match(text)
     if m and int(m.group(1)) == (after or 0) + 1:
+        return int(m.group(1)), m.group(2).strip()
+    m = _COUNT_TITLE_ITEM.match(text) if in_column and after is not None else None
+    if m and int(m.group(1)) == after + 1:
         return int(m.group(1)), m.group(2).strip()
     item = number_title_item(text) if in_column else None
     if item and item[0] == (after or 0) + 1 and (

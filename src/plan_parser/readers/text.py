@@ -93,6 +93,7 @@ def lines_to_blocks(lines: list[str], settings: Settings = DEFAULTS) -> list[Blo
 
     row_tables = find_row_tables(lines, settings)
     row_tables.update(find_cell_tables(lines, settings, taken=row_tables))
+    row_tables.update(find_paragraph_cell_tables(lines, settings, taken=row_tables))
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number < skip_to:
@@ -252,9 +253,10 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     header group of three or more lines and two or more rows of as many lines (a row may
     have fewer, when a merged cell was left out), a one-line group between two rows being a
     category row (``一、经济发展``); every line is short (:data:`CELL_LINE_MAX`), no sentence
-    (。；), heading, caption or TAB-flattened cell, and no line is numbered but a row's first
-    (``1.地区生产总值``): a header never is, so a 目录's groups and a 专栏's items on short lines
-    (``1.青溪水库工程``) have none; two rows or more hold a figure.  A 专栏 or 表 caption right
+    (。；), heading, caption or TAB-flattened cell; a header has no numbered line, and a row at
+    most one, its first (``1.地区生产总值``) or one in the same place in every row (a name
+    numbered under 指标名称: ``产业规模 / 1.电影产业总收入 / 亿元 …``), so a 目录's groups and a
+    专栏's items on short lines (``1.青溪水库工程``) make no table; two rows or more hold a figure.  A 专栏 or 表 caption right
     above the header, with no blank line, stays a paragraph, as do the paragraphs above it in
     the same run.
     Prose never looks like this: its paragraphs are one line each, or long.  Line numbers are
@@ -294,9 +296,14 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         if (kind, j) not in read:
             a, b = groups[j]
             read[kind, j] = (all(cell_line(i) for i in range(a, b)) if kind == "header"
-                             else all(cell_line(i, numbered=i == a) for i in range(a, b)) if kind == "cells"
+                             else all(cell_line(i, numbered=True) for i in range(a, b)) if kind == "cells"
                              else any(ch.isdigit() for i in range(a, b) for ch in lines[i]))
         return read[kind, j]
+
+    def numbered_at(j: int) -> tuple[int, ...]:
+        """Where in group ``j`` its numbered lines stand (0: its first line)."""
+        a, b = groups[j]
+        return tuple(i - a for i in range(a, b) if is_numbered(lines[i].strip()))
 
     found: dict[int, tuple[Table, int]] = {}
     g = 0
@@ -308,10 +315,16 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
             continue
         rows = [(start, end)]
         h = g + 1
+        name_column: tuple[int, ...] | None = None  # where a numbered name stands (1.电影产业总收入)
         while h < len(groups):
             a, b = groups[h]
             if a - rows[-1][1] != 1 or not group_is("cells", h):
                 break  # two blank lines, or a line no cell is
+            numbered = numbered_at(h)
+            if len(numbered) > 1 or numbered and numbered != (0,) and numbered != (name_column or numbered):
+                break  # a 专栏's numbered items, or numbers in no one column: no row of a table
+            if numbered and numbered != (0,):
+                name_column = numbered
             size = b - a
             if size == 1 and not (h + 1 < len(groups) and groups[h + 1][1] - groups[h + 1][0] > 1):
                 break  # a one-line group is a category row only between rows
@@ -336,3 +349,67 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         else:
             g += 1
     return found
+
+
+# -- tables written one cell per paragraph ---------------------------------------------
+
+#: The header cell that numbers the rows: what tells a table written one cell per paragraph
+#: from a list of short paragraphs, and how wide its rows are.
+_SEQ_HEADER = "序号"
+
+
+def find_paragraph_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
+                               taken: dict[int, tuple[Table, int]] | None = None) -> dict[int, tuple[Table, int]]:
+    """Tables written one cell per paragraph, a blank line after every cell, as a web page's
+    table copied as text may come: {first line number: (table, line after it)}.
+
+    Nothing but the cells' order marks the rows, so a table is read only where a header
+    cell ``序号`` numbers them: the row width is the distance from ``序号`` to the first cell
+    that is a bare number (``1``), every row's cell under ``序号`` must be the next number
+    (1, 2, 3 …), and the cells must fill whole rows up to the first paragraph that is no cell
+    (long, a sentence, a heading, or two blank lines).  Anything else stays paragraphs, and a
+    专栏 or 表 caption that names indicators above it says so (``indicators_not_read``): a
+    row with a merged cell left out shifts every cell after it, so no partial table is read.
+    Cells are the short lines of :func:`find_cell_tables`."""
+    taken_lines = {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
+    n = len(lines)
+
+    def cell(k: int) -> bool:
+        text = lines[k].strip()
+        return (bool(text) and k + 1 not in taken_lines and not lines[k].startswith("\t")
+                and len(text) <= CELL_LINE_MAX and not text.endswith(("。", "；", ";"))
+                and not match_heading(text) and split_row(lines[k], settings) is None and not _is_caption(text))
+
+    found: dict[int, tuple[Table, int]] = {}
+    k = 0
+    while k < n:
+        if lines[k].strip() != _SEQ_HEADER or not cell(k):
+            k += 1
+            continue
+        # the run of one-line cells, one blank line apart, around 序号
+        start = k
+        while (start >= 2 and not lines[start - 1].strip() and cell(start - 2)
+               and (start < 3 or not lines[start - 3].strip() or not cell(start - 3))):
+            start -= 2  # back to the header's first cell (类别 before 序号), a caption above it
+        cells = []
+        i = start
+        while i < n and cell(i) and (i + 1 >= n or not lines[i + 1].strip()) and (i == start or not lines[i - 1].strip()):
+            cells.append(i)
+            i += 2
+        seq = (k - start) // 2
+        first_number = next((j for j, c in enumerate(cells) if lines[c].strip().isdigit()), None)
+        width = first_number - seq if first_number is not None else 0
+        rows = [cells[r:r + width] for r in range(0, len(cells), width)] if width >= 3 else []
+        if (len(rows) >= 3 and len(cells) % width == 0 and all(
+                lines[row[seq]].strip() == str(number) for number, row in enumerate(rows[1:], start=1))):
+            table = Table(rows=[[Cell([Paragraph(lines[c].strip(), {"line": c + 1})]) for c in row] for row in rows],
+                          loc={"line": cells[0] + 1}, row_locs=[{"line": row[0] + 1} for row in rows])
+            _extend(table.loc, cells[-1] + 1)
+            for loc, row in zip(table.row_locs, rows):
+                _extend(loc, row[-1] + 1)
+            found[cells[0] + 1] = (table, cells[-1] + 2)
+            k = cells[-1] + 1
+        else:
+            k += 1
+    return found
+
