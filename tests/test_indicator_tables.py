@@ -910,6 +910,27 @@ def test_a_table_written_one_cell_per_paragraph(tmp_path):
     assert [code for code, _ in oddity_warnings(plan)] == ["indicators_not_read"]
 
 
+def test_box_items_numbered_as_headings_are(tmp_path):
+    # （一）name：text in a 专栏 of projects: items 1–4 (blind set fresh16 had read two of four, and
+    # in a box of such lines alone none); （一）水利工程 alone still heads a group
+    plan = parse_constructed("", """
+        第一章 重点任务
+
+        专栏3 支撑保障工程
+        （一）220千伏输变电工程：新建220千伏变电站一座，线路40公里。
+        （二）园区铁路专用线工程：建设硅材料园区铁路专用线5公里。
+        （三）硅材料检验检测中心：建设工业硅检测平台。
+        （四）工业固体废物处置场：建设一般工业固体废物处置场一座。
+
+        专栏4 水利项目
+        （一）水利工程
+        1.青溪水库工程。新建中型水库一座。
+        """, tmp_path / "plan.txt")
+    assert [(p.column, p.seq, p.title, p.group) for p in plan.projects] == [
+        (3, 1, "220千伏输变电工程", None), (3, 2, "园区铁路专用线工程", None), (3, 3, "硅材料检验检测中心", None),
+        (3, 4, "工业固体废物处置场", None), (4, 1, "青溪水库工程", "水利工程")]
+
+
 def test_a_warning_about_a_table_in_no_box_names_its_caption(tmp_path):
     # a table under a 表 caption is in no 专栏: its warnings name the caption, not "专栏0"
     path = tmp_path / "plan.txt"

@@ -318,6 +318,12 @@ class PlanBuilder:
             self._close_column()
             return False
         col.last_loc = p.loc
+        official = H.official_item(p.text)
+        if official is not None and (col.project is None or official[0] == col.project.seq + 1):
+            # （三）硅材料检验检测中心：建设… — projects numbered as headings are, name and text
+            col.numbered_items = True
+            self._open_project(official, p.loc)
+            return True
         group = H.match_official(p.text)
         if group is not None and not group[1]:
             # 一、… / （一）… inside a project list groups the items that follow

@@ -232,6 +232,21 @@ def match_item(text: str, after: int | None = None, in_column: bool = False,
     return None
 
 
+def official_item(text: str) -> tuple[int, str] | None:
+    """``（三）硅材料检验检测中心：建设工业硅检测平台。`` → (3, "硅材料检验检测中心：建设…"): a
+    专栏's item numbered as a heading is, a name of 30 characters or fewer, a colon and what
+    the item does.  None for a group heading (``（一）水利工程``) or a sentence."""
+    for pattern in (_OFFICIAL_CHAPTER, _OFFICIAL_SECTION):
+        m = pattern.match(text)
+        if m:
+            number, body = to_int(m.group(1)), m.group(2).strip()
+            name, colon, rest = body.replace(":", "：").partition("：")
+            if number is not None and colon and 0 < len(name) <= 30 and "。" not in name and rest.strip("。 "):
+                return number, body
+            return None
+    return None
+
+
 def number_title_item(text: str) -> tuple[int, str] | None:
     """``2.8英寸MEMS产线。…`` → (2, "8英寸MEMS产线。…"): the form :func:`match_item` reads as an
     item only in sequence, with no sequence asked (the builder looks back for item 1)."""
