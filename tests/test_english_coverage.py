@@ -643,7 +643,7 @@ def test_test_half_coverage_does_not_regress(dictionary, floors):
 #: FRESH6 96.0% / 96.0%, FRESH7 95.3% / 96.2%, FRESH8 95.1% / 95.9%, FRESH9 93.2% / 93.4%, FRESH10
 #: 89.8% / 90.3%, FRESH11 90.3% / 92.2%, FRESH12 91.7% / 91.9%, FRESH13 94.1% / 95.0% (its
 #: missing words were listed this round, so no longer blind).  FRESH16 and FRESH17, written blind
-#: after the round's English work: 381/418 = 91.1% and 462/507 = 91.1% / 468/507 = 92.3%.
+#: after the round's English work: 383/420 = 91.2% and 462/507 = 91.1% / 468/507 = 92.3%.
 FRESH_FLOORS = {("fresh", False): 0.95, ("fresh", True): 0.96, ("fresh2", False): 0.98, ("fresh2", True): 0.98,
                 ("fresh3", False): 0.98, ("fresh3", True): 0.98, ("fresh4", False): 0.96, ("fresh4", True): 0.97,
                 ("fresh5", False): 0.95, ("fresh5", True): 0.95, ("fresh6", False): 0.96, ("fresh6", True): 0.96,
