@@ -925,10 +925,16 @@ def test_box_items_numbered_as_headings_are(tmp_path):
         专栏4 水利项目
         （一）水利工程
         1.青溪水库工程。新建中型水库一座。
+
+        专栏5 主要指标解释
+        （一）地区生产总值：指本地区所有常住单位在一定时期内生产活动的最终成果。
+        （二）城镇调查失业率：指城镇调查失业人数占城镇调查从业人数与失业人数之和的比例。
         """, tmp_path / "plan.txt")
     assert [(p.column, p.seq, p.title, p.group) for p in plan.projects] == [
         (3, 1, "220千伏输变电工程", None), (3, 2, "园区铁路专用线工程", None), (3, 3, "硅材料检验检测中心", None),
         (3, 4, "工业固体废物处置场", None), (4, 1, "青溪水库工程", "水利工程")]
+    # a 专栏 that explains indicators: its （一）name：text lines are definitions, kept as text
+    assert plan.column(5).kind == "other" and len(plan.column(5).paragraphs) == 2
 
 
 def test_a_warning_about_a_table_in_no_box_names_its_caption(tmp_path):

@@ -43,6 +43,9 @@ class _OpenColumn:
 
 #: A 专栏 title that names a table of indicators (主要指标, 发展指标表), not their explanation
 #: (主要指标解释, 指标说明): such a 专栏 with no indicator table warns indicators_not_read.
+#: A 专栏 that explains terms or indicators (指标解释, 名词解释, 说明): its （一）name：text lines are
+#: definitions, not projects.
+_EXPLAINS = re.compile(r"指标|解释|说明|释义|含义|定义")
 _NAMES_INDICATORS = re.compile(r"指标(?!.*(?:解释|说明|释义|含义|定义|计算|口径))")
 
 
@@ -318,9 +321,10 @@ class PlanBuilder:
             self._close_column()
             return False
         col.last_loc = p.loc
-        official = H.official_item(p.text)
+        official = H.official_item(p.text) if not _EXPLAINS.search(col.column.title) else None
         if official is not None and (col.project is None or official[0] == col.project.seq + 1):
             # （三）硅材料检验检测中心：建设… — projects numbered as headings are, name and text
+            # (not in a 专栏 that explains terms: （一）地区生产总值：指…)
             col.numbered_items = True
             self._open_project(official, p.loc)
             return True
