@@ -41,12 +41,14 @@ class _OpenColumn:
     built: list = field(default_factory=list)
 
 
+#: The words of a title that explains terms rather than lists things (名词解释, 指标说明).
+_EXPLANATION_WORDS = "解释|说明|释义|含义|定义"
 #: A 专栏 title that names a table of indicators (主要指标, 发展指标表), not their explanation
 #: (主要指标解释, 指标说明): such a 专栏 with no indicator table warns indicators_not_read.
-#: A 专栏 that explains terms or indicators (指标解释, 名词解释, 说明): its （一）name：text lines are
-#: definitions, not projects.
-_EXPLAINS = re.compile(r"指标|解释|说明|释义|含义|定义")
-_NAMES_INDICATORS = re.compile(r"指标(?!.*(?:解释|说明|释义|含义|定义|计算|口径))")
+_NAMES_INDICATORS = re.compile(rf"指标(?!.*(?:{_EXPLANATION_WORDS}|计算|口径))")
+#: A 专栏 about indicators or that explains terms (指标解释, 名词解释): its （一）name：text lines
+#: are definitions, not projects.
+_EXPLAINS = re.compile(rf"指标|{_EXPLANATION_WORDS}")
 
 
 @dataclass
@@ -100,8 +102,7 @@ class PlanBuilder:
                     if unread and not self.in_toc and block.style != "toc":
                         # 表1 主要指标 over cells no reader knows (not a 目录's entry, nor a caption
                         # whose table follows a 单位 or 注 line): kept as lines, said so
-                        self.warn("indicators_not_read", f"{caption} names indicators, but no indicator table "
-                                  "was found under it; its lines are kept as paragraphs", block.loc)
+                        self._warn_indicators_not_read(caption, block.loc)
                 elif self._captioned(blocks[k + 1]):
                     self._open_column(0, caption, block.loc)  # 表1 …: the indicator table's own name
                 else:  # a caption of another table: its own paragraph, not the end of a task
@@ -410,10 +411,14 @@ class PlanBuilder:
                       col.column.loc)
         elif col.column.kind == "other" and _NAMES_INDICATORS.search(col.column.title) and not col.other_table:
             # its table came in a layout no reader knows: its cells are kept as lines, never dropped
-            self.warn("indicators_not_read", f"专栏{col.column.number} {col.column.title} names indicators, but no "
-                      "indicator table was found under it; its lines are kept as paragraphs", col.column.loc)
+            self._warn_indicators_not_read(f"专栏{col.column.number} {col.column.title}", col.column.loc)
         self.col = None
         self.last_closed = col
+
+    def _warn_indicators_not_read(self, name: str, loc: dict) -> None:
+        """A 专栏 or 表 caption that names indicators has no indicator table a reader knows."""
+        self.warn("indicators_not_read", f"{name} names indicators, but no indicator table was found under it; "
+                  "its lines are kept as paragraphs", loc)
 
     def _rebuild_indicators(self, col: _OpenColumn) -> None:
         """(Re)build a 专栏's indicators; notes after the table may change them."""

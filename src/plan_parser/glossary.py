@@ -1406,11 +1406,16 @@ class Glossary:
                 return False
         elif len(first) > len(zh) and (a + len(first) != end or segment.known(first)):
             return False  # 青枫河: one token of the name and its feature that jieba does not know (护城河, 深水港)
-        if any(zh[x:y] in self._segments for x in range(len(zh)) for y in range(x + 2, len(zh) + 1)):
+        if self._holds_word(zh):
             return False
         # a route's ends are towns: 成都 (of 成都市) is a name there, too common a word to jieba
         return segment.proper_noun(zh) or not segment.known(zh) or route and any(
             _place_en(zh + level) for level in _level_chars())
+
+    def _holds_word(self, zh: str) -> bool:
+        """Some stretch of two characters or more of ``zh`` is a word of this glossary (a
+        specific part that holds one is no name: 青石 of 青石岭)."""
+        return any(zh[x:y] in self._segments for x in range(len(zh)) for y in range(x + 2, len(zh) + 1))
 
     def _place(self, zh: str, unlisted: bool = False) -> str | None:
         """English of a place name by plan_parser.places, else None.
@@ -1455,8 +1460,7 @@ class Glossary:
         end = token[-2:]  # 半岛, 群岛, 运河, 港湾: the feature is a word of two characters
         if len(token) >= 3 and token[-1] in places.feature_words() and end not in self._segments \
                 and not (segment.known(end) and not segment.proper_noun(end)) \
-                and (segment.proper_noun(token) or not segment.known(token)) and not any(
-                specific[x:y] in self._segments for x in range(len(specific)) for y in range(x + 2, len(specific) + 1)):
+                and (segment.proper_noun(token) or not segment.known(token)) and not self._holds_word(specific):
             return places.named_feature_en([specific], token[-1])
         return None
 

@@ -245,6 +245,33 @@ def _is_caption(text: str) -> bool:
 CELL_LINE_MAX = 40
 
 
+def _is_cell(line: str, settings: Settings, numbered: bool = False) -> bool:
+    """A line that may be one cell of a table written a cell per line or a cell per paragraph:
+    short (:data:`CELL_LINE_MAX`), no sentence (。；), heading, caption or TAB-flattened cell, and
+    numbered only where ``numbered`` allows it."""
+    text = line.strip()
+    return (bool(text) and not line.startswith("\t") and len(text) <= CELL_LINE_MAX
+            and not text.endswith(("。", "；", ";")) and not match_heading(text) and split_row(line, settings) is None
+            and (numbered or not is_numbered(text)) and not _is_caption(text))
+
+
+def _taken_lines(taken: dict[int, tuple[Table, int]] | None) -> set[int]:
+    """The line numbers (1-based) of the tables already found."""
+    return {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
+
+
+def _line_table(lines: list[str], rows: list[list[int]]) -> Table:
+    """A table whose cells are lines: ``rows`` of 0-based line indexes, each cell and row
+    located by its lines."""
+    table = Table(rows=[[Cell([Paragraph(lines[i].strip(), {"line": i + 1})]) for i in row] for row in rows],
+                  loc={"line": rows[0][0] + 1}, row_locs=[{"line": row[0] + 1} for row in rows])
+    _extend(table.loc, rows[-1][-1] + 1)
+    for loc, row in zip(table.row_locs, rows):
+        if len(row) > 1:
+            _extend(loc, row[-1] + 1)
+    return table
+
+
 def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
                      taken: dict[int, tuple[Table, int]] | None = None) -> dict[int, tuple[Table, int]]:
     """Tables written one cell per line with no TAB: {first line number: (table, line after it)}.
@@ -256,20 +283,16 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     (。；), heading, caption or TAB-flattened cell; a header has no numbered line, and a row at
     most one, its first (``1.地区生产总值``) or one in the same place in every row (a name
     numbered under 指标名称: ``产业规模 / 1.电影产业总收入 / 亿元 …``), so a 目录's groups and a
-    专栏's items on short lines (``1.青溪水库工程``) make no table; two rows or more hold a figure.  A 专栏 or 表 caption right
-    above the header, with no blank line, stays a paragraph, as do the paragraphs above it in
-    the same run.
+    专栏's items on short lines (``1.青溪水库工程``) make no table; two rows or more hold a
+    figure.  A 专栏 or 表 caption right above the header, with no blank line, stays a paragraph,
+    as do the paragraphs above it in the same run.
     Prose never looks like this: its paragraphs are one line each, or long.  Line numbers are
     1-based; ``taken``: tables already found on those lines (:func:`find_row_tables`).
     """
-    taken_lines = {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
+    taken_lines = _taken_lines(taken)
 
     def cell_line(k: int, numbered: bool = False) -> bool:
-        text = lines[k].strip()
-        return (bool(text) and not lines[k].startswith("\t") and k + 1 not in taken_lines
-                and len(text) <= CELL_LINE_MAX and not text.endswith(("。", "；", ";"))
-                and not match_heading(text) and split_row(lines[k], settings) is None
-                and (numbered or not is_numbered(text)) and not match_column(text) and not match_table_caption(text))
+        return k + 1 not in taken_lines and _is_cell(lines[k], settings, numbered)
 
     groups: list[tuple[int, int]] = []  # (first index, end index) of each run of non-blank lines
     k, n = 0, len(lines)
@@ -335,13 +358,7 @@ def find_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         full = [r for r in rows[1:] if r[1] - r[0] == width]
         figures = sum(group_is("digits", j) for j in range(g + 1, h))
         if len(full) >= 2 and figures >= 2:
-            table = Table(rows=[[Cell([Paragraph(lines[i].strip(), {"line": i + 1})]) for i in range(a, b)]
-                                for a, b in rows],
-                          loc={"line": rows[0][0] + 1}, row_locs=[{"line": a + 1} for a, _ in rows])
-            _extend(table.loc, rows[-1][1])
-            for loc, (a, b) in zip(table.row_locs, rows):
-                if b - a > 1:
-                    _extend(loc, b)
+            table = _line_table(lines, [list(range(a, b)) for a, b in rows])
             found[rows[0][0] + 1] = (table, rows[-1][1] + 1)
             g = h
         elif not figures:
@@ -370,15 +387,12 @@ def find_paragraph_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
     (long, a sentence, a heading, or two blank lines).  Anything else stays paragraphs, and a
     专栏 or 表 caption that names indicators above it says so (``indicators_not_read``): a
     row with a merged cell left out shifts every cell after it, so no partial table is read.
-    Cells are the short lines of :func:`find_cell_tables`."""
-    taken_lines = {n for first, (_, after) in (taken or {}).items() for n in range(first, after)}
+    Cells are the short lines of :func:`find_cell_tables` (:func:`_is_cell`)."""
+    taken_lines = _taken_lines(taken)
     n = len(lines)
 
     def cell(k: int) -> bool:
-        text = lines[k].strip()
-        return (bool(text) and k + 1 not in taken_lines and not lines[k].startswith("\t")
-                and len(text) <= CELL_LINE_MAX and not text.endswith(("。", "；", ";"))
-                and not match_heading(text) and split_row(lines[k], settings) is None and not _is_caption(text))
+        return k + 1 not in taken_lines and _is_cell(lines[k], settings, numbered=True)
 
     found: dict[int, tuple[Table, int]] = {}
     k = 0
@@ -402,12 +416,7 @@ def find_paragraph_cell_tables(lines: list[str], settings: Settings = DEFAULTS,
         rows = [cells[r:r + width] for r in range(0, len(cells), width)] if width >= 3 else []
         if (len(rows) >= 3 and len(cells) % width == 0 and all(
                 lines[row[seq]].strip() == str(number) for number, row in enumerate(rows[1:], start=1))):
-            table = Table(rows=[[Cell([Paragraph(lines[c].strip(), {"line": c + 1})]) for c in row] for row in rows],
-                          loc={"line": cells[0] + 1}, row_locs=[{"line": row[0] + 1} for row in rows])
-            _extend(table.loc, cells[-1] + 1)
-            for loc, row in zip(table.row_locs, rows):
-                _extend(loc, row[-1] + 1)
-            found[cells[0] + 1] = (table, cells[-1] + 2)
+            found[cells[0] + 1] = (_line_table(lines, rows), cells[-1] + 2)
             k = cells[-1] + 1
         else:
             k += 1
